@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Two cores here and in CI: run files in parallel but keep the pool small so that
+// timing-bound lab tests (keepalive, failover) are not starved.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    environment: 'node',
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    reporters: ['default'],
+  },
+});
