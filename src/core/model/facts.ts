@@ -1,0 +1,67 @@
+/**
+ * What discovery learns about a device (src/core/parse + discover), and what the rules that need
+ * facts (pair.same-hardware, pair.same-software, mirroring.initial-state, preflight) read.
+ * Every field is optional: a parser that cannot read a value leaves it out and adds a warning.
+ */
+export interface InterfaceFact {
+  name: string; // full name (GigabitEthernet1/0/1), expanded from display abbreviations
+  address?: string; // primary IPv4 as CIDR when known, else the bare IP
+  ipv6Addresses?: string[];
+  link?: 'up' | 'down' | 'adm' | 'stby';
+  protocol?: string;
+  aggregateMember?: string;
+  description?: string;
+}
+
+export interface RbmFact {
+  configured: boolean;
+  mode?: 'active-standby' | 'dual-active' | 'mirroring';
+  role?: 'primary' | 'secondary';
+  runningStatus?: 'Initial' | 'Active' | 'Standby';
+  controlChannel?: 'Connected' | 'Disconnected';
+  localIp?: string;
+  remoteIp?: string;
+  port?: number;
+  keepaliveInterval?: number;
+  keepaliveCount?: number;
+  dataChannelInterface?: string;
+  dataChannelState?: 'Up' | 'Down';
+  consistency?: 'Not Performed' | 'Consistent' | 'Inconsistent';
+  peer?: Omit<RbmFact, 'peer' | 'configured' | 'switchovers'>;
+  switchovers?: { time: string; from: string; to: string; cause: string }[];
+}
+
+export interface VrrpFact {
+  interface: string;
+  vrid: number;
+  state: 'Master' | 'Backup' | 'Initialize' | 'Inactive' | string;
+  virtualIp?: string;
+  priority?: number;
+}
+
+export interface TrackFact {
+  id: number;
+  state: 'Positive' | 'Negative' | 'NotReady' | string;
+  interface?: string;
+}
+
+export interface DeviceFacts {
+  sysname?: string;
+  promptPrefix?: '' | 'RBM_P' | 'RBM_S';
+  vendor?: string; // "H3C"
+  model?: string; // "SecPath F1000-AK1xx"
+  softwareVersion?: string; // "7.1.064"
+  release?: string; // "ESS 1171P23"
+  serialNumber?: string;
+  mac?: string;
+  /** Device clock as ISO-8601, for the clock-skew check. */
+  clock?: string;
+  interfaces: InterfaceFact[];
+  rbm?: RbmFact;
+  vrrp: VrrpFact[];
+  tracks: TrackFact[];
+  /** Unknown lines and values that could not be read; shown, never fatal. */
+  warnings: string[];
+}
+
+export type PairFacts = { a?: DeviceFacts; b?: DeviceFacts };
