@@ -1,0 +1,48 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { summarizeJournal, type JournalRecord, type JournalSummary } from '../journal';
+
+/**
+ * Append-only journal file. Each record is one write(2) of one line followed by fsync, so a
+ * SIGKILL or power loss can at worst tear the last line (which the reader counts and skips).
+ */
+export class JournalFile {
+  private fd: number | undefined;
+  constructor(readonly path: string) {}
+
+  append(record: JournalRecord): void {
+    if (this.fd === undefined) this.fd = openSync(this.path, 'a', 0o600);
+    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    fsyncSync(this.fd);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+export function journalDir(base: string): string {
+  const d = join(base, 'journal');
+  mkdirSync(d, { recursive: true, mode: 0o700 });
+  return d;
+}
+
+export function newJournalPath(base: string, pair: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return join(journalDir(base), `${pair}-${stamp}.jsonl`);
+}
+
+export function readJournal(path: string): JournalSummary {
+  return summarizeJournal(readFileSync(path, 'utf8'));
+}
+
+export function listJournals(base: string, pair?: string): { path: string; mtime: Date; summary: JournalSummary }[] {
+  const d = join(base, 'journal');
+  if (!existsSync(d)) return [];
+  return readdirSync(d)
+    .filter((f) => f.endsWith('.jsonl') && (!pair || f.startsWith(`${pair}-`)))
+    .map((f) => join(d, f))
+    .map((path) => ({ path, mtime: statSync(path).mtime, summary: readJournal(path) }))
+    .sort((x, y) => y.mtime.getTime() - x.mtime.getTime());
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { summarizeJournal } from '../../../src/core/provision/journal';
+import { JournalFile, readJournal } from '../../../src/core/provision/node/journal-file';
+
+const t = '2026-11-25T14:00:00.000Z';
+
+describe('commissioning journal', () => {
+  it('tells applied lines from a line in flight when the run was killed mid-push', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hp-journal-'));
+    const j = new JournalFile(join(dir, 'run.jsonl'));
+    j.append({ type: 'run-start', runId: 'r1', pair: 'site-1', time: t, targets: { a: 'ssh://a', b: 'ssh://b' }, tool: 'hotpair 0.1.0' });
+    j.append({ type: 'pre-config', device: 'a', text: '#\n sysname FW1\n#\nreturn\n' });
+    j.append({ type: 'step', device: 'a', stage: 'channel', index: 0, line: 'local-ip 10.2.1.1', undo: ['undo local-ip'], phase: 'begin', time: t });
+    j.append({ type: 'step', device: 'a', stage: 'channel', index: 0, line: 'local-ip 10.2.1.1', undo: ['undo local-ip'], phase: 'done', time: t });
+    j.append({ type: 'step', device: 'a', stage: 'channel', index: 1, line: 'remote-ip 10.2.1.2 port 60064', undo: ['undo remote-ip'], phase: 'begin', time: t });
+    j.close();
+    // A SIGKILL can tear the last write: simulate half a record.
+    writeFileSync(join(dir, 'run.jsonl'), `${readFileSync(join(dir, 'run.jsonl'), 'utf8')}{"type":"step","dev`);
+    const s = readJournal(join(dir, 'run.jsonl'));
+    expect(s.interrupted).toBe(true);
+    expect(s.applied.a.map((x) => x.line)).toEqual(['local-ip 10.2.1.1']);
+    expect(s.inFlight).toEqual([{ device: 'a', line: 'remote-ip 10.2.1.2 port 60064', undo: ['undo remote-ip'] }]);
+    expect(s.preConfig.a).toContain('sysname FW1');
+    expect(s.damagedLines).toBe(1);
+  });
+
+  it('marks a finished run with its outcome', () => {
+    const text = [
+      { type: 'run-start', runId: 'r2', pair: 'p', time: t, targets: { a: 'x', b: 'y' }, tool: 'hotpair' },
+      { type: 'step', device: 'b', stage: 'local', index: 0, line: 'track 1', phase: 'begin', time: t },
+      { type: 'step', device: 'b', stage: 'local', index: 0, line: 'track 1', phase: 'failed', time: t, error: 'rejected' },
+      { type: 'run-end', outcome: 'rolled-back', time: t },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n');
+    const s = summarizeJournal(text);
+    expect(s.interrupted).toBe(false);
+    expect(s.outcome).toBe('rolled-back');
+    expect(s.applied.b).toEqual([]);
+    expect(s.inFlight).toEqual([]);
+  });
+});
