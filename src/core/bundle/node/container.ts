@@ -37,7 +37,7 @@ export function writeBundle(input: BundleInput, key: SigningKey): Buffer {
     [MANIFEST_MEMBER]: [Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), { mtime: FIXED_MTIME }],
   };
   for (const n of names) files[n] = [input.members[n]!, { mtime: FIXED_MTIME }];
-  return sealZip(zipSync(files, { level: 6 }), key);
+  return sealZip(zipSync(files, { level: 1 }), key);
 }
 
 /** Appends the signature over every byte of the zip and the trailer. */
