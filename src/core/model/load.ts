@@ -1,0 +1,202 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic } from '../validate/diagnostic';
+import { Pair } from './pair';
+import { formatPath } from './path';
+import { keysAt, nearestKey } from './schema-keys';
+
+/**
+ * Reading a pair file: YAML (JSON being YAML) → the Pair model, or every problem found with where it
+ * is (line:column, 1-based) and what was expected. Pure: the caller reads the file. Never throws.
+ */
+export interface LoadError {
+  kind: 'syntax' | 'unknown-key' | 'invalid';
+  message: string;
+  path?: string;
+  line?: number;
+  column?: number;
+  /** What the field accepts, when it can be said briefly. */
+  expected?: string;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export type LoadResult =
+  | { ok: true; pair: Pair; diagnostics?: Diagnostic[]; positions: Record<string, Position> }
+  | { ok: false; errors: LoadError[] };
+
+type Issue = z.core.$ZodIssue;
+type Segment = string | number;
+
+/** A JSON file may name its schema; the model has no such key, so it is read and dropped here. */
+const SCHEMA_KEY = '$schema';
+
+export function loadPairText(text: string, sourceName = 'pair file'): LoadResult {
+  try {
+    return load(text, sourceName);
+  } catch (e) {
+    // Belt and braces: the yaml and zod calls above do not throw on bad input, but a caller must never see a stack.
+    return { ok: false, errors: [{ kind: 'syntax', message: `${sourceName} could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+}
+
+function load(text: string, sourceName: string): LoadResult {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Position => {
+    const p = lc.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  if (doc.errors.length > 0)
+    return { ok: false, errors: doc.errors.map((e) => ({ kind: 'syntax' as const, message: firstLine(e.message), ...at(e.pos[0]) })) };
+  if (doc.contents === null) return { ok: false, errors: [{ kind: 'syntax', message: `${sourceName} is empty; expected a pair description (name, mode, devices …)`, line: 1, column: 1 }] };
+  if (!isMap(doc.contents))
+    return { ok: false, errors: [{ kind: 'invalid', message: 'the file must hold a mapping of keys (name:, mode:, devices: …) at the top level', path: '', ...at(doc.contents.range?.[0] ?? 0) }] };
+
+  const raw = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  delete raw[SCHEMA_KEY];
+  const r = Pair.safeParse(raw);
+  if (!r.success) return { ok: false, errors: tidy(r.error.issues.flatMap((i) => describe(i, [], raw, doc, at))) };
+
+  const diagnostics: Diagnostic[] = doc.warnings.map((w) => {
+    const p = at(w.pos[0]);
+    return { rule: 'file.yaml', path: '', severity: 'warning', message: `line ${p.line}:${p.column}: ${firstLine(w.message)}`, fix: 'check the YAML at that line' };
+  });
+  const result: LoadResult = { ok: true, pair: r.data, positions: positions(doc, at) };
+  if (diagnostics.length > 0) result.diagnostics = diagnostics;
+  return result;
+}
+
+/**
+ * A misspelt key shows up twice: as unknown, and as the required key it should have been. Keep the
+ * "did you mean" one, which says both, and list errors in file order.
+ */
+function tidy(errors: LoadError[]): LoadError[] {
+  const meant = new Set(
+    errors.flatMap((e) => {
+      const m = e.kind === 'unknown-key' && e.path !== undefined ? /did you mean (\S+)\?$/.exec(e.message) : null;
+      return m ? [`${e.path!.replace(/[^.[\]]+$/, '')}${m[1]}`] : [];
+    }),
+  );
+  const kept = errors.filter((e) => !(e.kind === 'invalid' && e.message.startsWith('missing required key') && e.path !== undefined && meant.has(e.path)));
+  return kept.sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0));
+}
+
+const firstLine = (s: string): string => s.split('\n')[0]!.trim();
+
+function valueAt(raw: unknown, path: readonly Segment[]): unknown {
+  let v = raw;
+  for (const s of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[s];
+  }
+  return v;
+}
+
+/** Where a path is in the source: the node itself, or (when missing) the nearest existing parent. */
+function locate(doc: Document, path: readonly Segment[], at: (o: number) => Position, key?: string): Position | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node === undefined || node === null) continue;
+    if (key !== undefined && n === path.length && isMap(node)) {
+      const item = node.items.find((it) => isScalar(it.key) && it.key.value === key);
+      if (item && isScalar(item.key) && item.key.range) return at(item.key.range[0]);
+    }
+    if (node.range) return at(node.range[0]);
+  }
+  return undefined;
+}
+
+const show = (v: unknown): string => {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  const s = JSON.stringify(v);
+  return `${typeof v} ${s.length > 40 ? `${s.slice(0, 37)}…` : s}`;
+};
+
+function describe(issue: Issue, prefix: readonly Segment[], raw: unknown, doc: Document, at: (o: number) => Position): LoadError[] {
+  const path = [...prefix, ...(issue.path as Segment[])];
+  const where = (key?: string) => locate(doc, path, at, key) ?? {};
+  const got = valueAt(raw, path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const valid = keysAt(Pair, path);
+      return issue.keys.map((k) => {
+        const near = nearestKey(k, valid);
+        const e: LoadError = {
+          kind: 'unknown-key',
+          path: formatPath([...path, k]),
+          message: `unknown key "${k}"${near ? ` — did you mean ${near}?` : ''}`,
+          expected: valid.length > 0 ? `one of: ${valid.join(', ')}` : 'no keys here',
+          ...where(k),
+        };
+        return e;
+      });
+    }
+    case 'invalid_union': {
+      // Pick the alternative the user evidently meant (the one without unknown keys) and report its issues.
+      const branches = issue.errors.filter((errs) => errs.length > 0 && !errs.some((e) => e.code === 'unrecognized_keys' && e.path.length === 0));
+      if (branches.length === 1) return branches[0]!.flatMap((e) => describe(e, path, raw, doc, at));
+      const forms = unionForms(path);
+      const known = keysAt(Pair, path);
+      const strangers = got !== null && typeof got === 'object' && !Array.isArray(got) ? Object.keys(got).filter((k) => !known.includes(k)) : [];
+      if (forms && strangers.length > 0)
+        return strangers.map((k) => {
+          const near = nearestKey(k, known);
+          return { kind: 'unknown-key' as const, path: formatPath([...path, k]), message: `unknown key "${k}"${near ? ` — did you mean ${near}?` : ''}`, expected: forms, ...where(k) };
+        });
+      const message = forms && strangers.length === 0 && got !== null && typeof got === 'object' ? `expected exactly one of ${forms}` : `expected ${forms ?? 'another form'}`;
+      return [{ kind: 'invalid', path: formatPath(path), message: `${message}, got ${show(got)}`, ...(forms ? { expected: forms } : {}), ...where() }];
+    }
+    case 'invalid_type': {
+      if (got === undefined) {
+        const key = path[path.length - 1];
+        return [{ kind: 'invalid', path: formatPath(path), message: `missing required key "${String(key)}" (${issue.expected})`, expected: issue.expected, ...locate(doc, path.slice(0, -1), at) }];
+      }
+      return [{ kind: 'invalid', path: formatPath(path), message: `expected ${article(issue.expected)}, got ${show(got)}`, expected: issue.expected, ...where() }];
+    }
+    case 'invalid_value': {
+      const expected = issue.values.map((v) => String(v)).join(' | ');
+      return [{ kind: 'invalid', path: formatPath(path), message: `expected one of ${expected}, got ${show(got)}`, expected, ...where() }];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? `${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}` : `${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}`;
+      const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' entries' : '';
+      const expected = `${issue.origin === 'string' ? 'length' : issue.origin === 'array' ? 'count' : 'value'} ${bound}${unit}`;
+      return [{ kind: 'invalid', path: formatPath(path), message: `expected ${expected}, got ${show(got)}`, expected, ...where() }];
+    }
+    default:
+      // Formats and custom checks carry their own "expected …" message from the schema.
+      return [{ kind: 'invalid', path: formatPath(path), message: `${issue.message}${got !== undefined && typeof got !== 'object' ? ` (got ${show(got)})` : ''}`, ...where() }];
+  }
+}
+
+const article = (t: string): string => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
+
+/** "{ every } | { daily } | { weekly }" for a union of objects, from the schema. */
+function unionForms(path: readonly Segment[]): string | undefined {
+  const keys = keysAt(Pair, path);
+  return keys.length > 1 ? keys.map((k) => `{ ${k}: … }`).join(' | ') : undefined;
+}
+
+/** Every node's path → position, so the CLI and the editor can point diagnostics at lines. */
+function positions(doc: Document, at: (o: number) => Position): Record<string, Position> {
+  const out: Record<string, Position> = {};
+  const walk = (node: unknown, path: Segment[]) => {
+    const n = node as { range?: [number, number, number] } | null;
+    if (n?.range) out[formatPath(path)] = at(n.range[0]);
+    if (isMap(node))
+      for (const it of node.items) {
+        if (isScalar(it.key)) walk(it.value, [...path, String(it.key.value)]);
+      }
+    else if (isSeq(node)) node.items.forEach((it, i) => walk(it, [...path, i]));
+  };
+  walk(doc.contents, []);
+  return out;
+}
