@@ -81,6 +81,14 @@ export const comware7: PlatformPack = {
       verified: false,
       note: 'RBM-bound VRRP keyword form (active|standby) is [MEM] (§2.2)',
     },
+    // Added for IPv6 virtual IPs in pair.vrrp (the validator accepts them): `vrrp [ ipv6 ] vrid` (§2.1) plus the RBM keyword (§2.2).
+    vrrpBindIpv6: {
+      template: 'vrrp ipv6 vrid {vrid} virtual-ip {ip} {group}',
+      undo: 'undo vrrp ipv6 vrid {vrid} virtual-ip {ip}',
+      view: 'interface',
+      verified: false,
+      note: 'IPv6 form of the RBM-bound VRRP keyword form, by analogy with vrrp ipv6 vrid (§2.1, §2.2)',
+    },
     floatingIp: {
       template: 'remote-backup virtual-ip {ip} {mask}',
       undo: 'undo remote-backup virtual-ip {ip} {mask}',
