@@ -49,7 +49,6 @@ export function memberNameProblem(name: string): string | null {
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'absolute path';
   if (name.includes('\\')) return 'backslash in name';
   if (name.split('/').some((p) => p === '..' || p === '.' || p === '')) return 'escapes the bundle (.. or empty segment)';
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(name)) return 'control character in name';
   if (!/^[A-Za-z0-9._/-]+$/.test(name)) return 'characters outside A-Z a-z 0-9 . _ - /';
   return null;
