@@ -27,6 +27,13 @@ export interface RbmFact {
   dataChannelInterface?: string;
   dataChannelState?: 'Up' | 'Down';
   consistency?: 'Not Performed' | 'Consistent' | 'Inconsistent';
+  /** As printed ("1 hour"): the schedule syntax differs by release. */
+  consistencyInterval?: string;
+  autoSync?: boolean;
+  hotBackup?: boolean;
+  /** Switch-back delay ("Delay-time: 1 min") in seconds. */
+  delaySeconds?: number;
+  uptimeSinceSwitchoverSeconds?: number;
   peer?: Omit<RbmFact, 'peer' | 'configured' | 'switchovers'>;
   switchovers?: { time: string; from: string; to: string; cause: string }[];
 }
@@ -37,6 +44,11 @@ export interface VrrpFact {
   state: 'Master' | 'Backup' | 'Initialize' | 'Inactive' | string;
   virtualIp?: string;
   priority?: number;
+  /** Every virtual IP of the group (virtualIp is the first). */
+  virtualIps?: string[];
+  masterIp?: string;
+  /** RBM binding of the group (`vrrp vrid N virtual-ip IP active|standby`). */
+  rbmGroup?: 'active' | 'standby';
 }
 
 export interface TrackFact {

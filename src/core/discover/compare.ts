@@ -1,0 +1,129 @@
+import type { DeviceFacts, RbmFact } from '../model/facts';
+
+/** One row the pairing wizard highlights, with both sides' values as display text. */
+export interface FactMismatch {
+  /** Stable id for the UI and tests: "model", "interfaces", "rbm.role" … */
+  field: string;
+  label: string;
+  a?: string;
+  b?: string;
+  /** error: RBM cannot pair these; warning: pairing works but will change or lose something; info: could not be checked. */
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+// Interfaces that exist on every device and say nothing about a pair's wiring.
+const IGNORED_INTERFACES = /^(?:NULL|InLoopBack|Register-Tunnel|Aux|Console)\d/;
+
+const show = (v: unknown): string | undefined => (v === undefined ? undefined : String(v));
+
+/** Same-value check for a field both devices must agree on (RBM requires same hardware and software). */
+function same(out: FactMismatch[], field: string, label: string, a: string | undefined, b: string | undefined, why: string): void {
+  if (a === undefined || b === undefined) {
+    if (a !== b) out.push({ field, label, a, b, severity: 'info', message: `${label} could not be read on device ${a === undefined ? 'A' : 'B'}; check it by hand.` });
+    return;
+  }
+  if (a.trim().toLowerCase() !== b.trim().toLowerCase()) out.push({ field, label, a, b, severity: 'error', message: why });
+}
+
+function describeRbm(r: RbmFact | undefined): string | undefined {
+  if (!r?.configured) return undefined;
+  return [r.role, r.mode, r.localIp && `local ${r.localIp}`, r.remoteIp && `remote ${r.remoteIp}`].filter(Boolean).join(', ') || 'configured';
+}
+
+function compareRbm(out: FactMismatch[], a: RbmFact | undefined, b: RbmFact | undefined): void {
+  for (const [side, r] of [['A', a], ['B', b]] as const) {
+    if (r?.configured) {
+      out.push({
+        field: `rbm.existing.${side.toLowerCase()}`,
+        label: 'Existing RBM configuration',
+        a: side === 'A' ? describeRbm(r) : undefined,
+        b: side === 'B' ? describeRbm(r) : undefined,
+        severity: 'warning',
+        message: `Device ${side} already has an RBM configuration; pairing will replace it.`,
+      });
+    }
+  }
+  if (!a?.configured || !b?.configured) return;
+  if (a.role !== undefined && a.role === b.role) {
+    out.push({ field: 'rbm.role', label: 'RBM role', a: a.role, b: b.role, severity: 'error', message: `Both devices are configured as ${a.role}; one must be primary and the other secondary.` });
+  }
+  if (a.mode !== undefined && b.mode !== undefined && a.mode !== b.mode) {
+    out.push({ field: 'rbm.mode', label: 'Backup mode', a: a.mode, b: b.mode, severity: 'error', message: 'The two devices run different backup modes.' });
+  }
+  if (a.port !== undefined && b.port !== undefined && a.port !== b.port) {
+    out.push({ field: 'rbm.port', label: 'Control channel port', a: show(a.port), b: show(b.port), severity: 'error', message: 'The control channel ports differ, so the channel cannot connect.' });
+  }
+  // Each side's remote IP must be the other's local IP, or the control channel never connects.
+  if ((a.remoteIp !== undefined && b.localIp !== undefined && a.remoteIp !== b.localIp) || (b.remoteIp !== undefined && a.localIp !== undefined && b.remoteIp !== a.localIp)) {
+    out.push({
+      field: 'rbm.addresses',
+      label: 'Control channel addresses',
+      a: `local ${a.localIp ?? '?'}, remote ${a.remoteIp ?? '?'}`,
+      b: `local ${b.localIp ?? '?'}, remote ${b.remoteIp ?? '?'}`,
+      severity: 'error',
+      message: "Each device's remote IP must be the other device's local IP.",
+    });
+  }
+  for (const key of ['keepaliveInterval', 'keepaliveCount'] as const) {
+    if (a[key] !== undefined && b[key] !== undefined && a[key] !== b[key]) {
+      out.push({ field: `rbm.${key}`, label: key === 'keepaliveInterval' ? 'Keepalive interval' : 'Keepalive count', a: show(a[key]), b: show(b[key]), severity: 'warning', message: 'Keepalive settings differ; failure detection will be asymmetric.' });
+    }
+  }
+}
+
+function compareInterfaces(out: FactMismatch[], a: DeviceFacts, b: DeviceFacts): void {
+  if (a.interfaces.length === 0 || b.interfaces.length === 0) {
+    if (a.interfaces.length !== b.interfaces.length) {
+      out.push({ field: 'interfaces', label: 'Interfaces', severity: 'info', message: `The interface list of device ${a.interfaces.length === 0 ? 'A' : 'B'} could not be read.` });
+    }
+    return;
+  }
+  const names = (f: DeviceFacts) => new Set(f.interfaces.map((i) => i.name).filter((n) => !IGNORED_INTERFACES.test(n)));
+  const [na, nb] = [names(a), names(b)];
+  const onlyA = [...na].filter((n) => !nb.has(n)).sort();
+  const onlyB = [...nb].filter((n) => !na.has(n)).sort();
+  if (onlyA.length > 0 || onlyB.length > 0) {
+    out.push({
+      field: 'interfaces',
+      label: 'Interfaces',
+      a: onlyA.length > 0 ? `only here: ${onlyA.join(', ')}` : undefined,
+      b: onlyB.length > 0 ? `only here: ${onlyB.join(', ')}` : undefined,
+      severity: 'error',
+      message: 'The devices have different interfaces; RBM needs the same hardware and interface layout.',
+    });
+  }
+  const memberOf = new Map(b.interfaces.map((i) => [i.name, i.aggregateMember]));
+  const differing = a.interfaces.filter((i) => nb.has(i.name) && i.aggregateMember !== memberOf.get(i.name));
+  if (differing.length > 0) {
+    out.push({
+      field: 'interfaces.aggregation',
+      label: 'Aggregation membership',
+      a: differing.map((i) => `${i.name} → ${i.aggregateMember ?? 'none'}`).join(', '),
+      b: differing.map((i) => `${i.name} → ${memberOf.get(i.name) ?? 'none'}`).join(', '),
+      severity: 'warning',
+      message: 'Ports are bundled differently on the two devices.',
+    });
+  }
+}
+
+/**
+ * The differences between two devices that matter before pairing them: model, software
+ * version and release, interface sets and aggregation, sysname, and any RBM configuration
+ * already present. Pure; an empty list means nothing to highlight.
+ */
+export function compareFacts(a: DeviceFacts, b: DeviceFacts): FactMismatch[] {
+  const out: FactMismatch[] = [];
+  same(out, 'model', 'Model', a.model, b.model, 'RBM needs the same model on both devices.');
+  same(out, 'softwareVersion', 'Software version', a.softwareVersion, b.softwareVersion, 'RBM needs the same software version on both devices.');
+  same(out, 'release', 'Release', a.release, b.release, 'RBM needs the same release on both devices; upgrade one first.');
+  if (a.sysname !== undefined && a.sysname === b.sysname) {
+    out.push({ field: 'sysname', label: 'Sysname', a: a.sysname, b: b.sysname, severity: 'warning', message: 'Both devices have the same sysname; logs and prompts will not tell them apart.' });
+  }
+  if (a.serialNumber !== undefined && a.serialNumber === b.serialNumber) {
+    out.push({ field: 'serialNumber', label: 'Serial number', a: a.serialNumber, b: b.serialNumber, severity: 'error', message: 'Both connections reach the same device.' });
+  }
+  compareInterfaces(out, a, b);
+  compareRbm(out, a.rbm, b.rbm);
+  return out;
+}
