@@ -1,0 +1,40 @@
+// Bootstrap only: wire the host, the protocol, the security policy, the IPC router and the window.
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { dataDir } from '../../src/core/base/node/paths';
+import { createHost } from '../../src/host/host';
+import { createLabAdapter } from '../../src/cli/commands/serve';
+import { isAppUrl, registerAppScheme, serveApp } from './protocol';
+import { hardenApp, hardenSession } from './security';
+import { createMainWindow } from './window';
+import { forwardEvents, registerIpc, senderIsOurWindow } from './ipc/router';
+
+registerAppScheme(protocol);
+app.enableSandbox();
+hardenApp(app, isAppUrl);
+
+let win: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else {
+  app.on('second-instance', () => win?.focus());
+  app.whenReady().then(() => {
+    const root = app.getAppPath();
+    const host = createHost({
+      version: app.getVersion(),
+      mode: 'electron',
+      examplesDir: join(root, 'resources', 'examples'),
+      settingsFile: join(app.getPath('userData'), 'settings.json'),
+      keysDir: join(dataDir(), 'keys'), // shared with the CLI, so `hotpair bundle key trust` counts here too
+      lab: createLabAdapter({ examplesDir: join(root, 'resources', 'examples') }),
+    });
+    hardenSession(session.defaultSession);
+    serveApp(protocol, join(root, 'renderer', 'dist'));
+    registerIpc(ipcMain, host, senderIsOurWindow(() => win));
+    forwardEvents(host, () => win);
+    win = createMainWindow(BrowserWindow, join(__dirname, 'preload.cjs'));
+    win.on('closed', () => (win = undefined));
+    app.on('window-all-closed', () => app.quit());
+    app.on('before-quit', () => void host.dispose());
+  });
+}

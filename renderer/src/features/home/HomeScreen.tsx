@@ -1,0 +1,39 @@
+import { useStore } from '../../store/index';
+import { selectExamples, selectExamplesError } from '../../store/selectors';
+import { LabCard } from './LabCard';
+
+export function HomeScreen() {
+  const examples = useStore(selectExamples);
+  const error = useStore(selectExamplesError);
+  const openExample = useStore((s) => s.openExample);
+  return (
+    <div className="screen home">
+      <header className="screen-head">
+        <h1>Home</h1>
+      </header>
+      <div className="home-grid">
+        <LabCard />
+        <section className="card" aria-label="Example pairs">
+          <h2>Example pairs</h2>
+          {error && <p className="error-text">{error.message}</p>}
+          {examples.length === 0 && !error && <p className="muted">No example pair files in this build.</p>}
+          <ul className="examples">
+            {examples.map((e) => (
+              <li key={e.id}>
+                <button type="button" className="link" onClick={() => void openExample(e.id)}>
+                  {e.id}
+                </button>
+                {e.mode && <span className="badge">{e.mode}</span>}
+                <span className="muted"> {e.title}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card" aria-label="Recent runs and bundles">
+          <h2>Recent runs and bundles</h2>
+          <p className="muted">Not available yet: commissioning runs and bundles are not in this build, so there is nothing to list.</p>
+        </section>
+      </div>
+    </div>
+  );
+}

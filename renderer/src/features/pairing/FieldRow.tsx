@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import type { Diagnostic } from '../../../../src/contract/index';
+import { useStore } from '../../store/index';
+import { getIn } from '../../store/doc-path';
+import { selectDiagnostics } from '../../store/selectors';
+import type { FieldSpec } from './fields';
+import { DiagnosticList } from './DiagnosticList';
+
+const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9]/g, '-')}`;
+
+/** Form text → document value: empty removes the key (the file's default applies). */
+function toValue(spec: FieldSpec, raw: string | boolean): unknown {
+  if (spec.kind === 'checkbox') return raw;
+  if (raw === '') return undefined;
+  if (spec.kind === 'number') {
+    const n = Number(raw);
+    // Keep what was typed when it is not a number, so the validator names the problem.
+    return /^-?\d+(\.\d+)?$/.test(String(raw).trim()) && Number.isFinite(n) ? n : raw;
+  }
+  return raw;
+}
+
+export function useFieldDiagnostics(path: string): Diagnostic[] {
+  const all = useStore(selectDiagnostics);
+  return useMemo(() => all.filter((d) => d.path === path), [all, path]);
+}
+
+/** One field with its findings (rule, message, reason, fix) right beside it. */
+export function FieldRow({ spec, path = spec.path, compact = false }: { spec: FieldSpec; path?: string; compact?: boolean }) {
+  const value = useStore((s) => getIn(s.editor.doc, path));
+  const setField = useStore((s) => s.setField);
+  const diags = useFieldDiagnostics(path);
+  const id = fieldId(path);
+  const worst = diags.find((d) => d.severity === 'error') ? 'error' : diags.length ? 'warning' : undefined;
+  const describedBy = diags.length ? `${id}-diag` : undefined;
+
+  let input;
+  if (spec.kind === 'checkbox') {
+    const checked = typeof value === 'boolean' ? value : spec.hint === 'true';
+    input = <input id={id} type="checkbox" checked={checked} aria-describedby={describedBy} onChange={(e) => setField(path, toValue(spec, e.target.checked))} />;
+  } else if (spec.kind === 'select') {
+    input = (
+      <select id={id} value={value === undefined ? '' : String(value)} aria-describedby={describedBy} aria-invalid={worst === 'error'} onChange={(e) => setField(path, toValue(spec, e.target.value))}>
+        {spec.options!.map((o) => (
+          <option key={o} value={o}>
+            {o === '' ? (spec.hint ? `(default: ${spec.hint})` : '(none)') : o}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    input = (
+      <input
+        id={id}
+        type="text"
+        inputMode={spec.kind === 'number' ? 'numeric' : undefined}
+        value={value === undefined || value === null ? '' : String(value)}
+        placeholder={spec.hint ? `default ${spec.hint}` : spec.placeholder}
+        aria-describedby={describedBy}
+        aria-invalid={worst === 'error'}
+        spellCheck={false}
+        onChange={(e) => setField(path, toValue(spec, e.target.value))}
+      />
+    );
+  }
+
+  return (
+    <div className={`field${worst ? ` field-${worst}` : ''}${compact ? ' field-compact' : ''}`} data-path={path}>
+      <label htmlFor={id}>{spec.label}</label>
+      <div className="field-input">{input}</div>
+      {diags.length > 0 && <DiagnosticList id={`${id}-diag`} diagnostics={diags} />}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useStore } from '../../store/index';
+import { getIn } from '../../store/doc-path';
+import type { ListSpec } from './fields';
+import { FieldRow, useFieldDiagnostics } from './FieldRow';
+import { DiagnosticList } from './DiagnosticList';
+
+/** A list of the pair file (VRRP groups, tracks, interfaces…): one row per item, add and remove. */
+export function ListEditor({ spec }: { spec: ListSpec }) {
+  const length = useStore((s) => {
+    const l = getIn(s.editor.doc, spec.path);
+    return Array.isArray(l) ? l.length : 0;
+  });
+  const addItem = useStore((s) => s.addItem);
+  const removeItem = useStore((s) => s.removeItem);
+  const diags = useFieldDiagnostics(spec.path);
+  return (
+    <fieldset className="list" data-path={spec.path}>
+      <legend>{spec.label}</legend>
+      {diags.length > 0 && <DiagnosticList diagnostics={diags} />}
+      {length === 0 && <p className="muted">None.</p>}
+      {Array.from({ length }, (_, i) => (
+        <div className="list-item" key={i}>
+          {spec.item.map((f) => (
+            <FieldRow key={f.path} spec={f} path={`${spec.path}[${i}].${f.path}`} compact />
+          ))}
+          <button type="button" className="link" onClick={() => removeItem(spec.path, i)} aria-label={`Remove ${spec.label} item ${i + 1}`}>
+            Remove
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => addItem(spec.path, spec.blank)}>
+        Add to {spec.label.toLowerCase()}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { useStore, type Screen } from '../../store/index';
+import { selectBoot, selectBootError, selectInfo, selectScreen } from '../../store/selectors';
+import { Nav } from './Nav';
+import { HomeScreen } from '../home/HomeScreen';
+import { PairingScreen } from '../pairing/PairingScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { ConsoleScreen, MonitorScreen } from '../common/screens';
+import { BundlesScreen } from '../bundles/BundlesScreen';
+
+const SCREEN: Record<Screen, () => React.JSX.Element> = {
+  home: HomeScreen,
+  pairing: PairingScreen,
+  monitor: MonitorScreen,
+  console: ConsoleScreen,
+  bundles: BundlesScreen,
+  settings: SettingsScreen,
+};
+
+export function Shell() {
+  const screen = useStore(selectScreen);
+  const boot = useStore(selectBoot);
+  const bootError = useStore(selectBootError);
+  const info = useStore(selectInfo);
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // Move focus to the new screen so keyboard and screen-reader users land on it (not on first load).
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [screen]);
+  // Marks when the real shell is on screen: the e2e run reports it beside first paint.
+  useEffect(() => void performance.mark('hotpair:shell'), []);
+  const Current = SCREEN[screen];
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <Nav />
+      <main id="main" ref={main} tabIndex={-1}>
+        {boot === 'failed' ? (
+          <div className="card" role="alert">
+            <h1>Cannot reach the HotPair host</h1>
+            <p>{bootError?.message}</p>
+            {bootError?.fix && <p>{bootError.fix}</p>}
+          </div>
+        ) : (
+          <Current />
+        )}
+      </main>
+      <footer className="footer muted small">
+        {info ? `HotPair ${info.version} · ${info.mode === 'browser' ? 'browser mode' : 'desktop'}` : boot === 'loading' ? 'Connecting…' : ''}
+      </footer>
+    </div>
+  );
+}

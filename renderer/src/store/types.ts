@@ -1,0 +1,80 @@
+import type { AppInfo, BundleShow, BundleVerify, Diagnostic, ErrorInfo, ExampleSummary, LabStatus, RenderOutput, Settings } from '../../../src/contract/index';
+
+export type Screen = 'home' | 'pairing' | 'monitor' | 'console' | 'bundles' | 'settings';
+export const SCREENS: readonly { id: Screen; label: string }[] = [
+  { id: 'home', label: 'Home' },
+  { id: 'pairing', label: 'Pairing' },
+  { id: 'monitor', label: 'Monitor' },
+  { id: 'console', label: 'Console' },
+  { id: 'bundles', label: 'Bundles' },
+  { id: 'settings', label: 'Settings' },
+];
+
+export interface AppSlice {
+  screen: Screen;
+  boot: 'loading' | 'ready' | 'failed';
+  info?: AppInfo;
+  bootError?: ErrorInfo;
+  navigate(screen: Screen): void;
+  start(): Promise<void>;
+}
+
+export interface SettingsSlice {
+  settings?: Settings;
+  settingsError?: ErrorInfo;
+  saveSettings(patch: Partial<Settings>): Promise<void>;
+}
+
+export interface ExamplesSlice {
+  examples: ExampleSummary[];
+  examplesError?: ErrorInfo;
+  loadExamples(): Promise<void>;
+}
+
+export interface LabSlice {
+  lab: LabStatus;
+  labOpId?: string;
+  labStep?: string;
+  labError?: ErrorInfo;
+  startLab(): Promise<void>;
+  cancelLab(): Promise<void>;
+  stopLab(): Promise<void>;
+}
+
+export interface EditorState {
+  /** The pair document being edited (plain JSON, as written: defaults are left to the host). */
+  doc: Record<string, unknown> | null;
+  source: string;
+  diagnostics: Diagnostic[];
+  checked?: 'structure' | 'rules';
+  valid?: boolean;
+  validating: boolean;
+  error?: ErrorInfo;
+  render?: RenderOutput;
+  renderError?: ErrorInfo;
+}
+
+export interface EditorSlice {
+  editor: EditorState;
+  openExample(id: string): Promise<void>;
+  openDoc(source: string, doc: unknown): void;
+  setField(path: string, value: unknown): void;
+  addItem(listPath: string, item: Record<string, unknown>): void;
+  removeItem(listPath: string, index: number): void;
+  validateNow(): Promise<void>;
+}
+
+export interface BundlesSlice {
+  /** The last bundle checked: its verdict and, when intact, its manifest (never its bytes). */
+  bundle?: { name: string; verify: BundleVerify; show?: BundleShow };
+  bundleError?: ErrorInfo;
+  bundleBusy: boolean;
+  checkBundle(name: string, base64: string): Promise<void>;
+}
+
+export interface EventsSlice {
+  /** Apply a host event (lab status, op progress) to the store. */
+  applyEvent(e: import('../../../src/contract/index').HostEvent): void;
+}
+
+export type State = AppSlice & SettingsSlice & ExamplesSlice & LabSlice & EditorSlice & BundlesSlice & EventsSlice;

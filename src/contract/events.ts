@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { EventName } from './names';
+import { OpIdSchema } from './common';
+import { LabStatusSchema } from './channels/lab';
+import { MonitorEventSchema } from './channels/monitor';
+
+export const OpProgressSchema = z.strictObject({
+  opId: OpIdSchema,
+  channel: z.string(),
+  /** A short step name ("starting device A"); `line` carries a per-line push progress. */
+  step: z.string(),
+  done: z.number().int().optional(),
+  total: z.number().int().optional(),
+  line: z.string().optional(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+});
+export type OpProgress = z.infer<typeof OpProgressSchema>;
+
+/** Everything the host pushes without being asked; console output is batched, never per chunk. */
+export const events = {
+  'op.progress': OpProgressSchema,
+  'lab.status': LabStatusSchema,
+  'console.output': z.strictObject({ sessionId: z.string(), data: z.string() }),
+  'monitor.event': MonitorEventSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type HostEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+
+export const HostEventSchema = z.discriminatedUnion(
+  'event',
+  Object.entries(events).map(([event, payload]) => z.strictObject({ event: z.literal(event), payload })) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
+);

@@ -1,0 +1,89 @@
+import type { Disposable } from '../core/base/emitter';
+import { Emitter } from '../core/base/emitter';
+import { AppError, toErrorInfo } from '../core/base/errors';
+import { fail, ok, type Result } from '../core/base/result';
+import { CHANNEL_NAMES, channels, isChannelName, type ChannelName, type HostEvent, type OpProgress } from '../contract/index';
+import { validationError } from './invalid';
+import { OpRegistry } from './ops';
+import { unsupportedMessage } from './handlers/planned';
+import type { Handler, HandlerContext, Handlers, HostDeps } from './types';
+import { appHandlers } from './handlers/app';
+import { pairsHandlers } from './handlers/pairs';
+import { examplesHandlers } from './handlers/examples';
+import { createLabHandlers } from './handlers/lab';
+import { createSettingsHandlers } from './handlers/settings';
+import { bundlesHandlers } from './handlers/bundles';
+
+export interface Host {
+  /** Parse → handler → output check → Result. Never throws, never returns a stack trace. */
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (e: HostEvent) => void): Disposable;
+  /** Channels with a handler in this build. */
+  readonly available: readonly ChannelName[];
+  dispose(): Promise<void>;
+}
+
+/** The one implementation of the contract, shared by Electron IPC and browser mode. */
+export function createHost(deps: HostDeps): Host {
+  const events = new Emitter<HostEvent>();
+  const ops = new OpRegistry();
+  const emit = (e: HostEvent) => events.fire(e);
+  const lab = createLabHandlers(deps.lab, emit);
+
+  const handlers: Handlers = {
+    ...pairsHandlers(),
+    ...examplesHandlers(deps.examplesDir),
+    ...createSettingsHandlers(deps.settingsFile),
+    ...lab.handlers,
+    ...bundlesHandlers(deps.keysDir),
+    'ops.cancel': ({ opId }) => ({ cancelled: ops.cancel(opId) }),
+  };
+  const available = CHANNEL_NAMES.filter((c) => c === 'app.info' || handlers[c] !== undefined);
+  Object.assign(handlers, appHandlers(deps, available, deps.lab !== undefined));
+
+  async function invoke(channel: string, raw: unknown): Promise<Result<unknown>> {
+    if (!isChannelName(channel)) return fail({ code: 'NOT_FOUND', message: `Unknown channel "${channel}".` });
+    const def = channels[channel];
+    const parsed = def.input.safeParse(raw ?? {});
+    if (!parsed.success) return fail(validationError(channel, parsed.error));
+    const handler = handlers[channel] as Handler<ChannelName> | undefined;
+    if (!handler) return fail({ code: 'UNSUPPORTED', message: unsupportedMessage(channel) });
+
+    const input = parsed.data as { opId?: string };
+    // ops.cancel names the operation to abort; it is not an operation itself.
+    const opId = channel !== 'ops.cancel' && typeof input.opId === 'string' ? input.opId : undefined;
+    let ctrl: AbortController;
+    try {
+      ctrl = opId ? ops.begin(opId) : new AbortController();
+    } catch (e) {
+      return fail(toErrorInfo(e));
+    }
+    const progress = (p: Partial<OpProgress> & { step: string }) => {
+      if (opId) emit({ event: 'op.progress', payload: { state: 'running', ...p, opId, channel } });
+    };
+    const ctx: HandlerContext = { signal: ctrl.signal, opId, progress, emit };
+    try {
+      const data = await handler(input as never, ctx);
+      const out = def.output.safeParse(data);
+      if (!out.success) throw new AppError('INTERNAL', `The host answered ${channel} outside the contract.`, { details: validationError(channel, out.error).details });
+      progress({ step: 'done', state: 'done' });
+      return ok(out.data);
+    } catch (e) {
+      const error = ctrl.signal.aborted ? toErrorInfo(ctrl.signal.reason ?? e) : toErrorInfo(e);
+      progress({ step: error.message, state: error.code === 'CANCELLED' ? 'cancelled' : 'failed' });
+      return fail(error);
+    } finally {
+      if (opId) ops.end(opId);
+    }
+  }
+
+  return {
+    invoke,
+    onEvent: (l) => events.on(l),
+    available,
+    async dispose() {
+      ops.cancelAll();
+      await lab.dispose();
+    },
+  };
+}

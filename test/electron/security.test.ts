@@ -1,0 +1,85 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+import { APP_CSP, hardenApp, hardenContents, hardenSession } from '../../electron/main/security';
+import { isAppUrl } from '../../electron/main/protocol';
+
+function fakeSession() {
+  const s = {
+    request: undefined as undefined | ((wc: unknown, perm: string, cb: (ok: boolean) => void) => void),
+    check: undefined as undefined | ((...a: unknown[]) => boolean),
+    headers: undefined as undefined | ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
+    setPermissionRequestHandler(h: never) {
+      s.request = h;
+    },
+    setPermissionCheckHandler(h: never) {
+      s.check = h;
+    },
+    webRequest: {
+      onHeadersReceived(h: never) {
+        s.headers = h;
+      },
+    },
+  };
+  return s;
+}
+
+function fakeContents() {
+  const ee = new EventEmitter() as EventEmitter & { openHandler?: () => { action: string } };
+  return Object.assign(ee, {
+    setWindowOpenHandler(h: () => { action: string }) {
+      ee.openHandler = h;
+    },
+  });
+}
+
+describe('electron security', () => {
+  it('denies every permission request and check', () => {
+    const s = fakeSession();
+    hardenSession(s as never);
+    for (const perm of ['media', 'notifications', 'geolocation', 'serial', 'openExternal']) {
+      const cb = vi.fn();
+      s.request!({}, perm, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+    }
+    expect(s.check!({}, 'media')).toBe(false);
+  });
+
+  it('stamps a strict CSP on every response', () => {
+    const s = fakeSession();
+    hardenSession(s as never);
+    let headers: Record<string, string[]> = {};
+    s.headers!({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r) => (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy']).toEqual([APP_CSP]);
+    expect(headers['Content-Type']).toEqual(['text/html']);
+    expect(APP_CSP).toMatch(/script-src 'self'/);
+    expect(APP_CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('blocks navigation away from our pages, new windows and webviews', () => {
+    const app = new EventEmitter();
+    hardenApp(app as never, isAppUrl);
+    const c = fakeContents();
+    app.emit('web-contents-created', {}, c);
+    const nav = (url: string) => {
+      const e = { preventDefault: vi.fn() };
+      c.emit('will-navigate', e, url);
+      return e.preventDefault.mock.calls.length > 0;
+    };
+    expect(nav('https://evil.example/')).toBe(true);
+    expect(nav('file:///etc/passwd')).toBe(true);
+    expect(nav('app://hotpair/index.html')).toBe(false);
+    const redirect = { preventDefault: vi.fn() };
+    c.emit('will-redirect', redirect, 'http://127.0.0.1:1/');
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    expect(c.openHandler!()).toEqual({ action: 'deny' });
+    const webview = { preventDefault: vi.fn() };
+    c.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('hardens contents directly too', () => {
+    const c = fakeContents();
+    hardenContents(c as never, () => false);
+    expect(c.listenerCount('will-navigate')).toBe(1);
+  });
+});
