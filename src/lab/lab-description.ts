@@ -1,0 +1,57 @@
+import type { Lab } from './lab';
+import { syslogTarget } from './syslog';
+
+export interface DeviceEndpoint {
+  key: string;
+  sysname: string;
+  ssh: { host: string; port: number; username: string; password: string };
+  serial?: string;
+  /** Loopback address that stands for this device's IPs on the RBM channels. */
+  loopback: string;
+  controlIp?: string;
+  rbmPort?: number;
+}
+
+export interface LabDescription {
+  pid: number;
+  stateDir: string;
+  devices: DeviceEndpoint[];
+  /** Control-channel IP ↦ loopback address, per pair. */
+  controlChannel: { pair: number; map: Record<string, string>; port?: number }[];
+  syslog: string;
+  baud?: number;
+  notes: string[];
+}
+
+export function describeLab(lab: Lab): LabDescription {
+  const o = lab.options;
+  const devices = lab.members.map((m) => ({
+    key: m.key,
+    sysname: m.device.sysname(),
+    ssh: { host: '127.0.0.1', port: m.ssh.port, username: o.username, password: o.password },
+    ...(m.console ? { serial: m.console.path } : {}),
+    loopback: m.net.loopbackOf(m.device),
+    ...(m.blueprint.controlIp ? { controlIp: m.blueprint.controlIp } : {}),
+    ...(m.rbmPort ? { rbmPort: m.rbmPort } : {}),
+  }));
+  const pairs = [...new Set(lab.members.map((m) => m.net))];
+  return {
+    pid: process.pid,
+    stateDir: o.stateDir,
+    devices,
+    controlChannel: pairs.map((n) => {
+      const ms = lab.members.filter((m) => m.net === n);
+      const map: Record<string, string> = {};
+      // The control-channel IPs: as planned for the pair, and as configured once RBM is set up.
+      for (const m of ms) for (const ip of [m.blueprint.controlIp, m.device.rbmConfig()?.localIp]) if (ip) map[ip] = n.loopbackOf(m.device);
+      return { pair: n.pairIndex, map, ...(ms[0]?.rbmPort ? { port: ms[0].rbmPort } : {}) };
+    }),
+    syslog: `each device sends to its 'info-center loghost' over UDP; loopback targets as configured, any other address to ${syslogTarget('0.0.0.0')} on the same port`,
+    ...(o.baud ? { baud: o.baud } : {}),
+    notes: [
+      'RBM channels run over real TCP between per-device loopback addresses (127.10.<pair>.1 = A, .2 = B); the higher control IP listens.',
+      ...(pairs.length > 1 ? ['Every pair has RBM configured on its own free port (control P, data channel P+1), shown per pair.'] : []),
+      'Faults: hotpair lab fault <device> link-down|link-up <if> | track-negative|track-positive <id> | power-off | power-on | cut-control-channel | heal | reboot | traffic <n>',
+    ],
+  };
+}

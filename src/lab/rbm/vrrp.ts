@@ -1,0 +1,54 @@
+import type { LabDeviceApi, RbmMode, RunningStatus } from '../device/seam';
+
+export type VrrpState = 'Master' | 'Backup' | 'Initialize';
+
+/**
+ * RBM-bound VRRP (seed, "VRRP active/standby group"): RBM, not VRRP priority, decides mastership.
+ * Active/standby and mirroring: both keywords are Master exactly on the Active device (the standby
+ * device's `standby` group becomes Master when it takes over, step 2 of the seed's sequence).
+ * Dual-active: `active` groups are Master while the device is Active; `standby` groups only while
+ * the device is Active and its peer is not (it then carries the peer's traffic).
+ */
+export function vrrpStateFor(
+  group: 'active' | 'standby',
+  ctx: { powered: boolean; mode: RbmMode | undefined; local: RunningStatus; peerActive: boolean },
+): VrrpState {
+  if (!ctx.powered || ctx.mode === undefined || ctx.local === 'Initial') return 'Initialize';
+  if (ctx.local !== 'Active') return 'Backup';
+  if (ctx.mode === 'dual-active' && group === 'standby' && ctx.peerActive) return 'Backup';
+  return 'Master';
+}
+
+/** Logs a VRRP state-change line for each RBM-bound group whose state differs between two snapshots. */
+export function logVrrpChanges(device: LabDeviceApi, before: Map<string, VrrpState>, after: Map<string, VrrpState>, reason: string): void {
+  for (const g of device.vrrpGroups()) {
+    if (!g.group) continue;
+    const k = groupKey(g);
+    const a = before.get(k);
+    const b = after.get(k);
+    if (a === undefined || b === undefined || a === b) continue;
+    const v6 = g.virtualIp.includes(':');
+    device.log(
+      v6 ? 'VRRP6' : 'VRRP4',
+      6,
+      'VRRP_STATUS_CHANGE',
+      `The status of ${v6 ? 'IPv6' : 'IPv4'} virtual router ${g.vrid} (configured on ${g.interface}) changed from ${a} to ${b}: ${reason}.`,
+    );
+  }
+}
+
+export function groupKey(g: { interface: string; vrid: number }): string {
+  return `${g.interface}#${g.vrid}`;
+}
+
+/** Runs a state change and logs the VRRP groups it moved. */
+export function withVrrpLog(device: LabDeviceApi, stateOf: (g: 'active' | 'standby') => VrrpState, reason: string, change: () => void): void {
+  const snap = (): Map<string, VrrpState> => {
+    const m = new Map<string, VrrpState>();
+    for (const g of device.vrrpGroups()) if (g.group) m.set(groupKey(g), stateOf(g.group));
+    return m;
+  };
+  const before = snap();
+  change();
+  logVrrpChanges(device, before, snap(), reason);
+}
