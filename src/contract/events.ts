@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { EventName } from './names';
 import { OpIdSchema } from './common';
 import { LabStatusSchema } from './channels/lab';
-import { MonitorEventSchema } from './channels/monitor';
+import { MonitorBatchSchema } from './channels/monitor';
+import { PairProgressSchema } from './channels/commissioning';
 
 export const OpProgressSchema = z.strictObject({
   opId: OpIdSchema,
@@ -20,8 +21,12 @@ export type OpProgress = z.infer<typeof OpProgressSchema>;
 export const events = {
   'op.progress': OpProgressSchema,
   'lab.status': LabStatusSchema,
-  'console.output': z.strictObject({ sessionId: z.string(), data: z.string() }),
-  'monitor.event': MonitorEventSchema,
+  // `closed` ends the session (the device logged out or the link dropped); `reason` says why.
+  'console.output': z.strictObject({ sessionId: z.string(), data: z.string(), closed: z.boolean().optional(), reason: z.string().optional() }),
+  'monitor.events': MonitorBatchSchema,
+  /** A connected device's session text (redacted), batched every ~100 ms. */
+  'devices.output': z.strictObject({ device: z.enum(['a', 'b']), data: z.string() }),
+  'pair.progress': PairProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

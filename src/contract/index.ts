@@ -12,3 +12,4 @@ export * from './channels/devices';
 export * from './channels/commissioning';
 export * from './channels/monitor';
 export * from './channels/bundles';
+export * from './channels/console';

@@ -16,21 +16,32 @@ export const CHANNEL_NAMES = [
   'ops.cancel',
   'settings.get',
   'settings.set',
+  'settings.knownHosts',
+  'settings.forgetHost',
+  'settings.credentials',
+  'settings.saveCredential',
+  'settings.deleteCredential',
+  'settings.unlockCredentials',
   // Declared now so both ends are typed; the host answers UNSUPPORTED until core has them.
   'devices.listPorts',
   'devices.connect',
   'devices.disconnect',
   'devices.discover',
+  'pair.check',
   'pair.plan',
   'pair.apply',
   'monitor.start',
   'monitor.stop',
   'monitor.snapshot',
   'monitor.history',
+  'monitor.op',
   'console.open',
   'console.write',
+  'console.resize',
+  'console.transcript',
   'console.close',
   'bundles.create',
+  'bundles.keys',
   'bundles.import',
   'bundles.verify',
   'bundles.show',
@@ -39,7 +50,7 @@ export const CHANNEL_NAMES = [
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['op.progress', 'lab.status', 'console.output', 'monitor.event'] as const;
+export const EVENT_NAMES = ['op.progress', 'lab.status', 'console.output', 'monitor.events', 'devices.output', 'pair.progress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron IPC channel for a contract channel: one prefix so the router owns exactly these. */

@@ -2,7 +2,7 @@ import type { Disposable } from '../core/base/emitter';
 import { Emitter } from '../core/base/emitter';
 import { AppError, toErrorInfo } from '../core/base/errors';
 import { fail, ok, type Result } from '../core/base/result';
-import { CHANNEL_NAMES, channels, isChannelName, type ChannelName, type HostEvent, type OpProgress } from '../contract/index';
+import { CHANNEL_NAMES, channels, DEFAULT_SETTINGS, isChannelName, type ChannelName, type HostEvent, type OpProgress, type Settings } from '../contract/index';
 import { validationError } from './invalid';
 import { OpRegistry } from './ops';
 import { unsupportedMessage } from './handlers/planned';
@@ -13,6 +13,11 @@ import { examplesHandlers } from './handlers/examples';
 import { createLabHandlers } from './handlers/lab';
 import { createSettingsHandlers } from './handlers/settings';
 import { bundlesHandlers } from './handlers/bundles';
+import { createConsoleHandlers } from './handlers/console';
+import { deviceDeps } from './device-deps';
+import { createMonitorHandlers } from './handlers/monitor';
+import { createWizardDevices } from './devices/index';
+import { labLoginFor } from './devices/lab-login';
 
 export interface Host {
   /** Parse → handler → output check → Result. Never throws, never returns a stack trace. */
@@ -29,13 +34,24 @@ export function createHost(deps: HostDeps): Host {
   const ops = new OpRegistry();
   const emit = (e: HostEvent) => events.fire(e);
   const lab = createLabHandlers(deps.lab, emit);
+  const device = deviceDeps(deps);
+  const consoles = createConsoleHandlers(device, emit);
+  const wizard = createWizardDevices(emit, { knownHostsFile: device.knownHostsFile, transcriptDir: device.transcriptDir, journalBase: device.journalBase, labLogin: labLoginFor(deps.lab) });
+  // The monitor reads interval and ports from the settings at the moment a pair starts.
+  const monitor = createMonitorHandlers(deps, emit, async () => {
+    const r = await invoke('settings.get', {});
+    return (r.ok ? r.data : DEFAULT_SETTINGS) as Settings;
+  });
 
   const handlers: Handlers = {
     ...pairsHandlers(),
     ...examplesHandlers(deps.examplesDir),
-    ...createSettingsHandlers(deps.settingsFile),
+    ...createSettingsHandlers(deps.settingsFile, device),
     ...lab.handlers,
-    ...bundlesHandlers(deps.keysDir),
+    ...consoles.handlers,
+    ...bundlesHandlers(deps.keysDir, device),
+    ...monitor.handlers,
+    ...wizard.handlers,
     'ops.cancel': ({ opId }) => ({ cancelled: ops.cancel(opId) }),
   };
   const available = CHANNEL_NAMES.filter((c) => c === 'app.info' || handlers[c] !== undefined);
@@ -83,6 +99,9 @@ export function createHost(deps: HostDeps): Host {
     available,
     async dispose() {
       ops.cancelAll();
+      await consoles.dispose();
+      await wizard.dispose();
+      await monitor.dispose(); // before the lab: its pollers would see the lab vanish
       await lab.dispose();
     },
   };

@@ -7,6 +7,11 @@ import { labSlice } from './slices/lab';
 import { editorSlice } from './slices/editor';
 import { eventsSlice } from './slices/events';
 import { bundlesSlice } from './slices/bundles';
+import { consoleSlice } from './slices/console';
+import { trustSlice } from './slices/trust';
+import { bundleToolsSlice } from './slices/bundle-tools';
+import { monitorSlice } from './slices/monitor';
+import { wizardSlice } from './slices/wizard';
 
 export type { State, Screen } from './types';
 export { SCREENS } from './types';
@@ -20,6 +25,11 @@ export const createAppStore = () =>
     ...labSlice(...a),
     ...editorSlice(...a),
     ...bundlesSlice(...a),
+    ...consoleSlice(...a),
+    ...trustSlice(...a),
+    ...bundleToolsSlice(...a),
+    ...monitorSlice(...a),
+    ...wizardSlice(...a),
     ...eventsSlice(...a),
   }));
 

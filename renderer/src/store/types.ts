@@ -1,3 +1,8 @@
+import type { MonitorSlice } from './slices/monitor';
+import type { WizardSlice } from './wizard-types';
+import type { ConsoleSlice } from './slices/console';
+import type { TrustSlice } from './slices/trust';
+import type { BundleToolsSlice } from './slices/bundle-tools';
 import type { AppInfo, BundleShow, BundleVerify, Diagnostic, ErrorInfo, ExampleSummary, LabStatus, RenderOutput, Settings } from '../../../src/contract/index';
 
 export type Screen = 'home' | 'pairing' | 'monitor' | 'console' | 'bundles' | 'settings';
@@ -46,7 +51,7 @@ export interface EditorState {
   doc: Record<string, unknown> | null;
   source: string;
   diagnostics: Diagnostic[];
-  checked?: 'structure' | 'rules';
+  checked?: 'structure' | 'rules' | 'facts';
   valid?: boolean;
   validating: boolean;
   error?: ErrorInfo;
@@ -77,4 +82,4 @@ export interface EventsSlice {
   applyEvent(e: import('../../../src/contract/index').HostEvent): void;
 }
 
-export type State = AppSlice & SettingsSlice & ExamplesSlice & LabSlice & EditorSlice & BundlesSlice & EventsSlice;
+export type State = AppSlice & SettingsSlice & ExamplesSlice & LabSlice & EditorSlice & BundlesSlice & EventsSlice & MonitorSlice & ConsoleSlice & TrustSlice & BundleToolsSlice & WizardSlice;

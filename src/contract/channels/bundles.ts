@@ -29,18 +29,67 @@ export type BundleVerify = z.infer<typeof BundleVerifySchema>;
 export const BundleShowSchema = z.strictObject({ manifest: BundleManifestSchema, signerTrusted: z.boolean() });
 export type BundleShow = z.infer<typeof BundleShowSchema>;
 
+/** A file the host made for the user to save (browser download or Electron save dialog). */
+export const BundleDownloadSchema = z.strictObject({ name: z.string(), data: z.string() });
+
+export const BundleCreateInputSchema = z.union([
+  /** One pair: the pair file text (the editor's current pair). */
+  z.strictObject({ text: PairTextSchema }),
+  /** Many pairs: one bundle per inventory row, laid over an optional YAML template pair. */
+  z.strictObject({ inventory: z.string().min(1).max(20_000_000), template: PairTextSchema.optional() }),
+]);
+
+export const BundleCreateOutputSchema = z.strictObject({
+  /** A single .hpb, or a .zip of one .hpb per good inventory row. */
+  file: BundleDownloadSchema,
+  count: z.number().int(),
+  /** Inventory rows refused, each with its reason; the good rows are still bundled. */
+  refused: z.array(z.string()),
+  /** The manifest of a single bundle. */
+  manifest: BundleManifestSchema.optional(),
+});
+
+export const BundleKeysSchema = z.strictObject({
+  /** This machine's public key line (hotpair-ed25519 <base64> <fingerprint>) to hand to appliers. */
+  own: z.strictObject({ line: z.string(), fingerprint: z.string() }).optional(),
+  trusted: z.array(z.string()),
+});
+
+const ApplyDevice = z.strictObject({
+  /** Overrides the bundle's connect URL (e.g. the serial port on this laptop). */
+  url: z.string().min(1).max(500).optional(),
+  password: z.string().max(256).optional(),
+  credentialId: z.string().max(64).optional(),
+  acceptHostKey: z.string().max(128).optional(),
+});
+
 export const bundlesChannels = {
-  'bundles.create': {
-    input: z.strictObject({ text: PairTextSchema, output: z.string().min(1) }),
-    output: z.strictObject({ path: z.string(), manifest: BundleManifestSchema }),
-    summary: 'Create a signed offline bundle',
+  'bundles.create': { input: BundleCreateInputSchema, output: BundleCreateOutputSchema, summary: 'Sign a bundle (or one per inventory row) for download' },
+  'bundles.keys': { input: z.strictObject({}), output: BundleKeysSchema, summary: 'This machine\'s public key and the keys trusted to sign bundles' },
+  'bundles.import': {
+    input: z.strictObject({
+      /** A public key line as `hotpair bundle key export` prints it. */
+      publicKey: z.string().min(1).max(1000),
+      /** The fingerprint the user compared with the creator; absent = only show it. */
+      confirmFingerprint: z.string().max(128).optional(),
+    }),
+    output: z.strictObject({ fingerprint: z.string(), trusted: z.boolean() }),
+    summary: "Trust a creator's public key, after the user has checked its fingerprint",
   },
-  'bundles.import': { input: BundleFileSchema, output: BundleShowSchema, summary: 'Import a bundle into the app' },
   'bundles.verify': { input: BundleFileSchema, output: BundleVerifySchema, summary: 'Check members and signature: a verdict, not an error' },
   'bundles.show': { input: BundleFileSchema, output: BundleShowSchema, summary: 'The manifest of an intact bundle (an untrusted signer is shown as such)' },
   'bundles.apply': {
-    input: z.strictObject({ opId: OpIdSchema, bundle: BundleFileSchema }),
-    output: z.strictObject({ verified: z.boolean(), journal: z.string() }),
-    summary: 'Apply a bundle to both devices (op)',
+    input: z.strictObject({
+      opId: OpIdSchema,
+      bundle: BundleFileSchema,
+      a: ApplyDevice.default({}),
+      b: ApplyDevice.default({}),
+      /** Opens the device passwords the bundle carries (secrets.enc). */
+      bundlePassphrase: z.string().max(256).optional(),
+      rollback: z.boolean().default(true),
+      dryRun: z.boolean().default(false),
+    }),
+    output: z.strictObject({ verified: z.boolean(), saved: z.boolean(), outcome: z.string(), journal: z.string(), message: z.string() }),
+    summary: 'Commission the pair of a verified, trusted bundle (op: progress per stage and line, Cancel rolls back)',
   },
 } as const;

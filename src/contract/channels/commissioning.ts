@@ -1,30 +1,99 @@
 import { z } from 'zod';
-import { OpIdSchema, PairTextSchema } from '../common';
+import { DiagnosticSchema, OpIdSchema, PairTextSchema } from '../common';
+import { ErrorInfoSchema } from '../errors';
 
-// Planned (issue 5: preflight, plan, apply, verify, save).
+// Commissioning (issue 5) over the devices the host holds connected (devices.connect): preflight,
+// plan, staged push, verify, save, rollback. The host runs core's workflow; these are its results.
 
-const DevicePlan = z.strictObject({ add: z.array(z.string()), remove: z.array(z.string()) });
+export const PushStageSchema = z.enum(['prepare', 'channel', 'sync', 'local']);
+export type PushStage = z.infer<typeof PushStageSchema>;
+
+/** One line of a device's plan: what is typed, and in which stage of the push. */
+export const PlanLineSchema = z.strictObject({ text: z.string(), stage: PushStageSchema });
+export type PlanLine = z.infer<typeof PlanLineSchema>;
+
+const DevicePlan = z.strictObject({
+  add: z.array(PlanLineSchema),
+  /** Removal lines (stage 0, before anything is added). */
+  remove: z.array(z.string()),
+  /** Desired lines already in the running configuration. */
+  unchanged: z.number().int(),
+});
+
+export const HealthCheckSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['pass', 'fail', 'warn', 'n/a']),
+  reason: z.string(),
+  fix: z.string(),
+});
+export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
 export const PlanOutputSchema = z.strictObject({
-  devices: z.strictObject({ a: DevicePlan, b: DevicePlan }),
+  /** dry-run: a plan to push; nothing-to-do: both already match; preflight-failed: findings block the push. */
+  outcome: z.enum(['dry-run', 'nothing-to-do', 'preflight-failed']),
+  devices: z.strictObject({ a: DevicePlan, b: DevicePlan }).optional(),
   nothingToDo: z.boolean(),
+  /** The pair file's rules with both devices' facts, plus preflight's own checks. */
+  findings: z.array(DiagnosticSchema),
+  health: z.array(HealthCheckSchema),
 });
+export type PlanOutput = z.infer<typeof PlanOutputSchema>;
+
+const VerifyFailureSchema = z.strictObject({ device: z.enum(['a', 'b', 'pair']), expectation: z.string(), expected: z.string(), seen: z.string() });
+const RollbackSchema = z.strictObject({
+  typed: z.number().int(),
+  errors: z.array(z.string()),
+  /** Running configuration vs the copy before the push; empty = restored exactly. */
+  differences: z.array(z.string()),
+  unreachable: z.strictObject({ reason: z.string(), revertsAt: z.string().optional() }).optional(),
+});
+
+export const ApplyOutcomeSchema = z.enum(['success', 'nothing-to-do', 'preflight-failed', 'rolled-back', 'rollback-incomplete', 'failed-kept', 'failed', 'declined', 'dry-run', 'recovered']);
 
 export const ApplyOutputSchema = z.strictObject({
+  outcome: ApplyOutcomeSchema,
   verified: z.boolean(),
   saved: z.boolean(),
-  journal: z.string(),
+  /** The journal file of the run (absent when the run ended before the push). */
+  journal: z.string().optional(),
+  applied: z.strictObject({ a: z.number().int(), b: z.number().int() }),
+  healthBefore: z.array(HealthCheckSchema).optional(),
+  healthAfter: z.array(HealthCheckSchema).optional(),
+  findings: z.array(DiagnosticSchema),
+  verifyFailures: z.array(VerifyFailureSchema).optional(),
+  rollback: z.strictObject({ a: RollbackSchema, b: RollbackSchema }).optional(),
+  /** Why the run did not succeed: what happened and what to do. */
+  error: ErrorInfoSchema.optional(),
 });
+export type ApplyOutput = z.infer<typeof ApplyOutputSchema>;
+
+/** Batched push progress (at most ~10 a second): per-device line counters and the messages since the last batch. */
+export const PairProgressSchema = z.strictObject({
+  opId: OpIdSchema,
+  stage: z.strictObject({ name: z.string(), title: z.string(), explain: z.string().optional() }).optional(),
+  devices: z.strictObject({
+    a: z.strictObject({ done: z.number().int(), total: z.number().int(), line: z.string() }).optional(),
+    b: z.strictObject({ done: z.number().int(), total: z.number().int(), line: z.string() }).optional(),
+  }),
+  messages: z.array(z.strictObject({ level: z.enum(['info', 'warn', 'error']), text: z.string(), device: z.enum(['a', 'b']).optional() })),
+});
+export type PairProgress = z.infer<typeof PairProgressSchema>;
 
 export const commissioningChannels = {
+  'pair.check': {
+    input: z.strictObject({ text: PairTextSchema }),
+    output: z.strictObject({ diagnostics: z.array(DiagnosticSchema), valid: z.boolean(), checked: z.enum(['structure', 'rules', 'facts']) }),
+    summary: 'Validate with the facts of the connected, discovered devices (the rules that need facts, and preflight)',
+  },
   'pair.plan': {
     input: z.strictObject({ opId: OpIdSchema.optional(), text: PairTextSchema }),
     output: PlanOutputSchema,
-    summary: 'Per-device diff against the running configuration (op)',
+    summary: 'Preflight, health matrix and per-device diff against the running configuration of the connected devices (op)',
   },
   'pair.apply': {
     input: z.strictObject({ opId: OpIdSchema, text: PairTextSchema, rollback: z.boolean().default(true) }),
     output: ApplyOutputSchema,
-    summary: 'Push, verify and save both devices, with per-line progress and rollback (op)',
+    summary: 'Push in stages, verify and save both devices, with batched per-line progress, Cancel and rollback (op)',
   },
 } as const;

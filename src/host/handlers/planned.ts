@@ -5,8 +5,6 @@ import type { ChannelName } from '../../contract/index';
  * than inventing data, so the UI can say exactly what is missing.
  */
 const REASONS: Record<string, string> = {
-  devices: 'serial/SSH transports and discovery (src/core/transport, parse) are not in this build yet',
-  pair: 'commissioning (plan, push, verify, save) is not in this build yet',
   monitor: 'the RBM monitor is not in this build yet',
   console: 'device consoles need the transports, which are not in this build yet',
   bundles: 'creating, importing and applying bundles from the app is not in this build yet (verify and show are)',

@@ -1,74 +1,84 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from '../../store/index';
 import { selectEditor, selectExamples } from '../../store/selectors';
+import type { WizardStep } from '../../store/wizard-types';
 import { NEW_PAIR } from './fields';
-import { PairForm } from './PairForm';
-import { ScriptPreview } from './ScriptPreview';
+import { ConnectStep } from './wizard/ConnectStep';
+import { DiscoverStep } from './wizard/DiscoverStep';
+import { PairStatus } from './wizard/PairStatus';
+import { PlanStep } from './wizard/PlanStep';
+import { PushStep } from './wizard/PushStep';
+import { ExportStep, SaveStep, VerifyStep } from './wizard/ResultSteps';
+import { SettingsStep } from './wizard/SettingsStep';
+import { WizardSteps } from './wizard/WizardSteps';
+import './wizard/wizard.css';
 
-// The wizard's steps, with what this build can do said plainly; later steps arrive with the core.
-const STEPS = [
-  { name: 'Connect A and B', ready: false },
-  { name: 'Discover both', ready: false },
-  { name: 'Hot-backup settings', ready: true },
-  { name: 'Plan, push, verify, save', ready: false },
-] as const;
+const STEP: Record<WizardStep, () => React.JSX.Element> = {
+  connect: ConnectStep,
+  discover: DiscoverStep,
+  settings: SettingsStep,
+  plan: PlanStep,
+  push: PushStep,
+  verify: VerifyStep,
+  save: SaveStep,
+  export: ExportStep,
+};
 
-function Status() {
-  const { diagnostics, checked, validating, error } = useStore(selectEditor);
-  if (error) return <p className="status error-text" role="alert">{error.message}</p>;
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+function StartFrom() {
+  const editor = useStore(selectEditor);
+  const examples = useStore(selectExamples);
+  const { openDoc, openExample } = useStore.getState();
   return (
-    <p className="status" role="status" aria-live="polite">
-      {validating ? 'Checking… ' : ''}
-      {errors === 0 ? 'No errors' : `${errors} error${errors === 1 ? '' : 's'}`}
-      {warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'} or note${warnings === 1 ? '' : 's'}` : ''}
-      {checked === 'structure' ? ' — the file does not load yet, so the hot-backup rules have not run' : checked === 'rules' ? ' — every hot-backup rule checked' : ''}
-    </p>
+    <section className="card">
+      <h2>Start from</h2>
+      <p className="muted">A pair file to commission: a new one, an example, or the lab pair (Home → Start the lab pair → Open the lab pair).</p>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => openDoc('new pair', NEW_PAIR)}>
+          A new pair
+        </button>
+        {examples.map((e) => (
+          <button key={e.id} type="button" onClick={() => void openExample(e.id)}>
+            {e.id}
+          </button>
+        ))}
+      </div>
+      {editor.error && <p className="error-text">{editor.error.message}</p>}
+    </section>
   );
 }
 
+/** The pairing wizard: connect → discover → settings → plan → push → verify → save → export. */
 export function PairingScreen() {
-  const editor = useStore(selectEditor);
-  const examples = useStore(selectExamples);
-  const openDoc = useStore((s) => s.openDoc);
-  const openExample = useStore((s) => s.openExample);
-
+  const source = useStore((s) => s.editor.source);
+  const hasDoc = useStore((s) => s.editor.doc !== null);
+  const step = useStore((s) => s.wizard.step);
+  const body = useRef<HTMLDivElement>(null);
+  const first = useRef(true);
+  // Keyboard and screen-reader users land on the new step's content, shown from its top.
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else {
+      const main = body.current?.closest('main');
+      if (main) main.scrollTop = 0;
+      body.current?.focus({ preventScroll: true });
+    }
+  }, [step]);
+  const Current = STEP[step];
   return (
     <div className="screen pairing">
       <header className="screen-head">
-        <h1>Pairing{editor.source ? <span className="muted"> · {editor.source}</span> : null}</h1>
-        <ol className="steps" aria-label="Wizard steps">
-          {STEPS.map((s, i) => (
-            <li key={s.name} className={s.ready ? 'step-ready' : 'step-later'}>
-              {i + 1}. {s.name}
-              {!s.ready && <span className="badge">not available yet</span>}
-            </li>
-          ))}
-        </ol>
+        <h1>Pairing{source ? <span className="muted"> · {source}</span> : null}</h1>
+        {hasDoc && <WizardSteps />}
       </header>
-      {editor.doc === null ? (
-        <section className="card">
-          <h2>Start from</h2>
-          <div className="button-row">
-            <button type="button" className="primary" onClick={() => openDoc('new pair', NEW_PAIR)}>
-              A new pair
-            </button>
-            {examples.map((e) => (
-              <button key={e.id} type="button" onClick={() => void openExample(e.id)}>
-                {e.id}
-              </button>
-            ))}
-          </div>
-          {editor.error && <p className="error-text">{editor.error.message}</p>}
-        </section>
-      ) : (
+      {hasDoc ? (
         <>
-          <Status />
-          <div className="pairing-grid">
-            <PairForm />
-            <ScriptPreview />
+          <PairStatus />
+          <div ref={body} tabIndex={-1} className="wizard-body" data-step={step}>
+            <Current />
           </div>
         </>
+      ) : (
+        <StartFrom />
       )}
     </div>
   );

@@ -29,6 +29,8 @@ export const editorSlice: StateCreator<State, [], [], EditorSlice> = (set, get) 
       const r = await api()['examples.get']({ id });
       if (!r.ok) return patch({ error: r.error });
       get().openDoc(id, r.data.doc);
+      // An example is opened to read and edit; the lab pair and a new pair start the wizard at Connect.
+      get().goStep('settings');
       set({ screen: 'pairing' });
     },
     openDoc(source, doc) {
@@ -47,7 +49,8 @@ export const editorSlice: StateCreator<State, [], [], EditorSlice> = (set, get) 
       if (timer) clearTimeout(timer);
       const mine = ++seq;
       const text = JSON.stringify(get().editor.doc ?? {});
-      const v = await api()['pairs.validate']({ text });
+      // Once the wizard has read both devices, the rules that need facts run too (pair.check).
+      const v = get().wizard.discover.status === 'done' ? await api()['pair.check']({ text }) : await api()['pairs.validate']({ text });
       if (mine !== seq) return; // a newer edit is being checked: drop this stale answer
       if (!v.ok) return patch({ validating: false, error: v.error });
       patch({ diagnostics: v.data.diagnostics, valid: v.data.valid, checked: v.data.checked, error: undefined });

@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { useStore } from '../../../store/index';
+import type { DeviceConnection, DeviceKey } from '../../../store/wizard-types';
+
+const BAUDS = ['auto', '9600', '19200', '38400', '57600', '115200'];
+
+/** Serial: a port picked from the host's list (with USB vendor/product), the speed or auto-baud, the console login. */
+export function SerialFields({ k, d, disabled }: { k: DeviceKey; d: DeviceConnection; disabled: boolean }) {
+  const ports = useStore((s) => s.wizard.ports);
+  const note = useStore((s) => s.wizard.portsNote);
+  const error = useStore((s) => s.wizard.portsError);
+  const { loadPorts, editConnection } = useStore.getState();
+  useEffect(() => {
+    if (ports === undefined) void loadPorts();
+  }, [ports, loadPorts]);
+  const id = (f: string) => `conn-${k}-${f}`;
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={id('port')}>Serial port</label>
+        <div className="field-input inline-controls">
+          <select id={id('port')} value={d.serialPath} disabled={disabled} onChange={(e) => editConnection(k, { serialPath: e.target.value })}>
+            <option value="">{ports === undefined ? 'Looking for ports…' : ports.length === 0 ? 'No serial ports found' : 'Choose a port'}</option>
+            {(ports ?? []).map((p) => (
+              <option key={p.path} value={p.path}>
+                {p.path}
+                {p.manufacturer || p.product ? ` — ${[p.manufacturer, p.product].filter(Boolean).join(' ')}` : ''}
+                {p.vendorId ? ` (${p.vendorId}:${p.productId ?? '?'})` : ''}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => void loadPorts()} disabled={disabled}>
+            Refresh
+          </button>
+        </div>
+      </div>
+      {(note || error) && <p className="muted small">{error ? `${error.message} ${error.fix ?? ''}` : note}</p>}
+      <div className="field">
+        <label htmlFor={id('baud')}>Speed</label>
+        <div className="field-input">
+          <select id={id('baud')} value={d.baud} disabled={disabled} onChange={(e) => editConnection(k, { baud: e.target.value })}>
+            {BAUDS.map((b) => (
+              <option key={b} value={b}>
+                {b === 'auto' ? 'auto-baud (try the usual speeds)' : `${b} baud`}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={id('user')}>User</label>
+        <div className="field-input">
+          <input id={id('user')} type="text" value={d.username} disabled={disabled} autoComplete="username" onChange={(e) => editConnection(k, { username: e.target.value })} />
+        </div>
+      </div>
+    </>
+  );
+}
