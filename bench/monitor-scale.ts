@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { verdict } from '../src/core/monitor/health';
+import { deviceLink, serialisedKnownHosts } from '../src/core/monitor/node/links';
+import { startMonitor } from '../src/core/monitor/node/runtime';
+import type { LabDescription } from '../src/lab/lab-description';
+
+/**
+ * Issue 6, scale: 100 lab pairs polled every 5 s. The lab runs in a child process so the figures
+ * are the monitor's own: CPU share over a steady window (30 s; HOTPAIR_BENCH_FULL=1 for the full
+ * 2 minutes) and peak RSS over the whole run, logins included. Goal < 10 % of one core, < 300 MB.
+ */
+const PAIRS = Number(process.env.HOTPAIR_BENCH_PAIRS ?? 100);
+const INTERVAL_MS = 5_000;
+const WINDOW_MS = process.env.HOTPAIR_BENCH_FULL === '1' ? 120_000 : 30_000;
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+async function startLabChild(dir: string): Promise<{ desc: LabDescription; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, '..', 'test', 'core', 'monitor', 'helpers', 'lab-child.ts'), join(dir, 'lab'), String(PAIRS), '120'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const desc = await new Promise<LabDescription>((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('lab did not start within 180 s')), 180_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) {
+        clearTimeout(timer);
+        resolve(JSON.parse(buf.slice(0, nl)) as LabDescription);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`lab exited early (${code})`)));
+  });
+  return {
+    desc,
+    stop: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+      }),
+  };
+}
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'hp-bench-monitor-'));
+  const lab = await startLabChild(dir);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  const knownHosts = serialisedKnownHosts(join(dir, 'known_hosts'));
+  const d = lab.desc.devices;
+  let polls = 0;
+  let failures = 0;
+  const reasons = new Map<string, number>();
+  const cpuStart = process.cpuUsage();
+  const t0 = performance.now();
+  const runtime = await startMonitor({
+    pairs: Array.from({ length: PAIRS }, (_, i) => {
+      const dev = (x: (typeof d)[number]) => ({
+        sysname: x.sysname,
+        link: deviceLink({ kind: 'ssh', host: x.ssh.host, port: x.ssh.port, username: x.ssh.username }, { username: x.ssh.username, password: x.ssh.password }, { knownHosts, hostKeyPolicy: { acceptNew: true } }),
+      });
+      return { name: `pair-${i + 1}`, devices: { a: dev(d[2 * i]!), b: dev(d[2 * i + 1]!) } };
+    }),
+    intervalMs: INTERVAL_MS,
+    db: join(dir, 'monitor.sqlite'),
+    syslog: { host: '127.0.0.1', port: 0 },
+    metrics: { host: '127.0.0.1', port: 0 },
+    onPoll: (o) => {
+      if (o.kind === 'poll') polls++;
+      else if (o.kind === 'poll-failed') {
+        failures++;
+        const r = o.error.replace(/\d+/g, 'N').slice(0, 120);
+        reasons.set(r, (reasons.get(r) ?? 0) + 1);
+      }
+    },
+  });
+  try {
+    const healthy = () => runtime.service.health().filter((h) => verdict(h) === 'healthy').length;
+    while (healthy() < PAIRS) {
+      if (performance.now() - t0 > 180_000) throw new Error(`only ${healthy()} of ${PAIRS} pairs healthy after 180 s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const warmupSeconds = (performance.now() - t0) / 1000;
+    const warmCpu = process.cpuUsage(cpuStart);
+    const c0 = process.cpuUsage();
+    const w0 = performance.now();
+    const p0 = polls;
+    await new Promise((r) => setTimeout(r, WINDOW_MS));
+    const cpu = process.cpuUsage(c0);
+    const wall = performance.now() - w0;
+    const windowPolls = polls - p0;
+    const cpuPercent = ((cpu.user + cpu.system) / 1000 / wall) * 100;
+    const scrape = await (await fetch(runtime.metrics!.url)).text();
+    const metricsPairs = (scrape.match(/^hotpair_pair_healthy\{pair="pair-\d+"\} 1$/gm) ?? []).length;
+    const expectedPolls = (wall / INTERVAL_MS) * PAIRS * 2;
+    for (const h of runtime.service.health().filter((x) => verdict(x) !== 'healthy'))
+      process.stderr.write(`monitor-scale: ${h.pair} is ${verdict(h)}: ${JSON.stringify({ a: { ...h.devices.a, vrrp: undefined, tracks: undefined }, b: { ...h.devices.b, vrrp: undefined, tracks: undefined } })}\n`);
+    const kinds = new Map<string, number>();
+    for (const e of runtime.store?.history({ since: Date.now() - 600_000 }) ?? []) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
+    process.stderr.write(`monitor-scale: events recorded: ${JSON.stringify(Object.fromEntries(kinds))}\n`);
+    if (process.env.HOTPAIR_BENCH_VERBOSE) for (const e of runtime.store?.history({ since: Date.now() - 600_000 }) ?? []) process.stderr.write(`  ${JSON.stringify(e)}\n`);
+    return [
+      { name: `${PAIRS} pairs: all healthy after start (200 SSH logins, staggered over one interval)`, measured: warmupSeconds, bound: 60, unit: 's' },
+      { name: `${PAIRS} pairs: CPU during start-up, logins included (% of one core)`, measured: ((warmCpu.user + warmCpu.system) / 1000 / (warmupSeconds * 1000)) * 100, bound: 100, unit: '%' },
+      { name: `${PAIRS} pairs every ${INTERVAL_MS / 1000} s: monitor CPU over ${WINDOW_MS / 1000} s steady (% of one core)`, measured: cpuPercent, bound: 10, unit: '%' },
+      { name: `${PAIRS} pairs: monitor peak RSS (whole run)`, measured: peakRss / 2 ** 20, bound: 300, unit: 'MB' },
+      { name: `${PAIRS} pairs: device polls done in the window (of ${expectedPolls.toFixed(0)} due)`, measured: windowPolls, bound: expectedPolls * 1.05, unit: 'polls' },
+      { name: `${PAIRS} pairs: failed polls in the run (must stay below 1)`, measured: failures, bound: 1, unit: 'polls' },
+      { name: `${PAIRS} pairs: healthy in /metrics at the end`, measured: metricsPairs, bound: PAIRS, unit: 'pairs' },
+    ];
+  } finally {
+    clearInterval(sampler);
+    for (const [r, n] of reasons) process.stderr.write(`monitor-scale: ${n} × poll failed: ${r}\n`);
+    await runtime.stop();
+    await lab.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx bench/monitor-scale.ts` prints the figures directly.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of await run()) process.stdout.write(`${r.name}: ${r.measured.toFixed(2)} ${r.unit} (bound ${r.bound})\n`);
+}

@@ -1,0 +1,171 @@
+/**
+ * A running monitor: the service (pure state) wired to the store, the syslog receiver, the
+ * metrics endpoint, the webhook, one poller per pair and a 1 s tick for time-based alerts. Used by
+ * `hotpair monitor`, the benchmarks and the lab proofs; the desktop host can use it the same way.
+ */
+import { setMaxListeners } from 'node:events';
+import { hostname } from 'node:os';
+import type { DeviceKey } from '../../model/pair';
+import { LogRouter } from '../log-router';
+import { type DeviceLink, pollPair, type PollParsers } from '../poller';
+import { MonitorService } from '../service';
+import { type AlertConfig, DEFAULT_ALERTS, defaultCorrelationWindowMs, type MonitorEvent, type Observation } from '../types';
+import { type MetricsServer, startMetricsServer } from './metrics-server';
+import { EventStore } from './store';
+import { startSyslog, type SyslogReceiver } from './syslog';
+import { Webhook } from './webhook';
+
+export interface MonitoredDevice {
+  link: DeviceLink;
+  sysname?: string;
+  /** Addresses its log lines may come from (the management IP): used when a line names no known host. */
+  addresses?: string[];
+}
+
+export interface MonitoredPair {
+  name: string;
+  devices: Record<DeviceKey, MonitoredDevice>;
+}
+
+export interface RuntimeOptions {
+  pairs: MonitoredPair[];
+  intervalMs: number;
+  /** A path, or an open store (tests, benchmarks); undefined: no history is kept. */
+  db?: string | EventStore;
+  retentionDays?: number;
+  syslog?: { host: string; port: number } | false;
+  metrics?: { host: string; port: number } | false;
+  webhookUrl?: string;
+  alerts?: Partial<AlertConfig>;
+  correlationWindowMs?: number;
+  commandTimeoutMs?: number;
+  parsers?: PollParsers;
+  /** Every poll result and failure as it comes in (progress displays, benchmarks). */
+  onPoll?: (obs: Observation) => void;
+  /** Every batch of events, after it is stored. */
+  onEvents?: (events: MonitorEvent[]) => void;
+  /** Problems that do not stop the monitor (store full, webhook down, syslog socket error). */
+  onWarning?: (message: string) => void;
+}
+
+export interface MonitorRuntime {
+  readonly service: MonitorService;
+  readonly store?: EventStore;
+  readonly syslog?: SyslogReceiver;
+  readonly metrics?: MetricsServer;
+  readonly runId: string;
+  stop(): Promise<void>;
+}
+
+export function newRunId(now = Date.now()): string {
+  return `${now.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+}
+
+export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {
+  const warn = o.onWarning ?? (() => undefined);
+  const runId = newRunId();
+  const service = new MonitorService(
+    {
+      runId,
+      correlationWindowMs: o.correlationWindowMs ?? defaultCorrelationWindowMs(o.intervalMs),
+      alerts: { ...DEFAULT_ALERTS, ...o.alerts },
+    },
+    o.pairs.map((p) => ({ name: p.name, sysnames: { a: p.devices.a.sysname, b: p.devices.b.sysname } })),
+  );
+  const ownStore = typeof o.db === 'string';
+  const store = typeof o.db === 'string' ? new EventStore(o.db, { retentionDays: o.retentionDays }) : o.db;
+  store?.recordRun({ id: runId, started: Date.now(), host: hostname(), pairs: o.pairs.map((p) => p.name) });
+  const webhook = o.webhookUrl ? new Webhook({ url: o.webhookUrl, onError: (e, a) => warn(`webhook: ${e.message} (alert ${a.rule} on ${a.pair})`) }) : undefined;
+
+  const router = new LogRouter(
+    o.pairs.flatMap((p) => (['a', 'b'] as const).map((k) => ({ pair: p.name, device: k, sysname: p.devices[k].sysname, addresses: p.devices[k].addresses }))),
+  );
+  service.onEvents.on((events) => {
+    // Stored first: the live view, metrics and webhook may fail, the history must not.
+    try {
+      store?.record(events);
+    } catch (e) {
+      warn(`store: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    webhook?.send(events);
+    o.onEvents?.(events);
+  });
+
+  const disposers: (() => Promise<void> | void)[] = [];
+  let syslog: SyslogReceiver | undefined;
+  let metrics: MetricsServer | undefined;
+  const ctrl = new AbortController();
+  // Every poller's sleep and command listens on this one signal: hundreds with many pairs, by design.
+  setMaxListeners(0, ctrl.signal);
+  try {
+    if (o.syslog !== false) {
+      syslog = await startSyslog({
+        ...(o.syslog ?? {}),
+        onMessage: (m) => {
+          const obs = router.route(m.text, m.from, m.time);
+          if (obs) service.observe(obs);
+        },
+        onError: (e) => warn(`syslog: ${e.message}`),
+      });
+      disposers.push(() => syslog!.close());
+    }
+    if (o.metrics !== false) {
+      metrics = await startMetricsServer(service, o.metrics ?? {});
+      disposers.push(() => metrics!.close());
+    }
+  } catch (e) {
+    for (const d of disposers.reverse()) await d();
+    if (ownStore) store?.close();
+    throw e;
+  }
+
+  const tick = setInterval(() => service.observe({ kind: 'tick', time: Date.now() }), 1000);
+  // A monitor left running for weeks keeps the retention too, not only at start.
+  const prune = setInterval(() => {
+    try {
+      store?.prune();
+    } catch (e) {
+      warn(`store: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, 3_600_000);
+  prune.unref();
+  const pollers = o.pairs.map((p, i) =>
+    pollPair(
+      { a: p.devices.a.link, b: p.devices.b.link },
+      {
+        pair: p.name,
+        intervalMs: o.intervalMs,
+        signal: ctrl.signal,
+        // Spread many pairs over the interval instead of polling them all at the same instant.
+        startDelayMs: o.pairs.length > 1 ? Math.floor((i * o.intervalMs) / o.pairs.length) : 0,
+        ...(o.commandTimeoutMs !== undefined ? { commandTimeoutMs: o.commandTimeoutMs } : {}),
+        ...(o.parsers ? { parsers: o.parsers } : {}),
+        onObservation: (obs) => {
+          if (obs.kind === 'poll' && obs.sysname) router.learnSysname(obs.pair, obs.device, obs.sysname);
+          service.observe(obs);
+          o.onPoll?.(obs);
+        },
+      },
+    ).catch((e: unknown) => warn(`poller ${p.name}: ${e instanceof Error ? e.message : String(e)}`)),
+  );
+
+  let stopped = false;
+  return {
+    service,
+    store,
+    syslog,
+    metrics,
+    runId,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(tick);
+      clearInterval(prune);
+      ctrl.abort();
+      await Promise.all(pollers);
+      for (const d of disposers.reverse()) await d();
+      await webhook?.drain();
+      if (ownStore) store?.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Alert webhook: one JSON POST per alert, fire-and-forget with a timeout and a couple of retries —
+ * a NOC endpoint that is down must never stall the monitor or lose the event (the store has it).
+ */
+import type { MonitorEvent } from '../types';
+
+type AlertEvent = Extract<MonitorEvent, { kind: 'alert' }>;
+
+export interface WebhookOptions {
+  url: string;
+  timeoutMs?: number;
+  retries?: number;
+  onError?: (e: Error, alert: AlertEvent) => void;
+}
+
+export interface WebhookPayload {
+  source: 'hotpair';
+  alert: AlertEvent;
+  text: string;
+}
+
+export class Webhook {
+  private inflight = new Set<Promise<void>>();
+  constructor(private readonly opts: WebhookOptions) {
+    const u = new URL(opts.url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`webhook URL must be http(s): ${opts.url}`);
+  }
+
+  /** Posts every new alert among the events; returns at once. */
+  send(events: readonly MonitorEvent[]): void {
+    for (const e of events) {
+      if (e.kind !== 'alert' || e.rev !== 0) continue;
+      const p = this.post(e).finally(() => this.inflight.delete(p));
+      this.inflight.add(p);
+    }
+  }
+
+  /** Waits for posts still in flight (on shutdown and in tests). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.inflight]);
+  }
+
+  private async post(alert: AlertEvent): Promise<void> {
+    const payload: WebhookPayload = { source: 'hotpair', alert, text: `[${alert.pair}] ${alert.rule}: ${alert.message}` };
+    const retries = this.opts.retries ?? 2;
+    let last: Error | undefined;
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      try {
+        const res = await fetch(this.opts.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': 'hotpair-monitor' },
+          body: JSON.stringify(payload),
+          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000),
+        });
+        await res.arrayBuffer();
+        if (res.ok) return;
+        last = new Error(`webhook answered ${res.status}`);
+        if (res.status < 500) break; // a 4xx will not get better by retrying
+      } catch (e) {
+        last = e instanceof Error ? e : new Error(String(e));
+      }
+      await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
+    }
+    if (last) this.opts.onError?.(last, alert);
+  }
+}
