@@ -1,21 +1,23 @@
 import { Command, CommanderError } from 'commander';
-import { commands } from './commands/index';
+import { commandModules } from './commands/index';
 
-/** Builds the `hotpair` program; each command lives in ./commands/<name>.ts. */
-export function buildProgram(): Command {
+/** Builds the `hotpair` program with the commands `argv` needs (all of them for help). */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('hotpair')
     .description('Commission, bundle and monitor RBM hot-backup pairs over serial console or SSH')
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of commands) register(program);
+  const name = argv[2];
+  const names = name !== undefined && name in commandModules ? [name] : Object.keys(commandModules);
+  for (const n of names) (await commandModules[n]!())(program);
   return program;
 }
 
 /** Returns the process exit code; never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {

@@ -2,5 +2,26 @@ import type { Command } from 'commander';
 
 export type RegisterCommand = (program: Command) => void;
 
-// One line per command module; keep alphabetical to ease parallel edits.
-export const commands: RegisterCommand[] = [];
+/**
+ * Command name → its module, loaded on demand: `hotpair validate` must not pay for ssh2,
+ * serialport, SQLite and the lab, and one command's broken dependency must not take down the
+ * others. Only `--help` (or an unknown name) loads them all.
+ */
+export const commandModules: Record<string, () => Promise<RegisterCommand>> = {
+  bundle: async () => (await import('./bundle')).registerBundle,
+  connect: async () => (await import('./connect')).registerConnect,
+  discover: async () => (await import('./discover')).registerDiscover,
+  history: async () => (await import('./history')).registerHistory,
+  journal: async () => (await import('./journal')).registerJournal,
+  lab: async () => (await import('./lab')).registerLab,
+  monitor: async () => (await import('./monitor')).registerMonitor,
+  op: async () => (await import('./op')).registerOp,
+  pack: async () => (await import('./pack')).registerPack,
+  pair: async () => (await import('./pair')).registerPair,
+  ports: async () => (await import('./ports')).registerPorts,
+  recover: async () => (await import('./recover')).registerRecover,
+  render: async () => (await import('./render')).registerRender,
+  schema: async () => (await import('./schema')).registerSchema,
+  serve: async () => (await import('./serve')).registerServe,
+  validate: async () => (await import('./validate')).registerValidate,
+};
