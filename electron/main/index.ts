@@ -1,12 +1,13 @@
 // Bootstrap only: wire the host, the protocol, the security policy, the IPC router and the window.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
 import { dataDir } from '../../src/core/base/node/paths';
 import { createHost } from '../../src/host/host';
 import { createLabAdapter } from '../../src/cli/commands/serve';
 import { isAppUrl, registerAppScheme, serveApp } from './protocol';
 import { hardenApp, hardenSession } from './security';
 import { createMainWindow } from './window';
+import { safeStorageCipher } from './secrets';
 import { forwardEvents, registerIpc, senderIsOurWindow } from './ipc/router';
 
 registerAppScheme(protocol);
@@ -26,9 +27,11 @@ else {
       examplesDir: join(root, 'resources', 'examples'),
       settingsFile: join(app.getPath('userData'), 'settings.json'),
       keysDir: join(dataDir(), 'keys'), // shared with the CLI, so `hotpair bundle key trust` counts here too
+      keychain: safeStorageCipher(safeStorage), // saved logins: OS keychain, never plain on disk
       lab: createLabAdapter({ examplesDir: join(root, 'resources', 'examples') }),
+      monitor: { dbFile: join(dataDir(), 'monitor.sqlite') }, // the history `hotpair history` reads
     });
-    hardenSession(session.defaultSession);
+    hardenSession(session.defaultSession, isAppUrl); // our pages may show notifications (monitor alerts)
     serveApp(protocol, join(root, 'renderer', 'dist'));
     registerIpc(ipcMain, host, senderIsOurWindow(() => win));
     forwardEvents(host, () => win);

@@ -1,4 +1,5 @@
 import type { ChannelName, HostEvent, Output, ParsedInput, OpProgress } from '../contract/index';
+import type { KeychainCipher } from './secrets/cipher';
 
 /** What a handler gets besides its input: cancellation and progress for long work. */
 export interface HandlerContext {
@@ -25,6 +26,24 @@ export interface LabDeviceInfo {
 export interface LabAdapter {
   start(opts: { baud?: number; signal: AbortSignal; progress: (step: string) => void }): Promise<{ devices: LabDeviceInfo[]; pairText?: string }>;
   stop(): Promise<void>;
+  /** The running lab's pair file and login, for host-side use only (the monitor); never sent to a renderer. */
+  access?(): LabAccess | undefined;
+}
+
+export interface LabAccess {
+  pairText: string;
+  username: string;
+  password: string;
+}
+
+/** Where the monitor keeps history and which ports it may use beyond the user's settings. */
+export interface MonitorHostOptions {
+  /** SQLite history file; absent = in memory (tests). */
+  dbFile?: string;
+  retentionDays?: number;
+  /** Overrides of the settings' ports (tests: 0 = any free port; false = off). */
+  syslogPort?: number | false;
+  metricsPort?: number | false;
 }
 
 export interface HostDeps {
@@ -37,4 +56,9 @@ export interface HostDeps {
   /** The bundle key store (signing key + trusted keys); absent = no bundle channels. */
   keysDir?: string;
   lab?: LabAdapter;
+  /** Known hosts, transcripts, journals and saved logins; absent = the per-user data dir (the CLI's). */
+  dataDir?: string;
+  /** Electron: the OS keychain (safeStorage) for saved logins; absent = browser mode (passphrase opt-in). */
+  keychain?: KeychainCipher;
+  monitor?: MonitorHostOptions;
 }

@@ -5,7 +5,7 @@ import { isAppUrl } from '../../electron/main/protocol';
 
 function fakeSession() {
   const s = {
-    request: undefined as undefined | ((wc: unknown, perm: string, cb: (ok: boolean) => void) => void),
+    request: undefined as undefined | ((wc: unknown, perm: string, cb: (ok: boolean) => void, details?: { requestingUrl?: string }) => void),
     check: undefined as undefined | ((...a: unknown[]) => boolean),
     headers: undefined as undefined | ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
     setPermissionRequestHandler(h: never) {
@@ -42,6 +42,23 @@ describe('electron security', () => {
       expect(cb).toHaveBeenCalledWith(false);
     }
     expect(s.check!({}, 'media')).toBe(false);
+  });
+
+  it('allows notifications to our own pages only, and nothing else to anyone', () => {
+    const s = fakeSession();
+    hardenSession(s as never, isAppUrl);
+    const ask = (perm: string, requestingUrl: string) => {
+      const cb = vi.fn();
+      s.request!({}, perm, cb, { requestingUrl });
+      return cb.mock.calls[0]![0] as boolean;
+    };
+    expect(ask('notifications', 'app://hotpair/index.html')).toBe(true);
+    expect(ask('notifications', 'https://evil.example/')).toBe(false);
+    expect(ask('notifications', 'http://127.0.0.1:1/')).toBe(false);
+    for (const perm of ['media', 'geolocation', 'serial', 'openExternal', 'clipboard-read']) expect(ask(perm, 'app://hotpair/index.html')).toBe(false);
+    expect(s.check!({}, 'notifications', 'app://hotpair')).toBe(true);
+    expect(s.check!({}, 'notifications', 'https://evil.example')).toBe(false);
+    expect(s.check!({}, 'media', 'app://hotpair')).toBe(false);
   });
 
   it('stamps a strict CSP on every response', () => {

@@ -79,7 +79,8 @@ describe('browser-mode HTTP host', () => {
   });
 
   it('answers UNSUPPORTED for declared channels without a handler and NOT_FOUND for unknown ones', async () => {
-    expect(await (await post('monitor.snapshot', {})).json()).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    // This host has no key store, so the bundle channels have no handler.
+    expect(await (await post('bundles.verify', { name: 'x.hpb', data: '' })).json()).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
     expect(await (await post('no.such', {})).json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 

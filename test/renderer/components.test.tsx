@@ -30,7 +30,7 @@ describe('app shell', () => {
     expect(within(nav).getByRole('button', { name: 'Home' }).getAttribute('aria-current')).toBe('page');
     fireEvent.keyDown(window, { key: '3', altKey: true });
     expect(await screen.findByRole('heading', { name: 'Monitor' })).toBeTruthy();
-    expect(screen.getByRole('note').textContent).toMatch(/Not available yet/);
+    expect(screen.getByRole('region', { name: 'Event timeline' })).toBeTruthy();
     fireEvent.click(within(nav).getByRole('button', { name: 'Console' }));
     expect(screen.getByRole('heading', { name: 'Console' })).toBeTruthy();
   });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { abortError, throwIfAborted } from '../../core/base/abort';
 import { dataDir, stateDir } from '../../core/base/node/paths';
-import { createHost, serveHost, type Host, type LabAdapter, type RunningServer } from '../../host/index';
+import { createHost, serveHost, type Host, type LabAdapter, type MonitorHostOptions, type RunningServer } from '../../host/index';
 
 // Lazy: the Electron main bundle (CommonJS) imports this module and has no import.meta.url.
 const root = () => fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,7 +29,10 @@ export interface LabAdapterOptions {
 
 export function createLabAdapter(opts: LabAdapterOptions = {}): LabAdapter {
   let running: { stop(): Promise<void> } | undefined;
+  // Host-side only (the monitor logs in with it); lab.status never carries the password.
+  let access: ReturnType<NonNullable<LabAdapter['access']>>;
   return {
+    access: () => access,
     async start({ baud, signal, progress }) {
       progress('loading the lab simulator');
       const [{ startLab }, { describeLab }] = await Promise.all([import('../../lab/lab'), import('../../lab/lab-description')]);
@@ -57,11 +60,15 @@ export function createLabAdapter(opts: LabAdapterOptions = {}): LabAdapter {
         ssh: { host: d.ssh.host, port: d.ssh.port, username: d.ssh.username },
         ...(d.serial ? { serialPath: d.serial } : {}),
       }));
-      return { devices, pairText: labPairText(opts.examplesDir ?? join(root(), 'resources', 'examples'), devices) };
+      const pairText = labPairText(opts.examplesDir ?? join(root(), 'resources', 'examples'), devices);
+      const login = describeLab(lab).devices[0]?.ssh;
+      access = pairText && login ? { pairText, username: login.username, password: login.password } : undefined;
+      return { devices, pairText };
     },
     async stop() {
       const lab = running;
       running = undefined;
+      access = undefined;
       await lab?.stop();
     },
   };
@@ -71,7 +78,8 @@ export function createLabAdapter(opts: LabAdapterOptions = {}): LabAdapter {
 function labPairText(examplesDir: string, devices: { key: string; ssh: { port: number } }[]): string | undefined {
   try {
     let text = readFileSync(join(examplesDir, 'lab.yaml'), 'utf8');
-    for (const d of devices) text = text.replace(`127.0.0.1:${d.key === 'a' ? 2201 : 2202}`, `127.0.0.1:${d.ssh.port}`);
+    // Every occurrence: the header comment names the default ports too, and a first-only replace hit it instead of `connect:`.
+    for (const d of devices) text = text.replaceAll(`127.0.0.1:${d.key === 'a' ? 2201 : 2202}`, `127.0.0.1:${d.ssh.port}`);
     return text;
   } catch {
     return undefined;
@@ -110,6 +118,8 @@ export interface BrowserModeOptions {
   /** Overrides for tests: where settings and keys live, and how the lab starts. */
   dataDir?: string;
   labOptions?: LabAdapterOptions;
+  /** Tests: monitor ports (0 = any free) instead of the settings'. */
+  monitor?: MonitorHostOptions;
 }
 
 export async function startBrowserMode(opts: BrowserModeOptions = {}): Promise<BrowserMode> {
@@ -119,7 +129,10 @@ export async function startBrowserMode(opts: BrowserModeOptions = {}): Promise<B
     examplesDir: join(root(), 'resources', 'examples'),
     settingsFile: join(opts.dataDir ?? dataDir(), 'settings.json'),
     keysDir: join(opts.dataDir ?? dataDir(), 'keys'), // the CLI's key store (src/cli/bundle/keystore.ts)
+    // known_hosts, transcripts, journals, saved logins: the CLI's data dir unless a test isolates them
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     lab: opts.lab === false ? undefined : createLabAdapter(opts.labOptions),
+    monitor: { dbFile: join(opts.dataDir ?? dataDir(), 'monitor.sqlite'), ...opts.monitor },
   });
   const server = await serveHost({ host, port: opts.port ?? 0, staticDir: opts.staticDir ?? join(root(), 'renderer', 'dist') });
   return {

@@ -5,7 +5,8 @@ import { Nav } from './Nav';
 import { HomeScreen } from '../home/HomeScreen';
 import { PairingScreen } from '../pairing/PairingScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
-import { ConsoleScreen, MonitorScreen } from '../common/screens';
+import { ConsoleScreen } from '../console/ConsoleScreen';
+import { MonitorScreen } from '../monitor/MonitorScreen';
 import { BundlesScreen } from '../bundles/BundlesScreen';
 
 const SCREEN: Record<Screen, () => React.JSX.Element> = {

@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'react';
+import type uPlot from 'uplot';
+import type { HealthSample } from '../../../../src/contract/index';
+import { chartColumns, LANE_HEIGHT, LANES } from './chart-data';
+
+const HEIGHT = 150;
+
+function canDraw(): boolean {
+  try {
+    return document.createElement('canvas').getContext('2d') !== null;
+  } catch {
+    return false; // jsdom without a canvas package
+  }
+}
+
+/** Channel health of one pair over time (uPlot, stepped lines in lanes); updates as points arrive. */
+export function HealthChart({ pair, samples }: { pair: string; samples: readonly HealthSample[] }) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const [drawable] = useState(canDraw);
+  // The newest points for a chart created after they arrived (uPlot loads asynchronously).
+  const latest = useRef(samples);
+  latest.current = samples;
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el || !drawable) return;
+    let gone = false;
+    let cleanup = () => {};
+    // Loaded on first use: uPlot stays out of the first paint's bundle (and out of jsdom, which lacks matchMedia).
+    void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([{ default: UPlot }]) => {
+      if (gone) return;
+      cleanup = draw(UPlot, el);
+    });
+    return () => {
+      gone = true;
+      cleanup();
+    };
+    // Created once per pair (samples deliberately not a dependency): data changes go through setData below.
+  }, [pair, drawable]);
+
+  function draw(UPlot: typeof uPlot, el: HTMLDivElement): () => void {
+    // Mid-tones that read on both themes: the canvas is not restyled when the theme changes.
+    const text = '#7d8793';
+    const grid = 'rgba(128, 128, 128, 0.25)';
+    const stroke = ['#3d85d8', '#a561c7', '#2f9e5b'];
+    const u = new UPlot(
+      {
+        width: Math.max(300, el.clientWidth),
+        height: HEIGHT,
+        legend: { show: false },
+        cursor: { y: false },
+        scales: { x: { time: true }, y: { range: [-0.3, 4.1] } },
+        axes: [
+          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+          {
+            stroke: text,
+            size: 70,
+            grid: { show: false },
+            splits: () => LANES.map((l) => l.base + LANE_HEIGHT / 2),
+            values: () => LANES.map((l) => l.label),
+          },
+        ],
+        series: [{}, ...LANES.map((l, i) => ({ label: l.label, stroke: stroke[i], width: 2, paths: UPlot.paths.stepped!({ align: 1 }), points: { show: false }, spanGaps: false }))],
+      },
+      chartColumns(latest.current) as uPlot.AlignedData,
+      el,
+    );
+    plot.current = u;
+    const ro = new ResizeObserver(() => u.setSize({ width: Math.max(300, el.clientWidth), height: HEIGHT }));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+  }
+
+  useEffect(() => {
+    plot.current?.setData(chartColumns(samples) as uPlot.AlignedData);
+  }, [samples]);
+
+  const last = samples[samples.length - 1];
+  const summary = last
+    ? `Latest: control channel ${last.a === 1 ? 'up' : last.a === 0 ? 'down' : 'unknown'} as A sees it, ${last.b === 1 ? 'up' : last.b === 0 ? 'down' : 'unknown'} as B sees it; data channel ${last.data === 1 ? 'up' : last.data === 0 ? 'down' : 'unknown'}. ${samples.length} points.`
+    : 'No points yet.';
+  return (
+    <figure className="health-chart" aria-label={`Channel health of ${pair} over time`}>
+      {drawable ? <div ref={box} className="chart-box" /> : <p className="muted small">The chart needs a canvas, which this environment lacks.</p>}
+      <figcaption className="muted small">{summary}</figcaption>
+    </figure>
+  );
+}
