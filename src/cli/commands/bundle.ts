@@ -5,6 +5,7 @@ import { toErrorInfo } from '../../core/base/errors';
 import { keyPassphrase, openKeyStore } from '../bundle/keystore';
 import { describeBundle } from '../bundle/show';
 import { registerBundleCreate } from '../bundle/create';
+import { registerBundleApply } from '../bundle/apply';
 
 function fail(e: unknown): void {
   const info = toErrorInfo(e);
@@ -21,6 +22,7 @@ function open(file: string, allowUntrusted: boolean, passEnv?: string) {
 export function registerBundle(program: Command): void {
   const bundle = program.command('bundle').description('offline bundles: prepare in the office, apply on site over a console cable');
   registerBundleCreate(bundle);
+  registerBundleApply(bundle);
 
   bundle
     .command('verify <file>')

@@ -12,9 +12,13 @@ export type JournalRecord =
   | { type: 'stage'; name: string; phase: 'begin' | 'done'; time: string }
   | { type: 'step'; device: DeviceKey; stage: string; index: number; line: string; undo?: string[]; phase: 'begin' | 'done' | 'failed'; time: string; error?: string }
   | { type: 'rollback'; device: DeviceKey; phase: 'begin' | 'done' | 'failed'; time: string; differences?: string[]; error?: string }
+  /** `configuration commit delay N` started (the device reverts itself at `deadline`) or confirmed. */
+  | { type: 'commit-delay'; device: DeviceKey; phase: 'start' | 'confirm'; time: string; minutes?: number; deadline?: string }
+  | { type: 'verify'; ok: boolean; time: string; failures?: string[] }
+  | { type: 'save'; device: DeviceKey; ok: boolean; time: string; error?: string }
   | { type: 'run-end'; outcome: RunOutcome; time: string; message?: string };
 
-export type RunOutcome = 'success' | 'nothing-to-do' | 'dry-run' | 'rolled-back' | 'rollback-incomplete' | 'failed-kept' | 'recovered';
+export type RunOutcome = 'success' | 'nothing-to-do' | 'dry-run' | 'rolled-back' | 'rollback-incomplete' | 'failed-kept' | 'recovered' | 'declined';
 
 export interface JournalSummary {
   runId?: string;
@@ -31,12 +35,14 @@ export interface JournalSummary {
   inFlight: { device: DeviceKey; line: string; undo: string[] }[];
   preConfig: Partial<Record<DeviceKey, string>>;
   rolledBack: Partial<Record<DeviceKey, 'done' | 'failed'>>;
+  /** A commit delay still pending at the end of the journal: the device reverts itself at the deadline. */
+  commitDelay: Partial<Record<DeviceKey, { deadline?: string; confirmed: boolean }>>;
   /** Lines that were not JSON (a torn last write): reported, never fatal. */
   damagedLines: number;
 }
 
 export function summarizeJournal(text: string): JournalSummary {
-  const s: JournalSummary = { interrupted: true, applied: { a: [], b: [] }, inFlight: [], preConfig: {}, rolledBack: {}, damagedLines: 0 };
+  const s: JournalSummary = { interrupted: true, applied: { a: [], b: [] }, inFlight: [], preConfig: {}, rolledBack: {}, commitDelay: {}, damagedLines: 0 };
   const open = new Map<string, { device: DeviceKey; line: string; undo: string[] }>();
   for (const raw of text.split('\n')) {
     if (!raw.trim()) continue;
@@ -65,6 +71,9 @@ export function summarizeJournal(text: string): JournalSummary {
       }
       case 'rollback':
         if (r.phase !== 'begin') s.rolledBack[r.device] = r.phase;
+        break;
+      case 'commit-delay':
+        s.commitDelay[r.device] = r.phase === 'start' ? (r.deadline === undefined ? { confirmed: false } : { deadline: r.deadline, confirmed: false }) : { ...s.commitDelay[r.device], confirmed: true };
         break;
       case 'run-end':
         s.outcome = r.outcome;

@@ -1,0 +1,25 @@
+/** `hotpair journal [<pair>]`: past and interrupted commissioning runs, newest first. */
+import type { Command } from 'commander';
+
+export function registerJournal(program: Command): void {
+  program
+    .command('journal [pair]')
+    .description('list commissioning runs (outcome, applied lines, the line in flight of an interrupted run)')
+    .option('--json', 'print the summaries as JSON')
+    .action(async (pair: string | undefined, o: { json?: boolean }) => {
+      const { listJournals } = await import('../../core/provision/node/journal-file');
+      const { dataDir } = await import('../../core/base/node/paths');
+      const { formatJournalSummary } = await import('../../core/provision/format');
+      const runs = listJournals(dataDir(), pair);
+      if (o.json) {
+        // Pre-push copies are whole configurations: left out of the listing.
+        process.stdout.write(`${JSON.stringify(runs.map((r) => ({ path: r.path, ...r.summary, preConfig: undefined })), null, 2)}\n`);
+        return;
+      }
+      if (runs.length === 0) {
+        process.stdout.write(`no commissioning runs${pair ? ` for ${pair}` : ''} in ${dataDir()}\n`);
+        return;
+      }
+      process.stdout.write(runs.map((r) => formatJournalSummary(r.path, r.summary)).join('\n'));
+    });
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXIT, runPairCli } from '../../src/cli/commands/pair';
+import type { Pair } from '../../src/core/model/pair';
+import { comware7 } from '../../src/core/platforms/comware7';
+import type { SessionFactory } from '../../src/core/provision/types';
+import { LabDevice } from '../../src/lab/device/index';
+import { EXAMPLES } from '../core/render/examples';
+import { InProcessSession } from '../core/provision/in-process-session';
+
+/** `hotpair pair` output and exit codes, with in-process appliances behind the session factory. */
+describe('hotpair pair: printing and exit codes', () => {
+  let dir: string;
+  const saved = process.env.HOTPAIR_DATA_DIR;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hotpair-pair-cli-'));
+    process.env.HOTPAIR_DATA_DIR = dir;
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.HOTPAIR_DATA_DIR;
+    else process.env.HOTPAIR_DATA_DIR = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const pair = EXAMPLES['as-vrrp'] as Pair;
+  const run = async (flags: Parameters<typeof runPairCli>[0]['flags'], edit?: (s: InProcessSession) => void, p: Pair = pair) => {
+    const devices = { a: new LabDevice({ key: 'a', sysname: p.devices.a.sysname }), b: new LabDevice({ key: 'b', sysname: p.devices.b.sysname }) };
+    const open: SessionFactory = async (k) => {
+      const s = new InProcessSession(devices[k]);
+      if (k === 'b') edit?.(s);
+      return s;
+    };
+    let out = '';
+    let err = '';
+    const code = await runPairCli({ pair: p, pack: comware7, flags, open, io: { out: (t) => void (out += t), err: (t) => void (err += t) } });
+    return { code, out, err };
+  };
+
+  it('refuses to push without a terminal unless --yes (exit 2)', async () => {
+    const r = await run({});
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toMatch(/refusing to push without a terminal/);
+  });
+
+  it('--dry-run prints preflight, the health matrix and the per-device diff, exit 0', async () => {
+    const r = await run({ dryRun: true });
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).toMatch(/Pair health \(before the push\):/);
+    expect(r.out).toMatch(/Device A \(FW1\): 0 to remove, \d+ to add/);
+    expect(r.out).toMatch(/^ {2}\+ remote-backup group$/m);
+    expect(r.out).toMatch(/Dry run: nothing was pushed\./);
+  });
+
+  it('a rejected line: rollback report and exit 1', async () => {
+    const r = await run({ yes: true }, (s) => {
+      const exec = s.exec.bind(s);
+      s.exec = async (c, o) => (c === 'keepalive count 10' ? exec('keepalive count 999', o) : exec(c, o));
+    });
+    expect(r.code).toBe(EXIT.failed);
+    expect(r.err).toMatch(/COMMAND_REJECTED/);
+    expect(r.out).toMatch(/Device B: \d+ undo line\(s\) typed; configuration equals the copy taken before the push/);
+    expect(r.out).toMatch(/Failed; both devices were rolled back/);
+    expect(r.out).toMatch(/Journal: .*\.jsonl/);
+  });
+
+  it('preflight errors: exit 1, every finding printed with its fix, nothing pushed', async () => {
+    const bad = structuredClone(pair);
+    bad.devices.a.dataChannel.interface = 'GigabitEthernet7/0/7';
+    const r = await run({ yes: true }, undefined, bad);
+    expect(r.code).toBe(EXIT.failed);
+    expect(r.out).toMatch(/error: device a has no interface GigabitEthernet7\/0\/7 \[devices\.a\.dataChannel\.interface\] \(preflight\.interfaces\)\n {2}fix: /);
+    expect(r.out).toMatch(/nothing was pushed/);
+  });
+});
