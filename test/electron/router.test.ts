@@ -57,7 +57,7 @@ describe('IPC router', () => {
     expect(r.ok).toBe(false);
     expect(r.error.code).toBe('VALIDATION');
     expect(r.error.details.issues[0]!.path).toEqual(['text']);
-    expect(await w.call('devices.connect', { device: 'a', url: 'ssh://x' })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    expect(await w.call('devices.connect', { device: 'a', url: 7 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('never throws across IPC, even if the host does', async () => {

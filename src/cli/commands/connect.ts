@@ -1,0 +1,131 @@
+/**
+ * `hotpair connect <url>`: log in and either run commands (--exec, repeatable) or hand the
+ * terminal over as a raw console (keys go straight to the device; Ctrl+] then q quits, then b
+ * sends a break). A pulled console cable is waited for, not fatal.
+ */
+import type { Command } from 'commander';
+import { AppError, toErrorInfo } from '../../core/base/errors';
+import { formatConnectTarget, parseConnectUrl } from '../../core/model/connect';
+import { SerialTransport } from '../../core/transport/node/serial';
+import { openCliSession, type CliOpenedSession } from '../connect-session';
+import { addConnectOptions, type CliConnectFlags } from '../credentials';
+
+interface ConnectFlags extends CliConnectFlags {
+  exec?: string[];
+}
+
+const ESCAPE = '\x1d'; // Ctrl+], as telnet
+const REPLUG_WAIT_MS = 10 * 60_000;
+
+export async function runConnect(url: string, flags: ConnectFlags, signal: AbortSignal): Promise<number> {
+  const parsed = parseConnectUrl(url);
+  if (!parsed.ok) {
+    process.stderr.write(`hotpair connect: ${parsed.message}\n`);
+    return 2;
+  }
+  let opened: CliOpenedSession | undefined;
+  try {
+    process.stderr.write(`connecting to ${formatConnectTarget(parsed.target)} ...\n`);
+    opened = await openCliSession(parsed.target, flags, signal);
+    if (opened.baud) process.stderr.write(`line speed ${opened.baud} baud\n`);
+    process.stderr.write(`transcript: ${opened.transcript}\n`);
+    if (flags.exec?.length) {
+      for (const cmd of flags.exec) {
+        const r = await opened.session.exec(cmd, { signal });
+        process.stdout.write(`${r.output}${r.output ? '\n' : ''}`);
+      }
+      return 0;
+    }
+    await interactive(opened, signal);
+    return 0;
+  } catch (e) {
+    const info = toErrorInfo(e);
+    const d = info.details ?? {};
+    // the device's own picture of the mistake: the command line and the caret under it
+    const caret = typeof d.caret === 'string' && typeof d.echo === 'string' ? `${d.echo}\n${d.caret}\n` : '';
+    process.stderr.write(`${caret}hotpair connect: ${info.code}: ${info.message}\n${info.fix ? `  fix: ${info.fix}\n` : ''}`);
+    return 1;
+  } finally {
+    await opened?.close().catch(() => undefined);
+  }
+}
+
+/** Raw passthrough until Ctrl+] q, end of input or abort. */
+async function interactive(opened: CliOpenedSession, signal: AbortSignal): Promise<void> {
+  const { session, transport } = opened;
+  const ch = session.channel;
+  process.stderr.write(`connected; Ctrl+] then q quits, Ctrl+] then b sends a break\n`);
+  process.stdout.write(session.prompt.text);
+  const textSub = ch.onText((t) => process.stdout.write(t));
+  const stdin = process.stdin;
+  if (stdin.isTTY) stdin.setRawMode(true);
+  stdin.resume();
+  let escaped = false;
+  await new Promise<void>((resolve) => {
+    const finish = () => {
+      stdin.off('data', onKey);
+      stdin.off('end', finish);
+      signal.removeEventListener('abort', finish);
+      closeSub.dispose();
+      if (stdin.isTTY) stdin.setRawMode(false);
+      stdin.pause();
+      resolve();
+    };
+    const onKey = (buf: Buffer) => {
+      let text = buf.toString('utf8');
+      if (escaped || text.includes(ESCAPE)) {
+        const after = escaped ? text : text.slice(text.indexOf(ESCAPE) + 1);
+        text = escaped ? '' : text.slice(0, text.indexOf(ESCAPE));
+        escaped = after === '';
+        if (/^[q.]/i.test(after)) return finish();
+        if (/^b/i.test(after)) void transport.sendBreak?.().catch(() => undefined);
+      }
+      if (text) {
+        session.invalidateView();
+        void ch.write(text).catch(() => undefined);
+      }
+    };
+    const closeSub = transport.onClose((e) => {
+      if (transport instanceof SerialTransport && e.error) {
+        process.stderr.write(`\r\n${e.error.message} Waiting for ${transport.path} to come back (Ctrl+C to give up)...\r\n`);
+        transport.reconnect({ timeoutMs: REPLUG_WAIT_MS, signal }).then(
+          () => {
+            ch.reattach();
+            process.stderr.write('\r\nreconnected.\r\n');
+            session.invalidateView();
+            void ch.write('\r').catch(() => undefined);
+          },
+          (err: unknown) => {
+            process.stderr.write(`\r\n${err instanceof AppError ? err.message : String(err)}\r\n`);
+            finish();
+          },
+        );
+        return;
+      }
+      process.stderr.write(`\r\n${e.error?.message ?? 'connection closed'}\r\n`);
+      finish();
+    });
+    stdin.on('data', onKey);
+    stdin.on('end', finish);
+    signal.addEventListener('abort', finish, { once: true });
+  });
+  textSub.dispose();
+}
+
+export function registerConnect(program: Command): void {
+  const cmd = program
+    .command('connect')
+    .description('Log in to a device: run commands (--exec) or open an interactive console')
+    .argument('<url>', 'ssh://user@host[:port] or serial:///dev/ttyUSB0?baud=9600 (baud=auto or none: auto-baud)')
+    .option('--exec <command>', 'run this command and print its output (repeatable)', (v: string, prev: string[] = []) => [...prev, v]);
+  addConnectOptions(cmd).action(async (url: string, flags: ConnectFlags) => {
+    const ctrl = new AbortController();
+    const onSigint = () => ctrl.abort();
+    process.once('SIGINT', onSigint);
+    try {
+      process.exitCode = await runConnect(url, flags, ctrl.signal);
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  });
+}
