@@ -33,6 +33,9 @@ export const comware7: PlatformPack = {
     { pattern: 'exists, overwrite\\? \\[Y/N\\]:?\\s*$', answer: 'Y' },
     { pattern: 'continue the save operation\\? \\[Y/N\\]:?\\s*$', answer: 'Y' },
     { pattern: 'Continue\\? \\[Y/N\\]:?\\s*$', answer: 'Y' },
+    // Login-time questions (§5.3): keep the current password; continue past the notice banner.
+    { pattern: 'Do you want to change it\\?\\s*(?:\\[Y/N\\]:?)?\\s*$', answer: 'N' },
+    { pattern: 'Press Y or ENTER to continue, N to exit\\.?\\s*$', answer: 'Y' },
     // A reboot question is never answered by the tool: the engineer decides.
     { pattern: 'reboot the device\\. Continue\\? \\[Y/N\\]:?\\s*$', answer: 'N', abort: true },
   ],

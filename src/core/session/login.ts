@@ -5,7 +5,7 @@
  */
 import { AppError } from '../base/errors';
 import type { Channel } from '../channel/channel';
-import { matchPrompt, type CompiledPack } from '../channel/patterns';
+import { matchConfirmation, matchPrompt, type CompiledPack } from '../channel/patterns';
 import type { PromptMatch } from './command';
 
 /** Silence after which we press Enter to make the device show where it is. */
@@ -132,6 +132,10 @@ export async function login(ch: Channel, cp: CompiledPack, creds: LoginCredentia
         passwordsSent++;
         return void send(requirePassword(creds));
       }
+      // Questions some releases ask between login and prompt (password expiry, notice banner),
+      // answered from the pack's table like any other confirmation.
+      const question = matchConfirmation(cp, tail);
+      if (question && !question.abort) return void send(question.answer);
       return undefined;
     },
     {

@@ -17,6 +17,8 @@ export interface FakeCliOptions {
   /** Lines of the long display (paged at 24 lines). */
   longLines?: number;
   displays?: Record<string, string>;
+  /** A question asked after a good password, before the prompt; the answer is recorded. */
+  afterLogin?: string;
 }
 
 export const LOG_LINE = '%Nov 25 14:00:00:123 2026 FW1 RBM/6/RBM_CHANNEL: Local IP=10.2.1.1, remote IP=10.2.1.2, status=Connected.';
@@ -25,7 +27,8 @@ export function fakeCli(o: FakeCliOptions = {}) {
   const sysname = o.sysname ?? 'FW1';
   let view: string[] = []; // [] user, ['sys'] system, ['sys', name] subview
   let input = '';
-  let state: 'idle' | 'user' | 'password' | 'old' | 'new' | 'confirm' | 'shell' | 'save1' | 'paging' = o.auth ? 'idle' : 'shell';
+  let state: 'idle' | 'user' | 'password' | 'old' | 'new' | 'confirm' | 'question' | 'shell' | 'save1' | 'paging' = o.auth ? 'idle' : 'shell';
+  const answers: string[] = [];
   let failures = 0;
   let count = 0;
   let pending: string[] = [];
@@ -114,6 +117,15 @@ export function fakeCli(o: FakeCliOptions = {}) {
         state = 'old';
         return out(m, '\r\nFirst login or password reset. For security reason, you need to change your password. Please enter your password.\r\nold password: ');
       }
+      if (o.afterLogin) {
+        state = 'question';
+        return out(m, `\r\n${o.afterLogin}`);
+      }
+      state = 'shell';
+      return out(m, `\r\n\r\n${prompt()}`);
+    }
+    if (state === 'question') {
+      answers.push(line);
       state = 'shell';
       return out(m, `\r\n\r\n${prompt()}`);
     }
@@ -133,6 +145,7 @@ export function fakeCli(o: FakeCliOptions = {}) {
   };
 
   return {
+    answers,
     // an idle console printed its banner long ago and shows nothing until Enter; an SSH shell greets
     greeting: o.auth ? (o.banner ? `${o.banner}\r\nLine aux0 is available.\r\n\r\n\r\nPress ENTER to get started.` : '') : `\r\n${o.banner ?? ''}\r\n<${sysname}>`,
     onWrite(text: string, m: MockTransport) {

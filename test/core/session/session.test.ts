@@ -138,6 +138,16 @@ describe('DeviceSession over a scripted Comware CLI', () => {
     expect(JSON.stringify(sink.entries)).not.toContain('N3w-Passw0rd!');
   });
 
+  it.each([
+    ['Your password will expire in 30 days. Do you want to change it? [Y/N]:', 'N'],
+    ['Press Y or ENTER to continue, N to exit.', 'Y'],
+  ])('answers the login question %j from the pack (%s) and reaches the prompt', async (question, answer) => {
+    const { session, transport } = await connect({ auth: { user: 'admin', password: 'Secret#123' }, afterLogin: question });
+    expect(session.prompt.text).toBe('<FW1>');
+    expect(transport.written).toContain(`${answer}\r`);
+    await session.close();
+  });
+
   it('wrong password → AUTH_FAILED after one try; lockout → LOCKED_OUT', async () => {
     const e = await rejects(connect({ auth: { user: 'admin', password: 'right' } }, { username: 'admin', password: 'wrong' }));
     expect(e.code).toBe('AUTH_FAILED');
