@@ -157,10 +157,19 @@ export function cleanOutput(cp: CompiledPack, raw: string): { output: string; lo
   return { output: keep.join('\n'), logLines };
 }
 
+/**
+ * A device prints its refusal right after the echoed command (caret line, then the message), so
+ * only the first lines are searched: a display further down that merely mentions "does not
+ * exist" or starts a description with "Failed," is output, not a refusal.
+ */
+const ERROR_SEARCH_LINES = 4;
+
 /** COMMAND_REJECTED for the first pack error in the output, with the caret line when present. */
 export function findError(cp: CompiledPack, command: string, output: string, echoLine?: string): AppError | undefined {
   const lines = output.split('\n');
-  for (let i = 0; i < lines.length; i++) {
+  let nonBlank = 0;
+  for (let i = 0; i < lines.length && nonBlank < ERROR_SEARCH_LINES; i++) {
+    if (lines[i]!.trim() !== '') nonBlank++;
     const line = lines[i]!;
     const e = cp.errors.find((x) => x.re.test(line));
     if (!e) continue;
