@@ -53,7 +53,7 @@ describe('errors', () => {
     expect(e?.details).toMatchObject({ kind: 'unrecognized', caret: '                  ^' });
   });
   it('a display that mentions "does not exist" further down is output, not a refusal', () => {
-    const display = ['Interface            Link Protocol Primary IP      Description', 'GE1/0/1              UP   UP       10.1.1.1        uplink', 'GE1/0/2              UP   UP       10.1.2.1        backup', 'GE1/0/3              DOWN DOWN     --              peer does not exist yet', 'Failed, see ticket 42'].join('\n');
+    const display = ['Brief information on interfaces in route mode:', 'Link: ADM - administratively down; Stby - standby', 'Protocol: (s) - spoofing', 'Interface            Link Protocol Primary IP      Description', 'GE1/0/1              UP   UP       10.1.1.1        uplink', 'GE1/0/2              UP   UP       10.1.2.1        backup', 'GE1/0/3              DOWN DOWN     --              peer does not exist yet', 'Failed, see ticket 42'].join('\n');
     expect(findError(cp, 'display interface brief', display)).toBeUndefined();
     expect(findError(cp, 'undo track 9', 'The track entry does not exist.')?.code).toBe('COMMAND_REJECTED');
   });
