@@ -1,6 +1,6 @@
 import type { Protocol } from 'electron';
 import { readStatic } from '../../src/host/http/static';
-import { APP_CSP } from './security';
+import { APP_CSP, STYLE_NONCE } from './security';
 
 /**
  * The renderer is served from app://hotpair/ rather than file://: a file:// page shares its
@@ -32,7 +32,9 @@ export function serveApp(protocol: Pick<Protocol, 'handle'>, root: string): void
     if (!isAppUrl(request.url)) return new Response('Not found', { status: 404 });
     const file = await readStatic(root, new URL(request.url).pathname);
     if (!file) return new Response('Not found', { status: 404 });
-    return new Response(new Uint8Array(file.body), {
+    // the page's style nonce placeholder → this run's nonce (the one APP_CSP names)
+    const body = file.type.startsWith('text/html') ? new TextEncoder().encode(file.body.toString('utf8').replaceAll('{{style-nonce}}', STYLE_NONCE)) : new Uint8Array(file.body);
+    return new Response(body, {
       headers: { 'Content-Type': file.type, 'Content-Security-Policy': APP_CSP, 'X-Content-Type-Options': 'nosniff' },
     });
   });

@@ -34,7 +34,11 @@ export const BundleDownloadSchema = z.strictObject({ name: z.string(), data: z.s
 
 export const BundleCreateInputSchema = z.union([
   /** One pair: the pair file text (the editor's current pair). */
-  z.strictObject({ text: PairTextSchema }),
+  z.strictObject({
+    text: PairTextSchema,
+    /** Device passwords to carry, sealed with the passphrase (scrypt + AES-GCM) as secrets.enc. */
+    secrets: z.strictObject({ passphrase: z.string().min(8).max(256), a: z.string().min(1).max(256), b: z.string().min(1).max(256) }).optional(),
+  }),
   /** Many pairs: one bundle per inventory row, laid over an optional YAML template pair. */
   z.strictObject({ inventory: z.string().min(1).max(20_000_000), template: PairTextSchema.optional() }),
 ]);

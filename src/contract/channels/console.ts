@@ -15,6 +15,11 @@ export const ConsoleOpenInputSchema = z.strictObject({
   password: z.string().max(256).optional(),
   /** Log in with a credential kept in Settings (the renderer never sees its password). */
   credentialId: z.string().max(64).optional(),
+  /**
+   * Log in to a device of the built-in lab with the lab's own login, which stays in the host.
+   * Honoured only when `url` is one of the running lab's devices.
+   */
+  labLogin: z.boolean().optional(),
   /** The SHA256 fingerprint the user confirmed after a HOST_KEY_UNKNOWN answer. */
   acceptHostKey: z.string().max(128).optional(),
   cols: z.number().int().min(10).max(500).default(80),

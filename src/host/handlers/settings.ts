@@ -1,6 +1,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { openKnownHosts } from '../../core/transport/node/known-hosts-file';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../contract/index';
+import type { DeviceDeps } from '../device-deps';
 import type { Handlers } from '../types';
 
 async function load(file: string | undefined): Promise<Settings> {
@@ -14,9 +16,11 @@ async function load(file: string | undefined): Promise<Settings> {
   }
 }
 
-export function createSettingsHandlers(file: string | undefined): Handlers {
+export function createSettingsHandlers(file: string | undefined, device: Pick<DeviceDeps, 'knownHostsFile' | 'credentials'>): Handlers {
   let current: Promise<Settings> | undefined;
   const get = () => (current ??= load(file));
+  const knownHosts = () => openKnownHosts(device.knownHostsFile);
+  const creds = device.credentials;
   return {
     'settings.get': () => get(),
     'settings.set': async (patch) => {
@@ -31,5 +35,14 @@ export function createSettingsHandlers(file: string | undefined): Handlers {
       current = Promise.resolve(next);
       return next;
     },
+    'settings.knownHosts': async () => {
+      const store = knownHosts();
+      return { file: store.location, hosts: await store.list() };
+    },
+    'settings.forgetHost': async ({ host, port }) => ({ removed: await knownHosts().remove(host, port) }),
+    'settings.credentials': () => creds.state(),
+    'settings.saveCredential': ({ label, username, password, url }) => creds.save({ label, username, password, ...(url ? { url } : {}) }),
+    'settings.deleteCredential': ({ id }) => creds.remove(id),
+    'settings.unlockCredentials': ({ passphrase }) => creds.unlock(passphrase),
   };
 }

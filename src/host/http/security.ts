@@ -51,11 +51,24 @@ export function checkOrigin(req: IncomingMessage, o: Origins): 'ok' | 'bad-host'
   return 'ok';
 }
 
-export function csp(port: number): string {
+/** The placeholder renderer/index.html carries where the per-load style nonce goes. */
+export const STYLE_NONCE_PLACEHOLDER = '{{style-nonce}}';
+
+/** 128 random bits for one page load's style nonce. */
+export function newStyleNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * `styleNonce`: the page's own nonce, the one relaxation of `style-src 'self'` — xterm.js creates
+ * <style> elements (theme, cell size) that only this nonce admits (renderer/src/features/console/
+ * style-nonce.ts). Style attributes and any other inline style stay blocked: no 'unsafe-inline'.
+ */
+export function csp(port: number, styleNonce?: string): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self'",
+    styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
@@ -66,9 +79,9 @@ export function csp(port: number): string {
   ].join('; ');
 }
 
-export function securityHeaders(port: number): Record<string, string> {
+export function securityHeaders(port: number, styleNonce?: string): Record<string, string> {
   return {
-    'Content-Security-Policy': csp(port),
+    'Content-Security-Policy': csp(port, styleNonce),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',

@@ -4,7 +4,7 @@ import type { ErrorInfo } from '../../contract/index';
 import type { Host } from '../host';
 import { attachEvents } from './events';
 import { readStatic, NOT_BUILT_PAGE } from './static';
-import { bearerToken, checkOrigin, newToken, originsFor, securityHeaders, tokenMatches } from './security';
+import { bearerToken, checkOrigin, newStyleNonce, newToken, originsFor, securityHeaders, STYLE_NONCE_PLACEHOLDER, tokenMatches } from './security';
 
 export interface ServeOptions {
   host: Host;
@@ -82,6 +82,12 @@ export async function serveHost(opts: ServeOptions): Promise<RunningServer> {
       return send(res, 404, 'Not found', 'text/plain');
     }
     const cache = file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
+    if (file.type.startsWith('text/html')) {
+      // A fresh style nonce per load, in the page (meta CSP + the meta xterm reads) and in the header.
+      const nonce = newStyleNonce();
+      const body = file.body.toString('utf8').replaceAll(STYLE_NONCE_PLACEHOLDER, nonce);
+      return send(res, 200, req.method === 'HEAD' ? '' : body, file.type, { 'Cache-Control': 'no-store', 'Content-Security-Policy': securityHeaders(port, nonce)['Content-Security-Policy']! });
+    }
     send(res, 200, req.method === 'HEAD' ? '' : file.body, file.type, { 'Cache-Control': cache });
   }
 

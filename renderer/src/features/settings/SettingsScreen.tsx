@@ -1,18 +1,30 @@
+import { useEffect } from 'react';
 import { useStore } from '../../store/index';
 import { selectSettings } from '../../store/selectors';
+import { Credentials } from './Credentials';
+import { KnownHosts } from './KnownHosts';
+import { MonitorSettings } from './MonitorSettings';
+import '../common/panels.css';
 
 const THEMES = ['system', 'light', 'dark'] as const;
 
 export function SettingsScreen() {
   const settings = useStore(selectSettings);
   const error = useStore((s) => s.settingsError);
+  const trustError = useStore((s) => s.trustError);
   const save = useStore((s) => s.saveSettings);
+  const loadTrust = useStore((s) => s.loadTrust);
+  useEffect(() => void loadTrust(), [loadTrust]);
   return (
     <div className="screen">
       <header className="screen-head">
         <h1>Settings</h1>
       </header>
-      {error && <p className="error-text" role="alert">{error.message}</p>}
+      {(error ?? trustError) && (
+        <p className="error-text" role="alert">
+          {(error ?? trustError)!.message} {(error ?? trustError)!.fix}
+        </p>
+      )}
       <section className="card">
         <fieldset className="section">
           <legend>Theme</legend>
@@ -24,25 +36,10 @@ export function SettingsScreen() {
             ))}
           </div>
         </fieldset>
-        {settings && (
-          <dl className="facts">
-            <dt>Syslog receiver</dt>
-            <dd>
-              {settings.syslog.address}:{settings.syslog.port}
-            </dd>
-            <dt>Metrics endpoint</dt>
-            <dd>
-              {settings.metrics.address}:{settings.metrics.port}
-            </dd>
-            <dt>Monitor poll interval</dt>
-            <dd>{settings.monitorIntervalSeconds} s</dd>
-          </dl>
-        )}
-        <p className="muted">
-          Not available yet: known hosts and stored credentials (they arrive with device connections); the syslog and metrics ports take effect once the monitor is
-          in this build.
-        </p>
       </section>
+      <MonitorSettings />
+      <KnownHosts />
+      <Credentials />
     </div>
   );
 }

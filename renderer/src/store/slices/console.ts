@@ -34,6 +34,9 @@ export interface ConsoleSlice {
     hostKey?: PendingHostKey;
     closedReason?: string;
   };
+  /** Serial ports on this machine, for the connect form (undefined until asked). */
+  serialPorts?: { path: string; label: string }[];
+  loadSerialPorts(): Promise<void>;
   openConsole(login: ConsoleLogin): Promise<boolean>;
   cancelConsole(): Promise<void>;
   closeConsole(): Promise<void>;
@@ -45,6 +48,12 @@ export const consoleSlice: StateCreator<State, [], [], ConsoleSlice> = (set, get
   const patch = (p: Partial<ConsoleSlice['console']>) => set((s) => ({ console: { ...s.console, ...p } }));
   return {
     console: { status: 'idle', url: '' },
+    async loadSerialPorts() {
+      const r = await api()['devices.listPorts']({});
+      // no port listing in this build is not an error here: the URL can still be typed
+      const ports = r.ok ? r.data.ports : [];
+      set({ serialPorts: ports.map((p) => ({ path: p.path, label: [p.path, p.manufacturer].filter(Boolean).join(' — ') })) });
+    },
     async openConsole(login) {
       if (get().console.status === 'connecting') return false;
       const old = get().console.session;

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { useStore } from '../../store/index';
+
+type Side = { url: string; password: string; credentialId: string };
+const EMPTY: Side = { url: '', password: '', credentialId: '' };
+
+/**
+ * Commission the pair of the verified bundle: each device's URL (the bundle's by default), its
+ * login, then the same workflow as `hotpair bundle apply` with progress and Cancel. Passwords stay
+ * in this form's local state and are cleared when the run ends.
+ */
+export function ApplyBundle({ data }: { data: { name: string; data: string } }) {
+  const apply = useStore((s) => s.apply);
+  const run = useStore((s) => s.applyBundle);
+  const cancel = useStore((s) => s.cancelApply);
+  const credentials = useStore((s) => s.credentials?.credentials);
+  const secrets = useStore((s) => s.bundle?.show?.manifest.secrets);
+  const [sides, setSides] = useState<{ a: Side; b: Side }>({ a: EMPTY, b: EMPTY });
+  const [bundlePassphrase, setBundlePassphrase] = useState('');
+  const [dryRun, setDryRun] = useState(true);
+  const running = apply.opId !== undefined;
+  const set = (k: 'a' | 'b', p: Partial<Side>) => setSides((s) => ({ ...s, [k]: { ...s[k], ...p } }));
+  const side = (s: Side) => ({ ...(s.url.trim() ? { url: s.url.trim() } : {}), ...(s.credentialId ? { credentialId: s.credentialId } : s.password ? { password: s.password } : {}) });
+
+  const start = async () => {
+    await run({ bundle: data, a: side(sides.a), b: side(sides.b), dryRun, ...(bundlePassphrase ? { bundlePassphrase } : {}) });
+    setSides((s) => ({ a: { ...s.a, password: '' }, b: { ...s.b, password: '' } }));
+    setBundlePassphrase('');
+  };
+
+  return (
+    <section className="card" aria-label="Apply the bundle">
+      <h2>Apply</h2>
+      <div className="two-col">
+        {(['a', 'b'] as const).map((k) => (
+          <fieldset key={k} className="section" disabled={running}>
+            <legend>Device {k.toUpperCase()}</legend>
+            <label className="field">
+              URL (empty: the bundle&apos;s)
+              <input value={sides[k].url} onChange={(e) => set(k, { url: e.target.value })} placeholder="ssh://… or serial:///dev/ttyUSB0?baud=auto" spellCheck={false} />
+            </label>
+            {credentials && credentials.length > 0 && (
+              <label className="field">
+                Saved login
+                <select value={sides[k].credentialId} onChange={(e) => set(k, { credentialId: e.target.value })}>
+                  <option value="">— type a password —</option>
+                  {credentials.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.label} ({c.username})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {!sides[k].credentialId && (
+              <label className="field">
+                Password
+                <input type="password" value={sides[k].password} onChange={(e) => set(k, { password: e.target.value })} autoComplete="off" />
+              </label>
+            )}
+          </fieldset>
+        ))}
+      </div>
+      {secrets && (
+        <label className="field">
+          Bundle passphrase (opens the device passwords it carries)
+          <input type="password" value={bundlePassphrase} onChange={(e) => setBundlePassphrase(e.target.value)} autoComplete="off" disabled={running} />
+        </label>
+      )}
+      <p className="button-row">
+        <label className="inline">
+          <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} disabled={running} /> Dry run (plan only)
+        </label>
+        <button type="button" className="primary" onClick={() => void start()} disabled={running}>
+          {dryRun ? 'Plan from this bundle' : 'Apply to both devices'}
+        </button>
+        {running && (
+          <button type="button" onClick={() => void cancel()}>
+            Cancel
+          </button>
+        )}
+      </p>
+      {running && (
+        <p role="status" aria-label="Apply progress">
+          {apply.step}
+          {apply.total ? ` — line ${apply.done}/${apply.total}` : ''}
+          {apply.line ? `: ${apply.line}` : ''}
+          {apply.total ? <progress max={apply.total} value={apply.done ?? 0} /> : null}
+        </p>
+      )}
+      {apply.result && (
+        <p role="status" className={apply.result.outcome === 'success' || apply.result.outcome === 'dry-run' || apply.result.outcome === 'nothing-to-do' ? '' : 'error-text'}>
+          {apply.result.message} {apply.result.journal && <span className="muted small">Journal: {apply.result.journal}</span>}
+        </p>
+      )}
+      {apply.error && (
+        <p className="error-text" role="alert">
+          {apply.error.message} {apply.error.fix}
+        </p>
+      )}
+    </section>
+  );
+}
