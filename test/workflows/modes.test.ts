@@ -11,8 +11,8 @@ const meta = { runId: 'test', targets: { a: 'lab-a', b: 'lab-b' }, tool: 'test' 
 /**
  * The other modes and collaborations of resources/examples on lab pairs built from each file
  * (its sysnames, interfaces and addresses), keepalive 1 s × 3. Dual-active runs the whole way
- * (VRRP masters split between the devices, then a peer-active operation); the others run up to
- * the plan so the suite stays short: preflight clean against the devices, a plan per device.
+ * (VRRP masters split between the devices, then a peer-active operation), and so do the three
+ * active/standby collaborations; mirroring runs fully from bare devices, and once as a dry run.
  */
 describe('modes and collaborations on the lab pair', () => {
   let lab: LabPair | undefined;
@@ -73,19 +73,27 @@ describe('modes and collaborations on the lab pair', () => {
     for (const k of ['a', 'b'] as const) expect(lab.config(k)).toMatch(/interface GigabitEthernet1\/0\/1\n ip address 192\.168\.20\.1 255\.255\.255\.0/);
   }, 60_000);
 
-  for (const [i, name] of ['as-vrrp', 'as-ospf-cost', 'as-floating-ip', 'mirroring-track'].entries()) {
-    it(`${name}: preflight clean against lab devices built from the file, plan for both devices (dry run)`, async () => {
+  for (const [i, name] of ['as-vrrp', 'as-ospf-cost', 'as-floating-ip'].entries()) {
+    it(`${name}: preflight clean, verified, saved; a second run plans nothing`, async () => {
       const pair = examplePair(name, fast);
       lab = await startLabPair(71 + i, pair);
-      const r = await runPair({ pair, pack: comware7, open: lab.open, dryRun: true, meta });
+      const r = await runPair({ pair, pack: comware7, open: lab.open, journal: memoryJournal(), timeouts: { verifyMs: 20_000 }, meta });
       expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
-      expect(r.outcome).toBe('dry-run');
-      expect(r.plans?.a.add).toContain('remote-backup group');
-      expect(r.plans?.b.add.length).toBeGreaterThan(5);
-      if (pair.mode === 'mirroring') {
-        // Mirrored addresses are the same on both devices already (the lab was built from the file), so nothing to sync.
-        expect(r.plans?.a.add).toContain('backup-mode mirroring');
-      }
-    }, 30_000);
+      expect(r.error).toBeUndefined();
+      expect(r.outcome).toBe('success');
+      expect(r.health.after?.filter((c) => c.status === 'fail')).toEqual([]);
+      const again = await runPair({ pair, pack: comware7, open: lab.open, meta });
+      expect(again.outcome).toBe('nothing-to-do');
+    }, 60_000);
   }
+
+  it('mirroring-track: preflight clean against lab devices built from the file, plan for both devices (dry run)', async () => {
+    const pair = examplePair('mirroring-track', fast);
+    lab = await startLabPair(74, pair);
+    const r = await runPair({ pair, pack: comware7, open: lab.open, dryRun: true, meta });
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.outcome).toBe('dry-run');
+    // Mirrored addresses are the same on both devices already (the lab was built from the file), so nothing to sync.
+    expect(r.plans?.a.add).toContain('backup-mode mirroring');
+  }, 30_000);
 });
