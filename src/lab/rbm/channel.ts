@@ -7,6 +7,13 @@ import { LineDecoder, encodeLine } from './framing';
  * each side sends a keepalive every interval, and after `count` keepalives without an answer the
  * channel is declared down. A "cut" (fault cut-control-channel) black-holes frames instead of
  * closing sockets, so loss is detected by keepalive, as on a real broken link.
+ *
+ * Every lab on the machine shares 127/8, and labs in other processes (parallel test files, other
+ * engineers' benches) may use the same 127.10.<n>.x addresses and port, so a source address does
+ * not prove who is calling. Each new connection therefore opens with a handshake naming the pair's
+ * wire (PairNet.id) before either side treats it as the channel: a stranger is refused without
+ * disturbing the live connection. Without it, a foreign client superseded the real one, the real
+ * one reconnected a second later and superseded the stranger, and B flapped once a second.
  */
 export interface ChannelOptions {
   name: 'control' | 'data';
@@ -14,6 +21,8 @@ export interface ChannelOptions {
   localHost: string;
   port: number;
   server: boolean;
+  /** The pair's wire (PairNet.id): both ends know it, a lab in another process does not. */
+  linkId: string;
   /** Loopback address of the peer's IP, or undefined while it is not reachable. */
   resolvePeer(): string | undefined;
   /** True while the link between the pair is cut. */
@@ -39,13 +48,22 @@ export function dataPortFor(controlPort: number): number {
   return controlPort >= 65535 ? controlPort - 1 : controlPort + 1;
 }
 
-/** How long a client waits for TCP connect before trying again (loopback answers at once). */
+/** How long a client waits for TCP connect, and either side for the peer's opening frame, before giving the connection up. */
 const CONNECT_TIMEOUT_MS = 2_000;
+
+/** The first frame on every connection, both ways. */
+interface OpenFrame {
+  t: 'open';
+  link: string;
+  ch: ChannelOptions['name'];
+}
 
 export class RbmChannel {
   private server?: net.Server;
   private socket?: net.Socket;
   private connecting?: net.Socket;
+  /** Connections whose opening frame has not arrived yet (not the channel until it has). */
+  private readonly opening = new Set<net.Socket>();
   /** Sockets of a powered-off device: kept open but silent, so the peer detects loss by keepalive. */
   private zombies = new Set<net.Socket>();
   private timer?: NodeJS.Timeout;
@@ -81,6 +99,8 @@ export class RbmChannel {
     this.server = undefined;
     this.connecting?.destroy();
     this.connecting = undefined;
+    for (const s of this.opening) s.destroy();
+    this.opening.clear();
     const s = this.socket;
     this.socket = undefined;
     if (s) {
@@ -129,7 +149,7 @@ export class RbmChannel {
       s.destroy();
       return;
     }
-    this.adopt(s);
+    this.open(s, () => undefined);
   }
 
   private scheduleConnect(delayMs: number): void {
@@ -158,38 +178,85 @@ export class RbmChannel {
       s.removeListener('error', fail);
       s.removeListener('timeout', fail);
       s.setTimeout(0);
-      if (this.connecting === s) this.connecting = undefined;
       if (!this.running) return void s.destroy();
-      this.adopt(s);
+      // Still `connecting` until the handshake is done, so no second attempt runs alongside.
+      this.open(s, fail);
     });
   }
 
-  private adopt(s: net.Socket): void {
-    // A new connection from the peer supersedes an old one (the peer restarted).
-    if (this.socket) this.drop('closed');
-    this.socket = s;
-    this.outstanding = 0;
+  /**
+   * The handshake: send our opening frame, and take the connection as the channel only once the
+   * peer's names the same wire and channel. Anything else (a stranger, silence, garbage) is
+   * refused with `refused` and leaves the current channel alone.
+   */
+  private open(s: net.Socket, refused: () => void): void {
+    this.opening.add(s);
     s.setNoDelay(true);
+    s.on('error', () => undefined);
     const decoder = new LineDecoder();
+    let state: 'opening' | 'open' | 'refused' = 'opening';
+    const refuse = (): void => {
+      if (state !== 'opening') return;
+      state = 'refused';
+      clearTimeout(timer);
+      this.opening.delete(s);
+      s.destroy();
+      refused();
+    };
+    // Checked after the poll phase (setImmediate): after a stall of this process timers run before
+    // I/O, and the opening frame may be waiting unread in the socket.
+    const timer = setTimeout(() => setImmediate(refuse), CONNECT_TIMEOUT_MS);
+    s.on('close', () => {
+      if (state === 'opening') refuse();
+      else if (state === 'open' && this.socket === s) this.drop('closed');
+    });
     s.on('data', (chunk: Buffer) => {
-      if (this.socket !== s || this.opts.blocked()) return;
+      if (state === 'refused' || this.opts.blocked() || (state === 'open' && this.socket !== s)) return;
       let msgs: { t: string }[];
       try {
         msgs = decoder.feed(chunk);
       } catch {
-        this.drop('closed');
+        if (state === 'opening') refuse();
+        else this.drop('closed');
         return;
       }
-      for (const m of msgs) this.receive(m);
+      for (const m of msgs) {
+        if (state === 'opening') {
+          if (!this.isPeerOpen(m) || !this.running) return refuse();
+          state = 'open';
+          clearTimeout(timer);
+          this.opening.delete(s);
+          if (this.connecting === s) this.connecting = undefined;
+          this.adopt(s);
+        } else if (this.socket === s) this.receive(m);
+      }
     });
-    s.on('error', () => undefined);
-    s.on('close', () => {
-      if (this.socket === s) this.drop('closed');
-    });
+    if (!this.opts.blocked()) s.write(encodeLine({ t: 'open', link: this.opts.linkId, ch: this.opts.name } satisfies OpenFrame));
+  }
+
+  private isPeerOpen(m: { t: string }): boolean {
+    const o = m as Partial<OpenFrame>;
+    return o.t === 'open' && o.link === this.opts.linkId && o.ch === this.opts.name;
+  }
+
+  private adopt(s: net.Socket): void {
+    // A new connection from the peer supersedes an old one (the peer restarted); the handshake
+    // has proved that it is the peer, not another lab that happens to use the same address.
+    if (this.socket) this.drop('closed');
+    this.socket = s;
+    this.outstanding = 0;
     this.timer = setInterval(() => this.tick(), this.opts.intervalMs);
     this.events.up();
   }
 
+  /**
+   * One keepalive interval: the verdict counts keepalives, never wall-clock time. Both ends share
+   * this process, and when it stalls (2 busy cores, 100 pairs) Node fires an overdue interval once,
+   * not once per missed period, and reads the answers in the same loop turn or the next. However
+   * long or frequent the stalls, a live peer thus leaves at most two keepalives unanswered (the
+   * one whose answer is still unread, and the one just sent): count ≥ 3, the device's minimum, is
+   * never reached (test/lab/rbm/scale.test.ts stalls the loop on purpose to hold this).
+   */
   private tick(): void {
     if (this.outstanding >= this.opts.count) {
       this.drop('keepalive');
@@ -202,7 +269,7 @@ export class RbmChannel {
   private receive(m: { t: string }): void {
     if (m.t === 'ka') this.send({ t: 'ka-ack', n: (m as unknown as { n: number }).n });
     else if (m.t === 'ka-ack') this.outstanding = 0;
-    else this.events.message(m);
+    else if (m.t !== 'open') this.events.message(m);
   }
 
   private drop(reason: 'keepalive' | 'closed'): void {

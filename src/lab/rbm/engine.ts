@@ -224,6 +224,7 @@ export class RbmEngine implements RbmRuntime {
     const channelOpts = {
       localHost: this.net.loopbackOf(this.device),
       server: isServerSide(localIp, remoteIp),
+      linkId: this.net.id,
       resolvePeer: () => this.net.resolve(this.device, remoteIp),
       blocked: () => !this.net.passes(this.device, localIp, remoteIp),
       ...keepaliveTiming(cfg, this.opts.keepalive),

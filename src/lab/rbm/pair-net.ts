@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { LabDeviceApi } from '../device/seam';
 
 /**
@@ -8,6 +9,11 @@ import type { LabDeviceApi } from '../device/seam';
  */
 export class PairNet {
   cut = false;
+  /**
+   * Names this wire in the channels' handshake. 127.10.<pair>.x is only unique inside one lab:
+   * labs in other processes on the machine (parallel tests, benches) can use the same addresses.
+   */
+  readonly id = randomBytes(8).toString('hex');
   private readonly devices: LabDeviceApi[] = [];
 
   constructor(readonly pairIndex: number) {
