@@ -88,6 +88,9 @@ export class SshHost {
   }
 
   private client(c: Connection): void {
+    // An interactive CLI echoes one character at a time: with Nagle on, each echo waits for the
+    // client's delayed ACK (~40 ms a line). OpenSSH sets TCP_NODELAY for interactive sessions too.
+    (c as Connection & { setNoDelay(noDelay: boolean): void }).setNoDelay(true); // in ssh2, missing from its typings
     this.clients.add(c);
     let username = '';
     c.on('error', () => undefined);
