@@ -49,6 +49,7 @@ export class RbmEngine implements RbmRuntime {
   private records: SwitchoverRecord[] = [];
   private lastSwitch = Date.now();
   private forcedStandby = false;
+  private lastMode?: string;
   /** This device took over because of a fault on the peer: fall back to it when it recovers (if enabled). */
   private fallbackTo = false;
   private fallbackTimer?: NodeJS.Timeout;
@@ -85,6 +86,9 @@ export class RbmEngine implements RbmRuntime {
       if (e.kind === 'config') {
         this.reconcile();
         this.config.localConfigChanged();
+        const mode = this.cfg()?.mode; // a running device whose mode changes holds a new election, as after `reset election`
+        if (this.lastMode && mode && mode !== this.lastMode && this.running() && this.peerConnected) this.reelect();
+        this.lastMode = mode;
       }
       if (e.kind === 'config' || e.kind === 'interface' || e.kind === 'track') this.healthChanged();
     });
@@ -188,13 +192,8 @@ export class RbmEngine implements RbmRuntime {
     this.device.attachRbm(undefined);
   }
 
-  private cfg(): RbmConfig | undefined {
-    return this.device.rbmConfig();
-  }
-
-  private running(): boolean {
-    return this.control !== undefined;
-  }
+  private cfg(): RbmConfig | undefined { return this.device.rbmConfig(); } // prettier-ignore
+  private running(): boolean { return this.control !== undefined; } // prettier-ignore
 
   /** interval × count: how long silence lasts before the peer counts as lost. */
   private keepaliveBudgetMs(): number {
