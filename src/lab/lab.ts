@@ -98,13 +98,16 @@ export class Lab {
   }
 
   /**
-   * Which devices answer ARP for a virtual IP: the VRRP masters of the RBM-bound groups that carry it
-   * (normally one; two during a split brain, or between steps 2 and 4 of a switchover).
+   * Which devices answer ARP for a virtual IP: the VRRP masters of the RBM-bound groups that carry it,
+   * and for a floating IP (`remote-backup virtual-ip`) the Active device, since the seed has only the
+   * primary respond and the secondary stay silent. Normally one; two during a split brain, or
+   * between steps 2 and 4 of a switchover.
    */
   whoAnswers(virtualIp: string): string[] {
-    return this.members
-      .filter((m) => m.device.powered() && m.device.vrrpGroups().some((g) => g.group && g.virtualIp === virtualIp && m.engine.vrrpState(g.group) === 'Master'))
-      .map((m) => m.key);
+    const answers = (m: LabMember): boolean =>
+      m.device.vrrpGroups().some((g) => g.group && g.virtualIp === virtualIp && m.engine.vrrpState(g.group) === 'Master') ||
+      (m.device.floatingIps().includes(virtualIp) && m.engine.runningStatus() === 'Active');
+    return this.members.filter((m) => m.device.powered() && answers(m)).map((m) => m.key);
   }
 
   /** Internal: wires SSH suspension to power and publishes the fault socket. */

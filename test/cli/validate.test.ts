@@ -50,6 +50,17 @@ describe('hotpair validate (spawned)', () => {
     expect(broken.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('takes several files (a glob): each reported, the worst exit code wins, --json gives one array', async () => {
+    const [text, json] = await Promise.all([hotpair('validate', LAB, clash(), join(dir, 'gone.yaml')), hotpair('validate', '--json', LAB, clash())]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain(`${LAB}: valid\n`);
+    expect(text.stdout).toMatch(/clash\.yaml: 1 error/);
+    expect(text.stderr).toContain('no such file: ');
+    expect(json.code).toBe(1);
+    const docs = JSON.parse(json.stdout) as { file: string; valid: boolean }[];
+    expect(docs.map((d) => d.valid)).toEqual([true, false]);
+  });
+
   it('hotpair schema prints the JSON Schema of the pair file', async () => {
     const r = await hotpair('schema');
     expect(r.code).toBe(0);

@@ -31,6 +31,9 @@ function rbmLines(role: 'primary' | 'secondary', local: string, remote: string, 
     'interface GigabitEthernet1/0/1',
     ` vrrp vrid 1 virtual-ip 10.1.1.3 ${vrrpGroup}`,
     '#',
+    'interface GigabitEthernet1/0/2',
+    ' remote-backup virtual-ip 10.1.2.1 255.255.255.0',
+    '#',
     'remote-backup group',
     ` device-role ${role}`,
     ` local-ip ${local}`,
@@ -80,7 +83,7 @@ describe('lab orchestrator (real LabDevice)', () => {
     await expect(SshShell.connect({ host: a2.ssh.host, port: a2.ssh.port, username: 'admin', password: 'wrong-password' })).rejects.toThrow(/authentication/i);
   });
 
-  it('commissioned pair: channel up, syslog over UDP, VRRP master follows RBM, power-off failover in 3–4 s', async () => {
+  it('commissioned pair: channel up, syslog over UDP, VRRP master and floating IP follow RBM, power-off failover in 3–4 s', async () => {
     const receiver = dgram.createSocket('udp4');
     const got: string[] = [];
     receiver.on('message', (m) => got.push(m.toString()));
@@ -97,6 +100,8 @@ describe('lab orchestrator (real LabDevice)', () => {
       await waitFor(() => got.some((l) => /^<190>\w{3} [ \d]\d \d\d:\d\d:\d\d \d{4} FW1 %%10RBM\/6\/RBM_CHANNEL: Local IP=10\.2\.1\.1, remote IP=10\.2\.1\.2, status=Connected/.test(l)), 3_000, 'syslog from FW1');
       await waitFor(() => got.some((l) => / FW2 %%10RBM\//.test(l)), 3_000, 'syslog from FW2');
       expect(lab.whoAnswers('10.1.1.3')).toEqual(['a']);
+      expect(lab.whoAnswers('10.1.2.1')).toEqual(['a']);
+      expect(lab.whoAnswers('10.1.2.99')).toEqual([]);
 
       const t0 = Date.now();
       await lab.inject('a', 'power-off');
@@ -105,6 +110,7 @@ describe('lab orchestrator (real LabDevice)', () => {
       expect(took).toBeGreaterThanOrEqual(2_900);
       expect(took).toBeLessThanOrEqual(4_600);
       expect(lab.whoAnswers('10.1.1.3')).toEqual(['b']);
+      expect(lab.whoAnswers('10.1.2.1')).toEqual(['b']);
       expect(b.logBuffer.some((l) => /VRRP4\/6\/VRRP_STATUS_CHANGE: .*from Backup to Master/.test(l))).toBe(true);
     } finally {
       receiver.close();

@@ -62,6 +62,25 @@ export function runValidate(file: string, opts: { json?: boolean; pack?: string 
   return valid ? EXIT_VALID : EXIT_RULE_ERRORS;
 }
 
+/**
+ * Several files in one run (a shell glob over resources/examples/): each is reported as alone, and
+ * the exit code is the worst of them, so 2 (unreadable) outranks 1 (rule errors) outranks 0. With
+ * --json the per-file objects become one array, so the output stays a single JSON document.
+ */
+export function runValidateFiles(files: string[], opts: { json?: boolean; pack?: string }, out: (s: string) => void, err: (s: string) => void): number {
+  if (files.length === 1) return runValidate(files[0]!, opts, out, err);
+  let worst = EXIT_VALID;
+  const docs: unknown[] = [];
+  for (const file of files) {
+    let text = '';
+    const code = runValidate(file, opts, opts.json ? (s) => (text += s) : out, err);
+    if (opts.json) docs.push(JSON.parse(text));
+    worst = Math.max(worst, code);
+  }
+  if (opts.json) out(`${JSON.stringify(docs, null, 2)}\n`);
+  return worst;
+}
+
 /** The line of a diagnostic's path, or of its nearest parent that is written in the file (defaults are not). */
 function nearest(positions: Record<string, Position>, path: string): Partial<Position> {
   for (let p = path; ; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
@@ -84,20 +103,20 @@ export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description('check a pair file against every hot-backup rule (exit 0 valid, 1 rule errors, 2 unreadable)')
-    .argument('[file]', 'pair file (YAML or JSON)')
-    .option('--json', 'print {file, valid, diagnostics} as JSON')
+    .argument('[files...]', 'pair files (YAML or JSON)')
+    .option('--json', 'print {file, valid, diagnostics} as JSON (an array of them for several files)')
     .option('--pack <file>', 'platform pack (JSON) to use instead of the built-in Comware V7 pack')
     .option('--list-rules', 'print the rule catalogue (id, default severity, what it checks) instead')
-    .action((file: string | undefined, opts: Options) => {
+    .action((files: string[], opts: Options) => {
       if (opts.listRules) {
         process.stdout.write(listRules(opts.json === true));
         return;
       }
-      if (file === undefined) {
+      if (files.length === 0) {
         process.stderr.write('hotpair: validate needs a pair file (or --list-rules)\n');
         process.exitCode = EXIT_UNREADABLE;
         return;
       }
-      process.exitCode = runValidate(file, opts, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+      process.exitCode = runValidateFiles(files, opts, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     });
 }

@@ -119,6 +119,13 @@ const show = (v: unknown): string => {
   return `${typeof v} ${s.length > 40 ? `${s.slice(0, 37)}…` : s}`;
 };
 
+/**
+ * A secret written into the file gets the reason rather than a "did you mean": the pair file is
+ * shared and bundled, so passwords come from a prompt, the keychain or a named variable instead.
+ */
+const SECRET_KEY = /^(pass(word|wd)?|pwd|secret|credentials?)$/i;
+const NO_SECRETS = 'passwords are never written in the pair file; name an environment variable with devices.<a|b>.passwordEnv, or leave it out to be asked (or use the keychain)';
+
 function describe(issue: Issue, prefix: readonly Segment[], raw: unknown, doc: Document, at: (o: number) => Position): LoadError[] {
   const path = [...prefix, ...(issue.path as Segment[])];
   const where = (key?: string) => locate(doc, path, at, key) ?? {};
@@ -131,7 +138,7 @@ function describe(issue: Issue, prefix: readonly Segment[], raw: unknown, doc: D
         const e: LoadError = {
           kind: 'unknown-key',
           path: formatPath([...path, k]),
-          message: `unknown key "${k}"${near ? ` — did you mean ${near}?` : ''}`,
+          message: SECRET_KEY.test(k) ? NO_SECRETS : `unknown key "${k}"${near ? ` — did you mean ${near}?` : ''}`,
           expected: valid.length > 0 ? `one of: ${valid.join(', ')}` : 'no keys here',
           ...where(k),
         };

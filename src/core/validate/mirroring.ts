@@ -116,9 +116,10 @@ const sameIps: Rule = {
     'For hot backup in mirroring mode, interfaces with the same number on both devices use the same IP address, except for the mirroring mode management interface and RBM channel interface.',
   check: ({ pair }) => {
     if (!mirroring(pair)) return [];
+    const a = mirroredInterfaces(pair, 'a');
     const b = mirroredInterfaces(pair, 'b');
-    const out: Finding[] = [];
-    for (const [key, { itf: ia }] of mirroredInterfaces(pair, 'a')) {
+    const out: Finding[] = [...onlyOnOneSide(a, b, 'a', 'b'), ...onlyOnOneSide(b, a, 'b', 'a')];
+    for (const [key, { itf: ia }] of a) {
       const other = b.get(key);
       if (!other) continue;
       for (const field of ['address', 'ipv6Address'] as const) {
@@ -135,6 +136,31 @@ const sameIps: Rule = {
     return out;
   },
 };
+
+/**
+ * An addressed interface listed on one device only: the rule cannot compare it, and the render
+ * leaves the other device's side unconfigured. Only a warning, because configuration backup in
+ * mirroring mode may carry the address across; the fix is to write it on both.
+ */
+function onlyOnOneSide(
+  mine: Map<string, { index: number; itf: DeviceInterface }>,
+  theirs: Map<string, { index: number; itf: DeviceInterface }>,
+  me: DeviceKey,
+  them: DeviceKey,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const [key, { index, itf }] of mine) {
+    if (theirs.has(key) || (itf.address === undefined && itf.ipv6Address === undefined)) continue;
+    const addresses = [itf.address, itf.ipv6Address].filter((x) => x !== undefined).join(' and ');
+    out.push({
+      path: `devices.${me}.interfaces[${index}]`,
+      severity: 'warning',
+      message: `${itf.name} carries ${addresses} on device ${me} but is not listed on device ${them}, so mirroring mode's equal addresses cannot be checked and device ${them} is not configured with them`,
+      fix: `add { name: ${itf.name}${itf.address ? `, address: ${itf.address}` : ''}${itf.ipv6Address ? `, ipv6Address: ${itf.ipv6Address}` : ''} } to devices.${them}.interfaces`,
+    });
+  }
+  return out;
+}
 
 /** Mirroring restrictions, IPv6: link-local addresses are written by hand and equal on both devices. */
 const ipv6LinkLocal: Rule = {

@@ -149,6 +149,10 @@ export class LabDevice implements LabDeviceApi {
       [...i.vrrp, ...i.vrrp6].map((v) => ({ interface: i.name, vrid: v.vrid, virtualIp: v.ip, ...(v.group ? { group: v.group } : {}) })),
     );
   }
+  /** The RBM-managed virtual (floating) IPs of the service interfaces, IPv4 and IPv6, without prefixes. */
+  floatingIps(): string[] {
+    return this.running.interfaces.flatMap((i) => [...i.floatingIps, ...i.floatingIpv6].map((f) => f.ip));
+  }
   log(module: string, severity: number, mnemonic: string, text: string): void {
     if (!this.isOn) return; // a dead device says nothing
     const line = `%${logStamp(this.clock())} ${this.running.sysname} ${module}/${severity}/${mnemonic}: ${text}`;

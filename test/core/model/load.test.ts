@@ -59,6 +59,14 @@ describe('loadPairText', () => {
     expect(errors('name: a\nname: b\n')[0]).toMatchObject({ kind: 'syntax', line: 2, column: 1 });
   });
 
+  it('refuses a password written in the file with where it must come from instead', () => {
+    const e = errors(GOOD.replace(/^( +)sysname: (\S+)$/m, '$1sysname: $2\n$1password: hunter2'));
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ kind: 'unknown-key', path: 'devices.a.password' });
+    expect(e[0]!.message).toMatch(/^passwords are never written in the pair file; .*passwordEnv/);
+    expect(JSON.stringify(e)).not.toContain('hunter2');
+  });
+
   it('names an unknown key, its nearest valid key and where it is', () => {
     const e = errors(GOOD.replace('  keepalive:', '  keepalve:'));
     expect(e).toEqual([

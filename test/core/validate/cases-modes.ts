@@ -38,6 +38,9 @@ export const mirroringCases: RuleCase[] = [
     p.devices.a.interfaces!.push({ name: GE(5), address: '10.255.2.1/30' });
     p.devices.b.interfaces!.push({ name: GE(5), address: '10.255.2.2/30' });
   }),
+  fire('mirroring.same-ips', 'an addressed interface listed on device a only', mirrorPair, (p) => { p.devices.a.interfaces!.push({ name: GE(6), address: '192.168.60.1/24' }); }, 'devices.a.interfaces[3]', 'warning'),
+  fire('mirroring.same-ips', 'an IPv6-addressed interface listed on device b only', mirrorPair, (p) => { p.devices.b.interfaces!.push({ name: GE(6), ipv6Address: '2001:db8:60::1/64', linkLocal: 'fe80::60' }); }, 'devices.b.interfaces[3]', 'warning'),
+  pass('mirroring.same-ips', 'an interface without addresses listed on one device only', mirrorPair, (p) => { p.devices.a.interfaces!.push({ name: GE(6), description: 'spare' }); }),
   pass('mirroring.same-ips', 'differing addresses outside mirroring', asPair),
 
   fire('mirroring.ipv6-link-local', 'IPv6 without manual link-local', mirrorPair, (p) => { delete p.devices.a.interfaces![1]!.linkLocal; }, 'devices.a.interfaces[1].linkLocal'),

@@ -161,6 +161,17 @@ describe('confirmations and save', () => {
     expect(x.screen()).toMatch(/<FW1>$/);
   });
 
+  it('save force asks nothing, prints the two save lines and saves', () => {
+    const d = device();
+    const x = loggedIn(d, { kind: 'ssh', username: 'admin' });
+    x.line('system-view');
+    x.line('sysname FW7');
+    x.line('save force');
+    expect(x.screen()).toMatch(/\[FW7\]save force\nValidating file\. Please wait\.\.\.\nSaved the current configuration to mainboard device successfully\.\n\[FW7\]$/);
+    expect(x.screen()).not.toContain('[Y/N]');
+    expect(d.saved.sysname).toBe('FW7');
+  });
+
   it('Ctrl+C abandons the question', () => {
     const d = device();
     const x = loggedIn(d, { kind: 'ssh', username: 'admin' });
