@@ -14,7 +14,7 @@ export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'hp-bench-bundles-'));
   const key = generateSigningKey();
   const started = performance.now();
-  const r = createFromInventory(rows.join('\n'), template, comware7, key, dir, (s) => process.stderr.write(s));
+  const r = await createFromInventory(rows.join('\n'), template, comware7, key, dir, (s) => process.stderr.write(s));
   const seconds = (performance.now() - started) / 1000;
   const files = readdirSync(dir).length;
   rmSync(dir, { recursive: true, force: true });

@@ -9,13 +9,15 @@ import { startMonitor } from '../src/core/monitor/node/runtime';
 import type { LabDescription } from '../src/lab/lab-description';
 
 /**
- * Issue 6, scale: 100 lab pairs polled every 5 s. The lab runs in a child process so the figures
- * are the monitor's own: CPU share over a steady window (30 s; HOTPAIR_BENCH_FULL=1 for the full
- * 2 minutes) and peak RSS over the whole run, logins included. Goal < 10 % of one core, < 300 MB.
+ * Issue 6, scale: 100 lab pairs polled every 5 s for 2 minutes (the issue's figure;
+ * HOTPAIR_BENCH_QUICK=1 shortens the window to 30 s for a quick look). The lab runs in a child
+ * process so the figures are the monitor's own: CPU share over the steady window and peak RSS over
+ * the whole run, logins included. Goal < 10 % of one core, < 300 MB. The health rows are shortfalls
+ * (polls missed, pairs not healthy) so that, like every row, a larger figure is worse.
  */
 const PAIRS = Number(process.env.HOTPAIR_BENCH_PAIRS ?? 100);
 const INTERVAL_MS = 5_000;
-const WINDOW_MS = process.env.HOTPAIR_BENCH_FULL === '1' ? 120_000 : 30_000;
+const WINDOW_MS = process.env.HOTPAIR_BENCH_QUICK === '1' ? 30_000 : 120_000;
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 async function startLabChild(dir: string): Promise<{ desc: LabDescription; stop(): Promise<void> }> {
@@ -54,6 +56,8 @@ export async function run() {
   const knownHosts = serialisedKnownHosts(join(dir, 'known_hosts'));
   const d = lab.desc.devices;
   let polls = 0;
+  const perDevice = new Map<string, number>();
+  const devicesPolled = () => Array.from({ length: PAIRS }, (_, i) => [`pair-${i + 1}/a`, `pair-${i + 1}/b`]).flat();
   let failures = 0;
   const reasons = new Map<string, number>();
   const cpuStart = process.cpuUsage();
@@ -71,8 +75,11 @@ export async function run() {
     syslog: { host: '127.0.0.1', port: 0 },
     metrics: { host: '127.0.0.1', port: 0 },
     onPoll: (o) => {
-      if (o.kind === 'poll') polls++;
-      else if (o.kind === 'poll-failed') {
+      if (o.kind === 'poll') {
+        polls++;
+        const k = `${o.pair}/${o.device}`;
+        perDevice.set(k, (perDevice.get(k) ?? 0) + 1);
+      } else if (o.kind === 'poll-failed') {
         failures++;
         const r = o.error.replace(/\d+/g, 'N').slice(0, 120);
         reasons.set(r, (reasons.get(r) ?? 0) + 1);
@@ -90,10 +97,16 @@ export async function run() {
     const c0 = process.cpuUsage();
     const w0 = performance.now();
     const p0 = polls;
+    const perDevice0 = new Map(perDevice);
     await new Promise((r) => setTimeout(r, WINDOW_MS));
     const cpu = process.cpuUsage(c0);
     const wall = performance.now() - w0;
     const windowPolls = polls - p0;
+    // a device that keeps its cadence completes floor(window / interval) polls in any window, less
+    // one when its answer times jitter across both edges: below that, a poll was really missed
+    const owed = Math.max(0, Math.floor(wall / INTERVAL_MS) - 1);
+    let missed = 0;
+    for (const k of devicesPolled()) missed += Math.max(0, owed - ((perDevice.get(k) ?? 0) - (perDevice0.get(k) ?? 0)));
     const cpuPercent = ((cpu.user + cpu.system) / 1000 / wall) * 100;
     const scrape = await (await fetch(runtime.metrics!.url)).text();
     const metricsPairs = (scrape.match(/^hotpair_pair_healthy\{pair="pair-\d+"\} 1$/gm) ?? []).length;
@@ -109,9 +122,14 @@ export async function run() {
       { name: `${PAIRS} pairs: CPU during start-up, logins included (% of one core)`, measured: ((warmCpu.user + warmCpu.system) / 1000 / (warmupSeconds * 1000)) * 100, bound: 100, unit: '%' },
       { name: `${PAIRS} pairs every ${INTERVAL_MS / 1000} s: monitor CPU over ${WINDOW_MS / 1000} s steady (% of one core)`, measured: cpuPercent, bound: 10, unit: '%' },
       { name: `${PAIRS} pairs: monitor peak RSS (whole run)`, measured: peakRss / 2 ** 20, bound: 300, unit: 'MB' },
-      { name: `${PAIRS} pairs: device polls done in the window (of ${expectedPolls.toFixed(0)} due)`, measured: windowPolls, bound: expectedPolls * 1.05, unit: 'polls' },
-      { name: `${PAIRS} pairs: failed polls in the run (must stay below 1)`, measured: failures, bound: 1, unit: 'polls' },
-      { name: `${PAIRS} pairs: healthy in /metrics at the end`, measured: metricsPairs, bound: PAIRS, unit: 'pairs' },
+      {
+        name: `${PAIRS} pairs: device polls missed in the window (${windowPolls} done, ${expectedPolls.toFixed(0)} due; 0.5 so that one is over)`,
+        measured: missed,
+        bound: 0.5,
+        unit: 'polls',
+      },
+      { name: `${PAIRS} pairs: failed polls in the run (bound: none; 0.5 so that one is over)`, measured: failures, bound: 0.5, unit: 'polls' },
+      { name: `${PAIRS} pairs: pairs not healthy in /metrics at the end (${metricsPairs} of ${PAIRS} healthy; 0.5 so that one is over)`, measured: PAIRS - metricsPairs, bound: 0.5, unit: 'pairs' },
     ];
   } finally {
     clearInterval(sampler);
@@ -124,5 +142,5 @@ export async function run() {
 
 // `npx tsx bench/monitor-scale.ts` prints the figures directly.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const r of await run()) process.stdout.write(`${r.name}: ${r.measured.toFixed(2)} ${r.unit} (bound ${r.bound})\n`);
+  for (const r of await run()) process.stdout.write(`${r.name}: ${r.measured.toFixed(2)} ${r.unit} (bound ${r.bound}, ratio ${(r.measured / r.bound).toFixed(2)})\n`);
 }

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runConnect } from '../../src/cli/commands/connect';
 import { openWithFlags, runDiscover, EXIT_OK, EXIT_FAILED } from '../../src/cli/commands/discover';
 import { LAB_PASSWORD, startLab, type Lab } from '../../src/lab/lab';
 
@@ -47,6 +48,27 @@ describe('hotpair discover against the lab over SSH', () => {
     expect(data.sysname).toBe(lab.members[0]?.device.sysname());
     expect(data.model).toBe('SecPath F1000-AK1xx');
     expect(data.interfaces.map((i) => i.name)).toContain('GigabitEthernet1/0/1');
+  });
+
+  it('connect --exec runs each command and prints its output; a rejected one exits 1 with the caret', async () => {
+    const port = lab.members[0]?.ssh.port;
+    const out: string[] = [];
+    const err: string[] = [];
+    const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+    try {
+      const ok = await runConnect(`ssh://admin@127.0.0.1:${port}`, { passwordEnv: 'HP_DISCOVER_PW', acceptNewHostKey: true, exec: ['display version', 'display clock'] }, new AbortController().signal);
+      expect(ok).toBe(0);
+      expect(out.join('')).toMatch(/Comware Software, Version 7\.1[\s\S]*\d{2}:\d{2}:\d{2}/);
+      expect(err.join('')).toMatch(/transcript: .*127\.0\.0\.1-\d+-\d{8}T\d{6}Z\.jsonl/);
+      err.length = 0;
+      const bad = await runConnect(`ssh://admin@127.0.0.1:${port}`, { passwordEnv: 'HP_DISCOVER_PW', exec: ['display versoin'] }, new AbortController().signal);
+      expect(bad).toBe(1);
+      expect(err.join('')).toMatch(/display versoin\n\s*\^\n[\s\S]*COMMAND_REJECTED/);
+    } finally {
+      so.mockRestore();
+      se.mockRestore();
+    }
   });
 
   it('fails with AUTH_FAILED on a wrong password', async () => {

@@ -66,6 +66,10 @@ describe('modes and collaborations on the lab pair', () => {
     expect(lines).toContain(`${to} ip address 192.168.20.1 255.255.255.0`);
     expect(lines.every((l) => l.startsWith(`${to} `))).toBe(true);
     for (const k of ['a', 'b'] as const) expect(lab.config(k)).toMatch(/interface GigabitEthernet1\/0\/1\n ip address 192\.168\.20\.1 255\.255\.255\.0/);
+    expect(r.saved).toBe(true);
+    // Issue 5's proof for every mode: the second run plans nothing (mirroring included).
+    const again = await runPair({ pair, pack: comware7, open: lab.open, meta });
+    expect(again.outcome).toBe('nothing-to-do');
   }, 60_000);
 
   for (const [i, name] of ['as-vrrp', 'as-ospf-cost', 'as-floating-ip'].entries()) {

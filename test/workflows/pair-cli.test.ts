@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT, runPairCli } from '../../src/cli/commands/pair';
+import { parseLoghost } from '../../src/cli/pair-file';
 import type { Pair } from '../../src/core/model/pair';
 import { comware7 } from '../../src/core/platforms/comware7';
 import type { SessionFactory } from '../../src/core/provision/types';
@@ -25,7 +26,8 @@ describe('hotpair pair: printing and exit codes', () => {
   });
 
   const pair = EXAMPLES['as-vrrp'] as Pair;
-  const run = async (flags: Parameters<typeof runPairCli>[0]['flags'], edit?: (s: InProcessSession) => void, p: Pair = pair) => {
+  type Extra = Pick<Parameters<typeof runPairCli>[0], 'askLoghost'>;
+  const run = async (flags: Parameters<typeof runPairCli>[0]['flags'], edit?: (s: InProcessSession) => void, p: Pair = pair, extra: Extra = {}) => {
     const devices = { a: new LabDevice({ key: 'a', sysname: p.devices.a.sysname }), b: new LabDevice({ key: 'b', sysname: p.devices.b.sysname }) };
     const open: SessionFactory = async (k) => {
       const s = new InProcessSession(devices[k]);
@@ -34,8 +36,8 @@ describe('hotpair pair: printing and exit codes', () => {
     };
     let out = '';
     let err = '';
-    const code = await runPairCli({ pair: p, pack: comware7, flags, open, io: { out: (t) => void (out += t), err: (t) => void (err += t) } });
-    return { code, out, err };
+    const code = await runPairCli({ pair: p, pack: comware7, flags, open, io: { out: (t) => void (out += t), err: (t) => void (err += t) }, ...extra });
+    return { code, out, err, devices };
   };
 
   it('refuses to push without a terminal unless --yes (exit 2)', async () => {
@@ -72,5 +74,44 @@ describe('hotpair pair: printing and exit codes', () => {
     expect(r.code).toBe(EXIT.failed);
     expect(r.out).toMatch(/error: device a has no interface GigabitEthernet7\/0\/7 \[devices\.a\.dataChannel\.interface\] \(preflight\.interfaces\)\n {2}fix: /);
     expect(r.out).toMatch(/nothing was pushed/);
+  });
+
+  describe('--loghost (issue 6: point the loghost at the monitor)', () => {
+    it('parses HOST[:PORT], IPv6 in brackets, port 514 by default, and refuses names and bad ports', () => {
+      expect(parseLoghost('192.0.2.50:5514')).toEqual({ ok: true, loghost: { address: '192.0.2.50', port: 5514 } });
+      expect(parseLoghost('192.0.2.50')).toEqual({ ok: true, loghost: { address: '192.0.2.50', port: 514 } });
+      expect(parseLoghost('[2001:db8::50]:1514')).toEqual({ ok: true, loghost: { address: '2001:db8::50', port: 1514 } });
+      expect(parseLoghost('2001:db8::50')).toEqual({ ok: true, loghost: { address: '2001:db8::50', port: 514 } });
+      expect(parseLoghost('monitor.example:514')).toMatchObject({ ok: false, message: expect.stringMatching(/not an IPv4 or IPv6 address/) });
+      expect(parseLoghost('192.0.2.50:70000')).toMatchObject({ ok: false, message: expect.stringMatching(/outside 1-65535/) });
+      expect(parseLoghost('192.0.2.50:')).toMatchObject({ ok: false });
+    });
+
+    it('--loghost puts the loghost line in both plans; a bad value is a usage error (exit 2) before any connection', async () => {
+      const r = await run({ dryRun: true, loghost: '192.0.2.50:5514' });
+      expect(r.code).toBe(EXIT.ok);
+      expect(r.out.match(/^ {2}\+ info-center loghost 192\.0\.2\.50 port 5514$/gm)).toHaveLength(2);
+      const bad = await run({ dryRun: true, loghost: 'monitor:514' });
+      expect(bad.code).toBe(EXIT.usage);
+      expect(bad.err).toMatch(/--loghost "monitor:514"/);
+      expect(bad.out).toBe('');
+    });
+
+    it('asks on a terminal without --yes (Enter skips), never with --yes', async () => {
+      const asked: string[] = [];
+      const answer = (a: string) => async (q: string) => (asked.push(q), a);
+      const skipped = await run({ dryRun: true }, undefined, pair, { askLoghost: answer('') });
+      expect(asked).toHaveLength(1);
+      expect(skipped.out).not.toMatch(/info-center loghost/);
+      const given = await run({ dryRun: true }, undefined, pair, { askLoghost: answer('192.0.2.9') });
+      expect(given.out).toMatch(/^ {2}\+ info-center loghost 192\.0\.2\.9 port 514$/m);
+      const never = async (): Promise<string> => {
+        throw new Error('asked despite --yes');
+      };
+      const yes = await run({ yes: true, dryRun: true }, undefined, pair, { askLoghost: never });
+      expect(yes.code).toBe(EXIT.ok);
+      expect(yes.out).not.toMatch(/info-center loghost/);
+      expect(asked).toHaveLength(2);
+    });
   });
 });

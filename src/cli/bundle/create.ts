@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -71,8 +72,16 @@ async function createOne(file: string, o: CreateOptions, pack: PlatformPack, key
   return 0;
 }
 
-/** Many sites: one bundle per inventory row; bad rows are reported, good rows are still written. */
-export function createFromInventory(csvText: string, template: Record<string, unknown>, pack: PlatformPack, key: SigningKey, outDir: string, log: (s: string) => void): { written: number; failed: number } {
+// Bundle files being written at once: enough to keep file creation (slow on a busy or network
+// file system) off the rendering path, few enough to bound the memory held by pending writes.
+const WRITES_IN_FLIGHT = 32;
+
+/**
+ * Many sites: one bundle per inventory row; bad rows are reported, good rows are still written.
+ * Files are written in the background while the next rows render (the 1,000-pair benchmark spent
+ * a third of its time in open(2)); a failed write fails the whole run, as a synchronous one did.
+ */
+export async function createFromInventory(csvText: string, template: Record<string, unknown>, pack: PlatformPack, key: SigningKey, outDir: string, log: (s: string) => void): Promise<{ written: number; failed: number }> {
   const rows = parseCsv(csvText, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
   const { pairs, errors } = inventoryToPairInputs(rows, template);
   let failed = errors.length;
@@ -80,6 +89,8 @@ export function createFromInventory(csvText: string, template: Record<string, un
   mkdirSync(outDir, { recursive: true });
   let written = 0;
   const names = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  let writeError: unknown;
   for (const { row, input } of pairs) {
     const parsed = Pair.safeParse(input);
     if (!parsed.success) {
@@ -99,9 +110,15 @@ export function createFromInventory(csvText: string, template: Record<string, un
       continue;
     }
     names.add(parsed.data.name);
-    writeFileSync(join(outDir, `${parsed.data.name}.hpb`), makeBundle(parsed.data, pack, key));
-    written++;
+    const w: Promise<void> = writeFile(join(outDir, `${parsed.data.name}.hpb`), makeBundle(parsed.data, pack, key))
+      .then(() => void written++)
+      .catch((e: unknown) => void (writeError ??= e))
+      .finally(() => inFlight.delete(w));
+    inFlight.add(w);
+    if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  if (writeError !== undefined) throw writeError;
   return { written, failed };
 }
 
@@ -125,7 +142,7 @@ export function registerBundleCreate(bundle: Command): void {
           if (!o.output) throw new Error('--inventory needs -o <folder>');
           const template = o.template ? ((parseYaml(readFileSync(o.template, 'utf8')) ?? {}) as Record<string, unknown>) : {};
           const started = performance.now();
-          const r = createFromInventory(readFileSync(o.inventory, 'utf8'), template, pack.pack, key, o.output, (s) => process.stderr.write(s));
+          const r = await createFromInventory(readFileSync(o.inventory, 'utf8'), template, pack.pack, key, o.output, (s) => process.stderr.write(s));
           process.stdout.write(`wrote ${r.written} bundles to ${o.output} in ${((performance.now() - started) / 1000).toFixed(2)} s${r.failed ? `; ${r.failed} rows refused (above)` : ''}\n`);
           process.exitCode = r.failed ? 1 : 0;
           return;

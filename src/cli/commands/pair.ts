@@ -18,6 +18,8 @@ export interface PairFlags extends CliConnectFlags {
   rollback?: boolean;
   pack?: string;
   verifyTimeout?: string;
+  /** `HOST[:PORT]`: the devices' loghost (a HotPair monitor), set on the pair before planning. */
+  loghost?: string;
 }
 
 export interface CliIo {
@@ -139,16 +141,49 @@ export interface RunOptions {
   pairFile?: string;
   io?: CliIo;
   open?: SessionFactory;
+  /**
+   * Offer the optional loghost question (only `hotpair pair`: a bundle's pair is signed as it is).
+   * `true` asks on a terminal; a function is the question itself (tests).
+   */
+  askLoghost?: boolean | ((question: string) => Promise<string>);
+}
+
+/**
+ * The pair as it will be planned: `--loghost` (or, on a terminal without --yes and with no loghost
+ * in the file, an optional question) points the devices' loghost at a monitor. Done before
+ * planning so the loghost line is in the plan, the push, the undo and the journal like any other.
+ */
+async function withLoghost(o: RunOptions, io: CliIo): Promise<{ ok: true; pair: Pair } | { ok: false }> {
+  const { parseLoghost } = await import('../pair-file');
+  let text = o.flags.loghost;
+  if (text === undefined && o.askLoghost && !o.flags.yes && !o.pair.loghost) {
+    const ask = typeof o.askLoghost === 'function' ? o.askLoghost : canAsk() ? (await import('../credentials')).terminalPromptIo().ask : undefined;
+    const answer = ask ? (await ask("Point the devices' loghost at a HotPair monitor? HOST[:PORT], or Enter to skip: ")).trim() : '';
+    if (answer !== '') text = answer;
+  }
+  if (text === undefined) return { ok: true, pair: o.pair };
+  const r = parseLoghost(text);
+  if (!r.ok) {
+    io.err(`hotpair: ${r.message}\n`);
+    return { ok: false };
+  }
+  if (o.pair.loghost && (o.pair.loghost.address !== r.loghost.address || o.pair.loghost.port !== r.loghost.port)) {
+    io.err(`hotpair: note: --loghost ${r.loghost.address} port ${r.loghost.port} replaces the pair file's loghost ${o.pair.loghost.address} port ${o.pair.loghost.port}\n`);
+  }
+  return { ok: true, pair: { ...o.pair, loghost: r.loghost } };
 }
 
 /** The whole `pair` run, shared with `bundle apply`. Returns the exit code. */
 export async function runPairCli(o: RunOptions): Promise<number> {
   const io = o.io ?? stdio;
-  const { pair, pack, flags } = o;
+  const { pack, flags } = o;
   if (!flags.yes && !flags.dryRun && !canAsk()) {
     io.err('hotpair: refusing to push without a terminal to confirm on; pass --yes (or --dry-run)\n');
     return EXIT.usage;
   }
+  const withLog = await withLoghost(o, io);
+  if (!withLog.ok) return EXIT.usage;
+  const pair = withLog.pair;
   let verifyMs: number | undefined;
   if (flags.verifyTimeout !== undefined) {
     verifyMs = Number(flags.verifyTimeout) * 1000;
@@ -211,7 +246,8 @@ export function registerPair(program: Command): void {
     .option('--yes', 'push without asking (required without a terminal)')
     .option('--no-rollback', 'on failure keep what was applied (and end the commit-delay window)')
     .option('--pack <FILE>', 'platform pack JSON (hotpair pack dump) instead of the built-in one')
-    .option('--verify-timeout <SECONDS>', 'verification limit (default: 2 × keepalive interval × count + 20 s)');
+    .option('--verify-timeout <SECONDS>', 'verification limit (default: 2 × keepalive interval × count + 20 s)')
+    .option('--loghost <HOST[:PORT]>', "point both devices' loghost at a HotPair monitor (port 514 unless given); asked on a terminal without --yes");
   addConnectOptions(cmd).action(async (file: string, flags: PairFlags) => {
     const { readPackFile } = await import('../pack-file');
     const pack = readPackFile(flags.pack);
@@ -227,6 +263,6 @@ export function registerPair(program: Command): void {
       process.exitCode = r.exit;
       return;
     }
-    process.exitCode = await runPairCli({ pair: r.pair, pack: pack.pack, flags, pairFile: file });
+    process.exitCode = await runPairCli({ pair: r.pair, pack: pack.pack, flags, pairFile: file, askLoghost: true });
   });
 }

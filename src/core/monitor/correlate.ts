@@ -2,8 +2,9 @@
  * Poll and log reports of the same change → one event. A report names a pair's device, a subject
  * (running status, control/data channel, consistency, a VRRP group) and the state it went *to*.
  * It merges into the oldest open event with the same device, subject and target state, close
- * enough in time, that the report's source has not reported yet: one-to-one, so two real
- * switchovers to the same state are never folded together merely because both sources saw them.
+ * enough in time (or stamped with the same device time, however late it arrives), that the
+ * report's source has not reported yet: one-to-one, so two real switchovers to the same state are
+ * never folded together merely because both sources saw them.
  */
 import type { DeviceKey } from '../model/pair';
 import { deviceSeconds } from './devicetime';
@@ -35,15 +36,26 @@ export interface OpenReport<E = unknown> {
 /** Two device timestamps of one change cannot be further apart than this (log ms vs record s). */
 const DEVICE_CLOCK_SLACK_S = 2;
 
+/**
+ * How long an event whose report carried a device time stays open for a late report of the other
+ * source. A device that was away (rebooted, powered back on) logs its election at once, but the
+ * poller reaches it again only after its reconnect backoff (up to 60 s) plus a login: its
+ * switchover record then arrives well after the monitor-time window, and the matching device time
+ * is what proves it is the same change.
+ */
+const STAMPED_OPEN_MS = 5 * 60_000;
+
 export function findMatch<E>(open: readonly OpenReport<E>[], r: Report, windowMs: number): OpenReport<E> | undefined {
   let best: OpenReport<E> | undefined;
   for (const o of open) {
     if (o.device !== r.device || o.subject !== r.subject || o.to !== r.to) continue;
     if (o.sources.includes(r.source)) continue;
-    if (Math.abs(o.time - r.time) > windowMs) continue;
     const a = deviceSeconds(o.deviceTime);
     const b = deviceSeconds(r.deviceTime);
-    if (a !== undefined && b !== undefined && Math.abs(a - b) > DEVICE_CLOCK_SLACK_S) continue;
+    const stamped = a !== undefined && b !== undefined;
+    if (stamped && Math.abs(a - b) > DEVICE_CLOCK_SLACK_S) continue;
+    // with both device times agreeing, the monitor-side delay of one source does not matter
+    if (!stamped && Math.abs(o.time - r.time) > windowMs) continue;
     if (!best || o.time < best.time) best = o;
   }
   return best;
@@ -51,10 +63,11 @@ export function findMatch<E>(open: readonly OpenReport<E>[], r: Report, windowMs
 
 /**
  * Drops reports that nothing can merge with any more. Log lines can arrive late or out of order,
- * so the horizon is the newest time seen minus two windows, not the current report's time.
+ * so the horizon is the newest time seen minus two windows, not the current report's time; one
+ * stamped with the device time waits longer (STAMPED_OPEN_MS) for a returning device's poll.
  */
 export function pruneOpen<E>(open: readonly OpenReport<E>[], newest: number, windowMs: number): OpenReport<E>[] {
-  return open.filter((o) => newest - o.time <= 2 * windowMs);
+  return open.filter((o) => newest - o.time <= (o.deviceTime !== undefined ? Math.max(2 * windowMs, STAMPED_OPEN_MS) : 2 * windowMs));
 }
 
 /**

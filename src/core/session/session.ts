@@ -94,6 +94,8 @@ export class DeviceSession implements Session {
       await s.exec(o.pack.session.disablePaging, { check: false, signal: op.signal });
       return s;
     } catch (e) {
+      // the transcript of a failed connect is the support record: say why it ended
+      rec.note(e instanceof AppError ? `${e.code}: ${e.message}` : `failed: ${String(e)}`);
       await o.transport.close().catch(() => undefined);
       channel.dispose();
       await rec.close().catch(() => undefined);

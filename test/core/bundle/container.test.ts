@@ -121,6 +121,8 @@ describe('offline bundle container', () => {
     const other = generateSigningKey();
     const b = writeBundle(input(), other);
     expect(refusal(() => readBundle(b, trustOwn))).toMatch(/not a trusted key/);
+    // The fix names the command that exists (`bundle key trust`), not a shorter one that does not.
+    expect(() => readBundle(b, trustOwn)).toThrow(expect.objectContaining({ fix: expect.stringMatching(/`hotpair bundle key trust <file>`/) }));
     expect(readBundle(b, { ...trustOwn, allowUntrusted: true }).signerTrusted).toBe(false);
     // Swap the signature for one made by another key over the same zip: the manifest's key no longer verifies.
     const forged = sealZip(b.subarray(0, b.length - 64 - 30), key);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -23,7 +23,7 @@ describe('inventory → bundles', () => {
     expect(p.devices.a.sysname).toBe((template as { devices: { a: { sysname: string } } }).devices.a.sysname);
   });
 
-  it('writes one verified bundle per good row and names each bad row with its reason', () => {
+  it('writes one verified bundle per good row and names each bad row with its reason', async () => {
     const key = generateSigningKey();
     const dir = mkdtempSync(join(tmpdir(), 'hp-inv-'));
     const csv = [
@@ -34,7 +34,7 @@ describe('inventory → bundles', () => {
       'site-1,S4A,S4B,10.9.4.1,10.9.4.2,3', // repeats a name
     ].join('\n');
     const log: string[] = [];
-    const r = createFromInventory(csv, template, comware7, key, dir, (s) => log.push(s));
+    const r = await createFromInventory(csv, template, comware7, key, dir, (s) => log.push(s));
     expect(r).toEqual({ written: 1, failed: 3 });
     expect(log.join('')).toMatch(/row 2: .*channel\.local-ne-peer/);
     expect(log.join('')).toMatch(/row 3: devices\.b\.controlChannel\.localIp/);
@@ -44,6 +44,12 @@ describe('inventory → bundles', () => {
     expect(b.manifest.pair).toEqual({ name: 'site-1', mode: 'active-standby', sysnames: { a: 'S1A', b: 'S1B' } });
     expect(b.members['a.cfg']!.toString()).toContain('remote-ip 10.9.1.2 port');
     expect(JSON.parse(b.members['verify.json']!.toString()).controlChannel).toBe('Connected');
+  });
+
+  it('a bundle that cannot be written fails the run (background writes are awaited, not dropped)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hp-inv-'));
+    mkdirSync(join(dir, 'site-1.hpb')); // a folder where the bundle file should go
+    await expect(createFromInventory([header, 'site-1,S1A,S1B,10.9.1.1,10.9.1.2,3'].join('\n'), template, comware7, generateSigningKey(), dir, () => undefined)).rejects.toThrow(/EISDIR/);
   });
 
   it('turns a script into a configuration file for USB auto-configuration', () => {

@@ -100,6 +100,29 @@ describe('applyObservation', () => {
     expect(r.latest.filter((e) => e.kind === 'vrrp')).toHaveLength(1);
   });
 
+  it('a device back from power-off: its election logged at once and the record polled after the backoff are one event', () => {
+    // Seen on the lab: the log came at boot, the first poll 7 s later (window 7 s at a 1 s interval).
+    const boot = T0 + 30_000;
+    const election = { time: recordTime(boot), from: 'Initial', to: 'Standby', cause: 'Election' };
+    const r = run([
+      poll('a', T0, { switchovers: [] }),
+      { kind: 'poll-failed', pair: 'p1', device: 'a', time: T0 + 5_000, error: 'the session is closed' },
+      log('a', boot + 200, { type: 'switchover', from: 'Initial', to: 'Standby', cause: 'Election' }, 'Nov 25 14:00:30:150 2026'),
+      poll('a', boot + 200 + 3 * 15_000, { runningStatus: 'Standby', switchovers: [election] }),
+    ]);
+    const sw = r.latest.filter((e) => e.kind === 'switchover');
+    expect(sw).toEqual([expect.objectContaining({ device: 'a', to: 'Standby', cause: 'Election', seenBy: 'both', time: boot + 200 })]);
+  });
+
+  it('a late poll record with a different device time is still its own switchover', () => {
+    const r = run([
+      poll('a', T0, { switchovers: [] }),
+      log('a', T0 + 1_000, { type: 'switchover', from: 'Initial', to: 'Standby', cause: 'Election' }, 'Nov 25 14:00:01:000 2026'),
+      poll('a', T0 + 60_000, { runningStatus: 'Standby', switchovers: [{ time: recordTime(T0 + 50_000), from: 'Initial', to: 'Standby', cause: 'Election' }] }),
+    ]);
+    expect(r.latest.filter((e) => e.kind === 'switchover')).toHaveLength(2);
+  });
+
   it('two switchovers to the same state far apart stay two events', () => {
     const r = run([
       log('b', T0, { type: 'switchover', from: 'Standby', to: 'Active', cause: 'Peer lost' }),

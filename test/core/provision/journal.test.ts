@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { summarizeJournal } from '../../../src/core/provision/journal';
-import { JournalFile, readJournal } from '../../../src/core/provision/node/journal-file';
+import { isRunOf, JournalFile, newJournalPath, readJournal } from '../../../src/core/provision/node/journal-file';
 
 const t = '2026-11-25T14:00:00.000Z';
 
@@ -41,5 +41,14 @@ describe('commissioning journal', () => {
     expect(s.outcome).toBe('rolled-back');
     expect(s.applied.b).toEqual([]);
     expect(s.inFlight).toEqual([]);
+  });
+
+  it('lists a pair\'s runs by exact name: "site" does not list the runs of "site-1"', () => {
+    const base = mkdtempSync(join(tmpdir(), 'hp-journal-'));
+    const file = (pair: string) => basename(newJournalPath(base, pair, new Date(t)));
+    expect(isRunOf(file('site'), 'site')).toBe(true);
+    expect(isRunOf(file('site-1'), 'site')).toBe(false);
+    expect(isRunOf(file('site-1'), 'site-1')).toBe(true);
+    expect(isRunOf(file('site'), 'site-1')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasExecutable, listPorts, listSysfs } from '../../../src/core/transport/node/serial-ports';
+import { hasExecutable, listPorts, listSysfs, withSysfsNames } from '../../../src/core/transport/node/serial-ports';
 
 /** A fake /sys: a USB serial adapter, a legacy 8250 slot without a UART, a pty without a device. */
 function fakeSysfs(): string {
@@ -33,6 +33,17 @@ describe('listPorts', () => {
     expect(listSysfs(fakeSysfs())).toEqual([
       { path: '/dev/ttyS0', source: 'sysfs' },
       { path: '/dev/ttyUSB0', source: 'sysfs', manufacturer: 'FTDI', product: 'FT232R USB UART', vendorId: '0403', productId: '6001', serialNumber: 'A10KZ3' },
+    ]);
+  });
+
+  it("adds sysfs product names to serialport's list, which lacks them, keeping serialport's own fields", () => {
+    const fromSerialport = [
+      { path: '/dev/ttyUSB0', manufacturer: 'FTDI Ltd', vendorId: '0403', productId: '6001', source: 'serialport' as const },
+      { path: '/dev/ttyACM0', manufacturer: 'Arduino', source: 'serialport' as const },
+    ];
+    expect(withSysfsNames(fromSerialport, listSysfs(fakeSysfs()))).toEqual([
+      { path: '/dev/ttyUSB0', manufacturer: 'FTDI Ltd', product: 'FT232R USB UART', vendorId: '0403', productId: '6001', serialNumber: 'A10KZ3', source: 'serialport' },
+      { path: '/dev/ttyACM0', manufacturer: 'Arduino', source: 'serialport' },
     ]);
   });
 

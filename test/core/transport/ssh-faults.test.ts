@@ -3,12 +3,14 @@
  * both sides), a silent device (the relay stops forwarding), wrong password, changed host key,
  * refused connection, a server that never completes the handshake.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTranscript } from '../../../src/core/channel/transcript';
 import { KnownHostsStore } from '../../../src/core/known-hosts';
+import { openSession } from '../../../src/core/session/node/open';
 import { fileStorage, sha256 } from '../../../src/core/transport/node/known-hosts-file';
 import { SshTransport } from '../../../src/core/transport/node/ssh';
 import { connectSession, rejection } from './contract';
@@ -127,6 +129,25 @@ describe('SSH faults', () => {
   it('wrong password → AUTH_FAILED', async () => {
     const e = await rejection(ssh(env.ssh.port, { password: 'wrong-password' }).open());
     expect(e.code).toBe('AUTH_FAILED');
+  });
+
+  it('a failed connect still leaves its transcript, named by host and port, ending with the reason', async () => {
+    const tdir = mkdtempSync(join(tmpdir(), 'hp-sshf-tr-'));
+    const e = await rejection(
+      openSession({
+        target: { kind: 'ssh', host: '127.0.0.1', port: env.ssh.port, username: env.username },
+        credentials: { username: env.username, password: 'wrong-password' },
+        knownHosts: new KnownHostsStore(fileStorage(join(dir, 'known_hosts')), sha256),
+        hostKeyPolicy: { acceptNew: true },
+        transcriptDir: tdir,
+      }),
+    );
+    expect(e.code).toBe('AUTH_FAILED');
+    const files = readdirSync(tdir);
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1-${env.ssh.port}-\\d{8}T\\d{6}Z\\.jsonl$`))]);
+    const notes = parseTranscript(readFileSync(join(tdir, files[0]!), 'utf8')).filter((x) => x.dir === 'note');
+    expect(notes.at(-1)?.text).toMatch(/^AUTH_FAILED: /);
+    expect(JSON.stringify(notes)).not.toContain('wrong-password');
   });
 
   it('changed host key → HOST_KEY_MISMATCH with both fingerprints, even with accept-new', async () => {

@@ -37,11 +37,19 @@ export function readJournal(path: string): JournalSummary {
   return summarizeJournal(readFileSync(path, 'utf8'));
 }
 
+/**
+ * Whether a journal file name is a run of `pair`: the name followed by the timestamp newJournalPath
+ * writes. A bare prefix test would list pair "site-1"'s runs under pair "site" too.
+ */
+export function isRunOf(file: string, pair: string): boolean {
+  return file.startsWith(`${pair}-`) && /^\d{4}-\d\d-\d\dT[\d-]+Z\.jsonl$/.test(file.slice(pair.length + 1));
+}
+
 export function listJournals(base: string, pair?: string): { path: string; mtime: Date; summary: JournalSummary }[] {
   const d = join(base, 'journal');
   if (!existsSync(d)) return [];
   return readdirSync(d)
-    .filter((f) => f.endsWith('.jsonl') && (!pair || f.startsWith(`${pair}-`)))
+    .filter((f) => f.endsWith('.jsonl') && (!pair || isRunOf(f, pair)))
     .map((f) => join(d, f))
     .map((path) => ({ path, mtime: statSync(path).mtime, summary: readJournal(path) }))
     .sort((x, y) => y.mtime.getTime() - x.mtime.getTime());

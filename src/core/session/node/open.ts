@@ -72,7 +72,9 @@ export function makeTransport(o: OpenSessionOptions): Transport {
 export async function openSession(o: OpenSessionOptions): Promise<OpenedSession> {
   const pack = o.pack ?? comware7;
   const t = o.target;
-  const label = o.deviceLabel ?? (t.kind === 'ssh' ? t.host : t.path.split('/').pop() ?? t.path);
+  // the port too: lab pairs and NAT'd sites put two devices on one address, and two transcripts
+  // started in the same second would otherwise share (and interleave in) one file
+  const label = o.deviceLabel ?? (t.kind === 'ssh' ? (t.port === 22 ? t.host : `${t.host}-${t.port}`) : t.path.split('/').pop() ?? t.path);
   const sink = o.transcriptSink ?? new FileTranscriptSink(label, o.transcriptDir ? { dir: o.transcriptDir } : {});
   const rec = new TranscriptRecorder(sink);
   const transport = makeTransport(o);

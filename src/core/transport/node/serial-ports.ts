@@ -33,14 +33,27 @@ export async function listPorts(o: { sysfsRoot?: string; forceSysfs?: boolean } 
     try {
       const { SerialPort } = await import('serialport');
       const list = await SerialPort.list();
-      return {
-        ports: list.map((p) => strip({ path: p.path, manufacturer: p.manufacturer, vendorId: p.vendorId, productId: p.productId, serialNumber: p.serialNumber, source: 'serialport' as const })),
-      };
+      const ports = list.map((p) => strip({ path: p.path, manufacturer: p.manufacturer, vendorId: p.vendorId, productId: p.productId, serialNumber: p.serialNumber, source: 'serialport' as const }));
+      return { ports: process.platform === 'linux' ? withSysfsNames(ports, listSysfs(o.sysfsRoot ?? '/sys/class/tty')) : ports };
     } catch (e) {
       warning = `serial port listing failed (${(e as Error).message}); read ${o.sysfsRoot ?? '/sys/class/tty'} instead`;
     }
   } else if (process.platform === 'linux') warning = 'udevadm not found; ports read from /sys/class/tty';
   return { ports: listSysfs(o.sysfsRoot ?? '/sys/class/tty'), ...(warning ? { warning } : {}) };
+}
+
+/**
+ * serialport's list has no product name (only the vendor's), yet "FT232R USB UART" or "CP2102"
+ * is what tells two adapters apart: take it, and anything else missing, from sysfs by path.
+ */
+export function withSysfsNames(ports: PortInfo[], sysfs: PortInfo[]): PortInfo[] {
+  const byPath = new Map(sysfs.map((p) => [p.path, p]));
+  return ports.map((p) => {
+    const s = byPath.get(p.path);
+    if (!s) return p;
+    const { source: _source, ...names } = s;
+    return { ...names, ...p };
+  });
 }
 
 /** Real serial devices under /sys/class/tty (virtual consoles and ptys have no `device`). */
