@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'pair.check',
   'pair.plan',
   'pair.apply',
+  'pair.runs',
   'monitor.start',
   'monitor.stop',
   'monitor.snapshot',

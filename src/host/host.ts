@@ -16,6 +16,7 @@ import { bundlesHandlers } from './handlers/bundles';
 import { createConsoleHandlers } from './handlers/console';
 import { deviceDeps } from './device-deps';
 import { createMonitorHandlers } from './handlers/monitor';
+import { runsHandlers } from './handlers/runs';
 import { createWizardDevices } from './devices/index';
 import { labLoginFor } from './devices/lab-login';
 
@@ -52,6 +53,7 @@ export function createHost(deps: HostDeps): Host {
     ...bundlesHandlers(deps.keysDir, device),
     ...monitor.handlers,
     ...wizard.handlers,
+    ...runsHandlers(device.journalBase),
     'ops.cancel': ({ opId }) => ({ cancelled: ops.cancel(opId) }),
   };
   const available = CHANNEL_NAMES.filter((c) => c === 'app.info' || handlers[c] !== undefined);

@@ -118,6 +118,12 @@ describe('browser mode end to end (chromium)', () => {
     await page.screenshot({ path: join(shots, 'settings-dark.png') });
     await page.keyboard.press('Alt+2');
     await page.screenshot({ path: join(shots, 'pairing-dark.png') });
+    // every screen kept in dark as well (monitor-switchover-dark comes from monitor.test.ts)
+    for (const [key, name, heading] of [['1', 'home', 'Home'], ['4', 'console', 'Console'], ['5', 'bundles', 'Bundles']] as const) {
+      await page.keyboard.press(`Alt+${key}`);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await page.screenshot({ path: join(shots, `${name}-dark.png`) });
+    }
     expect(problems, problems.join("\n")).toEqual([]);
   });
 });

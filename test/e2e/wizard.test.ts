@@ -136,6 +136,12 @@ describe('the pairing wizard end to end on the lab pair (chromium)', () => {
     expect(await page.content()).not.toContain(LAB_PASSWORD);
     await page.evaluate("document.documentElement.dataset.theme = 'dark'");
     await shot('5-push-dark');
+
+    // Home lists the run just made (from its journal) and the bundle exported.
+    await page.keyboard.press('Alt+1');
+    const recent = page.getByRole('region', { name: 'Recent runs and bundles' });
+    await expect.poll(() => recent.textContent()).toMatch(/lab.*verified and saved.*Last bundle made here: .*\.hpb/);
+    await page.screenshot({ path: join(shots, 'home-recent.png') });
     console.log(`e2e wizard: ${marks.join(', ')}; ${outputFrames} devices.output and ${progressFrames} pair.progress frames`);
     expect(Date.now() - t0).toBeLessThan(60_000);
     expect(problems, problems.join('\n')).toEqual([]);

@@ -116,12 +116,14 @@ describe('browser-mode HTTP host', () => {
     expect(ws.protocol).toBe('hotpair.v1');
     const got: { event: string; payload: { state?: string } }[] = [];
     ws.on('message', (m) => got.push(JSON.parse(String(m))));
+    const states = () => got.filter((e) => e.event === 'lab.status').map((e) => e.payload.state);
     const started = post('lab.start', {});
-    await new Promise((r) => setTimeout(r, 30));
+    // Release only once 'starting' has arrived (the host calls the adapter right after it): a fixed
+    // sleep raced a loaded machine, releasing before the start began and hanging the test.
+    await expect.poll(states).toEqual(['starting']);
     lab.release();
     expect(await (await started).json()).toMatchObject({ ok: true, data: { state: 'running' } });
-    await new Promise((r) => setTimeout(r, 30));
-    expect(got.filter((e) => e.event === 'lab.status').map((e) => e.payload.state)).toEqual(['starting', 'running']);
+    await expect.poll(states).toEqual(['starting', 'running']);
     ws.close();
   });
 });

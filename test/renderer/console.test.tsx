@@ -52,13 +52,12 @@ let fake: ReturnType<typeof fakeBridge>;
 const FP = 'SHA256:AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/abcd';
 
 function boot() {
-  let asked = 0;
   fake = fakeBridge({
     ...standardAnswers(),
     'settings.knownHosts': () => ({ ok: true, data: { file: '/k', hosts: [] } }),
     'settings.credentials': () => ({ ok: true, data: { store: 'off', locked: false, credentials: [] } }),
     'console.open': (i: Record<string, unknown>) =>
-      ++asked === 1 && !i.acceptHostKey
+      !i.acceptHostKey
         ? { ok: false, error: { code: 'HOST_KEY_UNKNOWN', message: 'unknown', details: { host: '127.0.0.1', port: 2201, type: 'ssh-rsa', fingerprint: FP } } }
         : { ok: true, data: { sessionId: 'c-1', label: 'ssh admin@127.0.0.1:2201', kind: 'ssh', prompt: '<FW1>' } },
     'console.write': () => ({ ok: true, data: {} }),
@@ -94,13 +93,22 @@ describe('console screen', () => {
     fireEvent.change(screen.getByLabelText('Device URL'), { target: { value: 'ssh://admin@127.0.0.1:2201' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 's3cret-pw' } });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Unknown host key' });
+    let dialog = await screen.findByRole('alertdialog', { name: 'Unknown host key' });
     expect(dialog.textContent).toContain(FP);
+    // keyboard: focus is on the safe answer, and Escape cancels; asking again brings the question back
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    // the form comes back empty: the password lived only in its local state
+    fireEvent.change(screen.getByLabelText('Device URL'), { target: { value: 'ssh://admin@127.0.0.1:2201' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 's3cret-pw' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    dialog = await screen.findByRole('alertdialog', { name: 'Unknown host key' });
     expect(JSON.stringify(useStore.getState())).not.toContain('s3cret-pw');
     fireEvent.click(screen.getByRole('button', { name: 'Trust and connect' }));
     await screen.findByLabelText('Device terminal');
     const opens = fake.callsTo('console.open');
-    expect(opens[1]!.input).toMatchObject({ url: 'ssh://admin@127.0.0.1:2201', password: 's3cret-pw', acceptHostKey: FP });
+    expect(opens.at(-1)!.input).toMatchObject({ url: 'ssh://admin@127.0.0.1:2201', password: 's3cret-pw', acceptHostKey: FP });
     expect(JSON.stringify(useStore.getState())).not.toContain('s3cret-pw');
     // xterm's <style> elements got this load's nonce, so the CSP admits them
     expect(terms[0]!.styleNonce).toBe('bm9uY2Utb2YtdGhpcy1sb2Fk');

@@ -167,12 +167,17 @@ describe('monitor screen', () => {
   it('offers the lab pair when it runs and starts it with one click', async () => {
     bridge({
       'monitor.snapshot': () => ({ ok: true, data: { pairs: [], samples: {}, receivers: { warnings: [] } } }),
-      'monitor.start': () => ({ ok: true, data: pairStatus() }),
+      'monitor.start': () => new Promise((resolve) => (release = () => resolve({ ok: true, data: pairStatus() }))),
     });
+    let release = () => {};
     useStore.setState({ lab: { state: 'running', devices: [] } });
     render(<MonitorScreen />);
     fireEvent.click(await screen.findByRole('button', { name: 'Monitor the lab pair' }));
     await waitFor(() => expect(fake.callsTo('monitor.start')[0]!.input).toEqual({ source: 'lab' }));
+    // while the host starts it, the screen says so (the buttons are disabled)
+    expect((await screen.findByRole('status')).textContent).toMatch(/Starting the monitor/);
+    act(() => release());
     await screen.findByRole('article', { name: 'Pair lab' });
+    expect(screen.queryByText(/Starting the monitor/)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import type { WizardSlice } from './wizard-types';
 import type { ConsoleSlice } from './slices/console';
 import type { TrustSlice } from './slices/trust';
 import type { BundleToolsSlice } from './slices/bundle-tools';
-import type { AppInfo, BundleShow, BundleVerify, Diagnostic, ErrorInfo, ExampleSummary, LabStatus, RenderOutput, Settings } from '../../../src/contract/index';
+import type { AppInfo, BundleShow, BundleVerify, Diagnostic, ErrorInfo, ExampleSummary, LabStatus, RenderOutput, RunSummary, Settings } from '../../../src/contract/index';
 
 export type Screen = 'home' | 'pairing' | 'monitor' | 'console' | 'bundles' | 'settings';
 export const SCREENS: readonly { id: Screen; label: string }[] = [
@@ -34,6 +34,10 @@ export interface ExamplesSlice {
   examples: ExampleSummary[];
   examplesError?: ErrorInfo;
   loadExamples(): Promise<void>;
+  /** Past commissioning runs for Home, newest first (counts only: no configuration text). */
+  runs: RunSummary[];
+  runsError?: ErrorInfo;
+  loadRuns(): Promise<void>;
 }
 
 export interface LabSlice {
@@ -63,7 +67,8 @@ export interface EditorSlice {
   editor: EditorState;
   openExample(id: string): Promise<void>;
   openDoc(source: string, doc: unknown): void;
-  setField(path: string, value: unknown): void;
+  /** Set (undefined: remove) a value; `prune` names optional groups, innermost first, dropped once left empty. */
+  setField(path: string, value: unknown, prune?: readonly string[]): void;
   addItem(listPath: string, item: Record<string, unknown>): void;
   removeItem(listPath: string, index: number): void;
   validateNow(): Promise<void>;

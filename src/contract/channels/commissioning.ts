@@ -80,7 +80,25 @@ export const PairProgressSchema = z.strictObject({
 });
 export type PairProgress = z.infer<typeof PairProgressSchema>;
 
+/** One past commissioning run as its journal tells it (the pre-push configurations are left out). */
+export const RunSummarySchema = z.strictObject({
+  pair: z.string(),
+  startedAt: z.string().optional(),
+  /** Absent for a run that never wrote its end: see `interrupted`. */
+  outcome: z.string().optional(),
+  /** Killed or crashed mid-way: `hotpair recover <journal>` finishes its rollback. */
+  interrupted: z.boolean(),
+  applied: z.strictObject({ a: z.number().int(), b: z.number().int() }),
+  journal: z.string(),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
 export const commissioningChannels = {
+  'pair.runs': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(100).default(10) }),
+    output: z.strictObject({ runs: z.array(RunSummarySchema) }),
+    summary: 'Past commissioning runs, newest first, from the journals shared with `hotpair journal`',
+  },
   'pair.check': {
     input: z.strictObject({ text: PairTextSchema }),
     output: z.strictObject({ diagnostics: z.array(DiagnosticSchema), valid: z.boolean(), checked: z.enum(['structure', 'rules', 'facts']) }),

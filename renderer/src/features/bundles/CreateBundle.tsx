@@ -45,7 +45,8 @@ export function CreateBundle() {
           Pair file <input type="file" accept=".yaml,.yml,.json" disabled={busy || pwProblem !== undefined} onChange={(e) => void fromPairFile(e.target.files?.[0])} />
         </label>
       </div>
-      <fieldset className="section">
+      {!doc && <p className="muted small">To bundle the current pair, open or create one on Pairing first; or pick a pair file.</p>}
+      <fieldset className={withPasswords ? 'section' : 'section collapsed'}>
         <legend>
           <label className="inline">
             <input type="checkbox" checked={withPasswords} onChange={(e) => setWithPasswords(e.target.checked)} /> Include device passwords (encrypted with a passphrase)
@@ -71,6 +72,7 @@ export function CreateBundle() {
           </div>
         )}
       </fieldset>
+      <p className="muted small">Or one bundle per row of an inventory CSV, each row merged over an optional template pair file:</p>
       <div className="button-row">
         <label className="inline">
           Template (optional) <input type="file" accept=".yaml,.yml,.json" disabled={busy} onChange={(e) => setTemplate(e.target.files?.[0])} />

@@ -1,10 +1,24 @@
+import { useEffect, useRef } from 'react';
 import type { PendingHostKey } from '../../store/slices/console';
 
-/** First contact with an SSH host: the fingerprint to compare with the device, as OpenSSH asks. */
+/**
+ * First contact with an SSH host: the fingerprint to compare with the device, as OpenSSH asks.
+ * Focus lands on Cancel (the safe answer) so a keyboard user is taken to the question, and Escape
+ * cancels, as in the wizard's host-key dialog.
+ */
 export function HostKeyPrompt({ hostKey, onAccept, onReject }: { hostKey: PendingHostKey; onAccept: () => void; onReject: () => void }) {
+  const safe = useRef<HTMLButtonElement>(null);
+  useEffect(() => safe.current?.focus(), []);
   const where = hostKey.port === 22 ? hostKey.host : `[${hostKey.host}]:${hostKey.port}`;
   return (
-    <section className="card warning" role="alertdialog" aria-label="Unknown host key">
+    <section
+      className="card warning"
+      role="alertdialog"
+      aria-label="Unknown host key"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onReject();
+      }}
+    >
       <h2>Is this the device you expect?</h2>
       <p>
         {where} is not a known host. Its {hostKey.type} key fingerprint is:
@@ -19,7 +33,7 @@ export function HostKeyPrompt({ hostKey, onAccept, onReject }: { hostKey: Pendin
         <button type="button" className="primary" onClick={onAccept}>
           Trust and connect
         </button>
-        <button type="button" onClick={onReject}>
+        <button type="button" ref={safe} onClick={onReject}>
           Cancel
         </button>
       </p>

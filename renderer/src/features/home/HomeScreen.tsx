@@ -1,6 +1,7 @@
 import { useStore } from '../../store/index';
 import { selectExamples, selectExamplesError } from '../../store/selectors';
 import { LabCard } from './LabCard';
+import { RecentCard } from './RecentCard';
 
 export function HomeScreen() {
   const examples = useStore(selectExamples);
@@ -29,10 +30,7 @@ export function HomeScreen() {
             ))}
           </ul>
         </section>
-        <section className="card" aria-label="Recent runs and bundles">
-          <h2>Recent runs and bundles</h2>
-          <p className="muted">Not available yet: commissioning runs and bundles are not in this build, so there is nothing to list.</p>
-        </section>
+        <RecentCard />
       </div>
     </div>
   );

@@ -51,6 +51,11 @@ export function StartPanel() {
           <p className="muted small">Passwords are used by the host while it monitors and are not stored. Device host keys must already be confirmed (Pairing or Console).</p>
         </form>
       </div>
+      {starting && (
+        <p role="status" className="small">
+          Starting the monitor: opening the receivers and the first poll of both devices…
+        </p>
+      )}
     </section>
   );
 }

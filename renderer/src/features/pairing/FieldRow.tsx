@@ -3,8 +3,9 @@ import type { Diagnostic } from '../../../../src/contract/index';
 import { useStore } from '../../store/index';
 import { getIn } from '../../store/doc-path';
 import { selectDiagnostics } from '../../store/selectors';
-import type { FieldSpec } from './fields';
+import { isValuesKind, type FieldSpec } from './fields';
 import { DiagnosticList } from './DiagnosticList';
+import { ValuesInput } from './ValuesInput';
 
 const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9]/g, '-')}`;
 
@@ -20,16 +21,17 @@ function toValue(spec: FieldSpec, raw: string | boolean): unknown {
   return raw;
 }
 
-export function useFieldDiagnostics(path: string): Diagnostic[] {
+/** The findings about `path`; with `items`, also about its list items (`path[1]`: a VLAN out of range). */
+export function useFieldDiagnostics(path: string, items = false): Diagnostic[] {
   const all = useStore(selectDiagnostics);
-  return useMemo(() => all.filter((d) => d.path === path), [all, path]);
+  return useMemo(() => all.filter((d) => d.path === path || (items && d.path.startsWith(`${path}[`))), [all, path, items]);
 }
 
 /** One field with its findings (rule, message, reason, fix) right beside it. */
 export function FieldRow({ spec, path = spec.path, compact = false }: { spec: FieldSpec; path?: string; compact?: boolean }) {
   const value = useStore((s) => getIn(s.editor.doc, path));
   const setField = useStore((s) => s.setField);
-  const diags = useFieldDiagnostics(path);
+  const diags = useFieldDiagnostics(path, isValuesKind(spec.kind));
   const id = fieldId(path);
   const worst = diags.find((d) => d.severity === 'error') ? 'error' : diags.length ? 'warning' : undefined;
   const describedBy = diags.length ? `${id}-diag` : undefined;
@@ -37,16 +39,20 @@ export function FieldRow({ spec, path = spec.path, compact = false }: { spec: Fi
   let input;
   if (spec.kind === 'checkbox') {
     const checked = typeof value === 'boolean' ? value : spec.hint === 'true';
-    input = <input id={id} type="checkbox" checked={checked} aria-describedby={describedBy} onChange={(e) => setField(path, toValue(spec, e.target.checked))} />;
+    input = <input id={id} type="checkbox" checked={checked} aria-describedby={describedBy} onChange={(e) => setField(path, toValue(spec, e.target.checked), spec.prune)} />;
   } else if (spec.kind === 'select') {
     input = (
-      <select id={id} value={value === undefined ? '' : String(value)} aria-describedby={describedBy} aria-invalid={worst === 'error'} onChange={(e) => setField(path, toValue(spec, e.target.value))}>
+      <select id={id} value={value === undefined ? '' : String(value)} aria-describedby={describedBy} aria-invalid={worst === 'error'} onChange={(e) => setField(path, toValue(spec, e.target.value), spec.prune)}>
         {spec.options!.map((o) => (
           <option key={o} value={o}>
             {o === '' ? (spec.hint ? `(default: ${spec.hint})` : '(none)') : o}
           </option>
         ))}
       </select>
+    );
+  } else if (isValuesKind(spec.kind)) {
+    input = (
+      <ValuesInput id={id} value={value} numbers={spec.kind === 'numbers'} placeholder={spec.placeholder} aria-describedby={describedBy} aria-invalid={worst === 'error'} onValues={(v) => setField(path, v, spec.prune)} />
     );
   } else {
     input = (
@@ -59,7 +65,7 @@ export function FieldRow({ spec, path = spec.path, compact = false }: { spec: Fi
         aria-describedby={describedBy}
         aria-invalid={worst === 'error'}
         spellCheck={false}
-        onChange={(e) => setField(path, toValue(spec, e.target.value))}
+        onChange={(e) => setField(path, toValue(spec, e.target.value), spec.prune)}
       />
     );
   }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useStore } from '../../store/index';
 import { selectDiagnostics, selectDoc } from '../../store/selectors';
 import { getIn } from '../../store/doc-path';
-import { SECTIONS } from './fields';
+import { isValuesKind, SECTIONS } from './fields';
 import { FieldRow } from './FieldRow';
 import { ListEditor } from './ListEditor';
 import { DiagnosticList } from './DiagnosticList';
@@ -11,7 +11,12 @@ import { DiagnosticList } from './DiagnosticList';
 function shownPaths(doc: unknown): Set<string> {
   const out = new Set<string>();
   for (const s of SECTIONS) {
-    for (const f of s.fields) out.add(f.path);
+    for (const f of s.fields) {
+      out.add(f.path);
+      // a list typed on one line shows its items' findings beside it
+      const items = isValuesKind(f.kind) ? getIn(doc, f.path) : undefined;
+      if (Array.isArray(items)) items.forEach((_, i) => out.add(`${f.path}[${i}]`));
+    }
     for (const l of s.lists ?? []) {
       out.add(l.path);
       const items = getIn(doc, l.path);

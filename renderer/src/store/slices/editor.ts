@@ -37,7 +37,15 @@ export const editorSlice: StateCreator<State, [], [], EditorSlice> = (set, get) 
       set({ editor: { ...EMPTY, source, doc: asDoc(doc), validating: true } });
       void get().validateNow();
     },
-    setField: (path, value) => change(setIn(get().editor.doc, path, value)),
+    setField: (path, value, prune = []) => {
+      let doc = setIn(get().editor.doc, path, value);
+      // An optional group left empty ({} for a loghost or a routing cost) would not validate: drop it.
+      for (const g of value === undefined ? prune : []) {
+        const v = getIn(doc, g);
+        if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) doc = setIn(doc, g, undefined);
+      }
+      change(doc);
+    },
     addItem(listPath, item) {
       const list = getIn(get().editor.doc, listPath);
       change(setIn(get().editor.doc, listPath, [...(Array.isArray(list) ? list : []), item]));

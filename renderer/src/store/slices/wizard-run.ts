@@ -56,9 +56,10 @@ export function runActions(set: Set, get: Get, _store: StoreApi<State>): Pick<Wi
         patch({ exported: { status: 'failed', error: r.error } });
         return undefined;
       }
-      const f = r.data.file;
+      const { file: f, ...summary } = r.data;
       // The bytes go straight to the download; the store keeps only what the page shows.
       patch({ exported: { status: 'done', name: f.name, size: Math.floor((f.data.length * 3) / 4) } });
+      set({ created: { ...summary, name: f.name } }); // Home lists the last bundle made, wherever it was made
       return f;
     },
   };
