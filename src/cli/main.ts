@@ -16,6 +16,11 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
 
 /** Returns the process exit code; never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<number> {
+  // `hotpair history --csv | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv);

@@ -30,16 +30,20 @@ export function readValidPair(file: string, pack: PlatformPack): { ok: true; pai
 /**
  * `--loghost HOST[:PORT]` (issue 6: commissioning may point the devices' loghost at the monitor).
  * An IPv6 address takes brackets when a port follows (`[2001:db8::9]:5514`), as in URLs; the
- * port defaults to 514, the syslog port the pair file's schema also defaults to.
+ * port defaults to 5514, where `hotpair monitor` listens by default (the flag exists to point
+ * the devices at a HotPair monitor; a pair file's own `loghost` keeps the syslog default 514).
  */
+/** `hotpair monitor --syslog` listens here unless told otherwise. */
+export const MONITOR_SYSLOG_PORT = 5514;
+
 export function parseLoghost(text: string): { ok: true; loghost: { address: string; port: number } } | { ok: false; message: string } {
   const t = text.trim();
   const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(t) ?? (t.split(':').length === 2 ? /^([^:]+):(\d+)$/.exec(t) : /^([^[\]]+)()$/.exec(t));
-  const bad = (why: string) => ({ ok: false as const, message: `--loghost "${text}": ${why}; expected HOST[:PORT], e.g. 192.0.2.50:514 or [2001:db8::50]:514` });
+  const bad = (why: string) => ({ ok: false as const, message: `--loghost "${text}": ${why}; expected HOST[:PORT], e.g. 192.0.2.50:5514 or [2001:db8::50]:5514` });
   if (!m) return bad('not an address with an optional port');
   const address = m[1] as string;
   if (parseIp(address) === null) return bad(`"${address}" is not an IPv4 or IPv6 address (the device's loghost takes an address, not a name)`);
-  const port = m[2] ? Number(m[2]) : 514;
+  const port = m[2] ? Number(m[2]) : MONITOR_SYSLOG_PORT;
   if (!Number.isInteger(port) || port < 1 || port > 65535) return bad(`port ${m[2]} is outside 1-65535`);
   return { ok: true, loghost: { address, port } };
 }

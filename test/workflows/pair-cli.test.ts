@@ -77,11 +77,11 @@ describe('hotpair pair: printing and exit codes', () => {
   });
 
   describe('--loghost (issue 6: point the loghost at the monitor)', () => {
-    it('parses HOST[:PORT], IPv6 in brackets, port 514 by default, and refuses names and bad ports', () => {
+    it('parses HOST[:PORT], IPv6 in brackets, port 5514 (the monitor default) by default, and refuses names and bad ports', () => {
       expect(parseLoghost('192.0.2.50:5514')).toEqual({ ok: true, loghost: { address: '192.0.2.50', port: 5514 } });
-      expect(parseLoghost('192.0.2.50')).toEqual({ ok: true, loghost: { address: '192.0.2.50', port: 514 } });
+      expect(parseLoghost('192.0.2.50')).toEqual({ ok: true, loghost: { address: '192.0.2.50', port: 5514 } });
       expect(parseLoghost('[2001:db8::50]:1514')).toEqual({ ok: true, loghost: { address: '2001:db8::50', port: 1514 } });
-      expect(parseLoghost('2001:db8::50')).toEqual({ ok: true, loghost: { address: '2001:db8::50', port: 514 } });
+      expect(parseLoghost('2001:db8::50')).toEqual({ ok: true, loghost: { address: '2001:db8::50', port: 5514 } });
       expect(parseLoghost('monitor.example:514')).toMatchObject({ ok: false, message: expect.stringMatching(/not an IPv4 or IPv6 address/) });
       expect(parseLoghost('192.0.2.50:70000')).toMatchObject({ ok: false, message: expect.stringMatching(/outside 1-65535/) });
       expect(parseLoghost('192.0.2.50:')).toMatchObject({ ok: false });

@@ -247,7 +247,7 @@ export function registerPair(program: Command): void {
     .option('--no-rollback', 'on failure keep what was applied (and end the commit-delay window)')
     .option('--pack <FILE>', 'platform pack JSON (hotpair pack dump) instead of the built-in one')
     .option('--verify-timeout <SECONDS>', 'verification limit (default: 2 × keepalive interval × count + 20 s)')
-    .option('--loghost <HOST[:PORT]>', "point both devices' loghost at a HotPair monitor (port 514 unless given); asked on a terminal without --yes");
+    .option('--loghost <HOST[:PORT]>', "point both devices' loghost at a HotPair monitor (port 5514, the monitor's default, unless given); asked on a terminal without --yes");
   addConnectOptions(cmd).action(async (file: string, flags: PairFlags) => {
     const { readPackFile } = await import('../pack-file');
     const pack = readPackFile(flags.pack);
