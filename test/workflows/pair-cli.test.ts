@@ -104,7 +104,7 @@ describe('hotpair pair: printing and exit codes', () => {
       expect(asked).toHaveLength(1);
       expect(skipped.out).not.toMatch(/info-center loghost/);
       const given = await run({ dryRun: true }, undefined, pair, { askLoghost: answer('192.0.2.9') });
-      expect(given.out).toMatch(/^ {2}\+ info-center loghost 192\.0\.2\.9 port 514$/m);
+      expect(given.out).toMatch(/^ {2}\+ info-center loghost 192\.0\.2\.9 port 5514$/m);
       const never = async (): Promise<string> => {
         throw new Error('asked despite --yes');
       };
