@@ -1,18 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type Page } from 'playwright-core';
+import { buildRenderer, launchChromium } from './harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/cli/commands/serve';
 import { writeBundle } from '../../src/core/bundle/node/container';
 import { generateSigningKey } from '../../src/core/bundle/node/crypto';
 import { REQUIRED_MEMBERS } from '../../src/core/bundle/manifest';
 
-// Debian's chromium, headless; the flags keep it from phoning home or waiting on first-run UI.
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = join(root, 'test-results', 'e2e');
 
@@ -23,13 +20,12 @@ const problems: string[] = [];
 const wsFrames: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   mkdirSync(shots, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-'));
   // A build of our own, so the test never races someone serving renderer/dist.
-  await build({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'error', build: { outDir: join(work, 'dist') } });
+  await buildRenderer(join(work, 'dist'));
   mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: join(work, 'lab'), sshPortBase: 0, pairIndexBase: 230 } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // CSP violations and script errors show up here: the run fails on any.
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));

@@ -1,16 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type Page } from 'playwright-core';
+import { buildRenderer, launchChromium } from './harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/cli/commands/serve';
 import { LAB_PASSWORD } from '../../src/lab/lab';
 
 // Console, Bundles and Settings in Debian's chromium against `hotpair serve` and the lab pair.
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = join(root, 'test-results', 'e2e');
 
@@ -22,12 +20,11 @@ const problems: string[] = [];
 const started = Date.now();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   mkdirSync(shots, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-cbs-'));
-  await build({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'error', build: { outDir: join(work, 'dist') } });
+  await buildRenderer(join(work, 'dist'));
   mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: join(work, 'lab'), sshPortBase: 0, pairIndexBase: 236 } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   page.setDefaultTimeout(8000); // a missing element fails its own step, named, well inside the test timeout
   // Any CSP violation fails the run: reported by the page itself, not only as a console line.

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type Page } from 'playwright-core';
+import { buildRenderer, launchChromium } from './harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/cli/commands/serve';
 import { EventStore } from '../../src/core/monitor/node/store';
@@ -13,9 +13,6 @@ import { LAB_PASSWORD } from '../../src/lab/lab';
 import { manyEvents } from '../renderer/monitor-fixtures';
 import { commissionLab, portOf } from '../host/monitor-lab';
 
-// Debian's chromium, headless; the flags keep it from phoning home or waiting on first-run UI.
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = join(root, 'test-results', 'e2e');
 const HISTORY = 10_000;
@@ -44,7 +41,7 @@ beforeAll(async () => {
   store.record(manyEvents(HISTORY, Date.now() - HISTORY * 1000 - 60_000, 'Interface status changed'));
   store.close();
   const t0 = Date.now();
-  await build({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'error', build: { outDir: join(work, 'dist') } });
+  await buildRenderer(join(work, 'dist'));
   console.log(`e2e monitor: renderer built in ${Date.now() - t0} ms`);
   mode = await startBrowserMode({
     port: 0,
@@ -54,7 +51,7 @@ beforeAll(async () => {
     monitor: { syslogPort: 0, metricsPort: 0 }, // any free ports: other runs may hold 5514/9464
   });
   await invoke('settings.set', { monitorIntervalSeconds: 1 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // Records desktop notifications instead of showing them (headless has no notification centre).
   await page.addInitScript(`(() => {

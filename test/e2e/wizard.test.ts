@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import { buildRenderer, launchChromium } from './harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/cli/commands/serve';
 import { LAB_PASSWORD } from '../../src/lab/lab';
@@ -11,8 +11,6 @@ import { LAB_PASSWORD } from '../../src/lab/lab';
 // The whole pairing wizard in Debian's chromium against browser mode and the lab pair: start the
 // lab from Home, connect both over SSH accepting their fingerprints, discover, the form prefilled
 // from the lab pair file, plan, push, verified, saved, exported. A screenshot of every step.
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = join(root, 'test-results', 'e2e');
 
@@ -24,14 +22,13 @@ const frames: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(shots, `wizard-${name}.png`) });
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   mkdirSync(shots, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-wizard-'));
   // known_hosts, transcripts, journals and keys of this run only (the host runs in this process).
   process.env.HOTPAIR_DATA_DIR = join(work, 'data');
-  await build({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'error', build: { outDir: join(work, 'dist') } });
+  await buildRenderer(join(work, 'dist'));
   mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: join(work, 'lab'), sshPortBase: 0, pairIndexBase: 244 } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
