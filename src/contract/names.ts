@@ -8,6 +8,8 @@ export const CHANNEL_NAMES = [
   'pairs.validate',
   'pairs.render',
   'pairs.schema',
+  'pairs.open',
+  'pairs.inventory',
   'examples.list',
   'examples.get',
   'lab.start',

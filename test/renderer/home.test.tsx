@@ -45,3 +45,27 @@ describe('Home: recent runs and bundles', () => {
     expect(await screen.findByText(/No commissioning runs yet\. Start the lab pair/)).toBeTruthy();
   });
 });
+
+describe('Home: your pairs', () => {
+  it('opens a picked pair file in the editor, and shows why one could not be opened', async () => {
+    const fake = fakeBridge({
+      ...standardAnswers(),
+      'pair.runs': () => ({ ok: true, data: { runs: [] } }),
+      'pairs.open': (input: { name: string }) =>
+        input.name === 'bad.yaml'
+          ? { ok: false, error: { code: 'VALIDATION', message: 'bad.yaml:2:9: unexpected end', fix: 'Correct the file and open it again.' } }
+          : { ok: true, data: { doc: { name: 'site-7', devices: {} } } },
+    } as never);
+    setBridge(fake.bridge);
+    render(<App />);
+    const input = await screen.findByLabelText('Open a pair file');
+    fireEvent.change(input, { target: { files: [new File(['name: x\ndevices: [\n'], 'bad.yaml')] } });
+    const card = screen.getByRole('region', { name: 'Your pairs' });
+    expect((await within(card).findByRole('alert')).textContent).toMatch(/bad\.yaml:2:9: unexpected end.*Correct the file/);
+    fireEvent.change(input, { target: { files: [new File(['name: site-7\n'], 'site-7.yaml')] } });
+    await screen.findByRole('heading', { name: /Pairing/ });
+    expect(useStore.getState().editor.source).toBe('site-7.yaml');
+    expect(useStore.getState().editor.doc).toMatchObject({ name: 'site-7' });
+    expect(fake.callsTo('pairs.open').length).toBe(2);
+  });
+});

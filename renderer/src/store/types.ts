@@ -38,6 +38,13 @@ export interface ExamplesSlice {
   runs: RunSummary[];
   runsError?: ErrorInfo;
   loadRuns(): Promise<void>;
+  /** Pairs read from an inventory CSV opened on Home (documents, not yet validated). */
+  inventory?: { source: string; pairs: { row: number; name: string; doc: Record<string, unknown> }[]; errors: { row: number; column?: string; message: string }[] };
+  /** Why the last pair file or inventory could not be opened. */
+  openError?: ErrorInfo;
+  openPairFile(name: string, text: string): Promise<void>;
+  openInventory(name: string, csv: string): Promise<void>;
+  openInventoryRow(row: number): void;
 }
 
 export interface LabSlice {

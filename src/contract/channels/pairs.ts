@@ -38,6 +38,19 @@ export const pairsChannels = {
     output: z.strictObject({ schema: z.record(z.string(), z.unknown()) }),
     summary: 'JSON Schema of the pair file, for editors',
   },
+  'pairs.open': {
+    input: z.strictObject({ name: z.string().max(255), text: PairTextSchema }),
+    output: z.strictObject({ doc: z.record(z.string(), z.unknown()) }),
+    summary: 'A pair file the user picked → its document for the editor; VALIDATION with line:column when it does not parse',
+  },
+  'pairs.inventory': {
+    input: z.strictObject({ csv: z.string().max(5_000_000), template: PairTextSchema.optional() }),
+    output: z.strictObject({
+      pairs: z.array(z.strictObject({ row: z.number().int(), name: z.string(), doc: z.record(z.string(), z.unknown()) })),
+      errors: z.array(z.strictObject({ row: z.number().int(), column: z.string().optional(), message: z.string() })),
+    }),
+    summary: 'An inventory CSV (one pair per row, dotted pair-file paths as headers) over an optional template → one document per row',
+  },
 } as const;
 
 export const ExampleSummarySchema = z.strictObject({

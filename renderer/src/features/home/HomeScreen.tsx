@@ -1,6 +1,7 @@
 import { useStore } from '../../store/index';
 import { selectExamples, selectExamplesError } from '../../store/selectors';
 import { LabCard } from './LabCard';
+import { OpenFilesCard } from './OpenFilesCard';
 import { RecentCard } from './RecentCard';
 
 export function HomeScreen() {
@@ -30,6 +31,7 @@ export function HomeScreen() {
             ))}
           </ul>
         </section>
+        <OpenFilesCard />
         <RecentCard />
       </div>
     </div>
