@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isAppError } from '../../core/base/errors';
-import { loadPairText } from '../../core/model/load';
 import type { DeviceKey, Pair } from '../../core/model/pair';
 import { renderPair, renderUndo, type RenderedPair, type RenderedScript } from '../../core/render/index';
-import { hasErrors, validatePair } from '../../core/validate/index';
 import { readPackFile } from '../pack-file';
-import { formatDiagnostic, formatLoadError } from './validate';
+import { readValidPair } from '../pair-file';
 
 export interface RenderOptions {
   device?: string;
@@ -31,24 +28,10 @@ export function runRender(file: string, opts: RenderOptions, out: (s: string) =>
     err(`hotpair: ${pack.message}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    err(`hotpair: ${code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${code ?? (e as Error).message}`}\n`);
-    return 2;
-  }
-  const loaded = loadPairText(text, file);
+  const loaded = readValidPair(file, pack.pack, `not rendered — correct the errors above (hotpair validate ${file} lists warnings too)`);
   if (!loaded.ok) {
-    for (const e of loaded.errors) err(formatLoadError(file, e));
-    return 2;
-  }
-  const diagnostics = [...(loaded.diagnostics ?? []), ...validatePair(loaded.pair, {}, pack.pack)];
-  if (hasErrors(diagnostics)) {
-    for (const d of diagnostics.filter((x) => x.severity === 'error')) err(formatDiagnostic(d));
-    err(`${file}: not rendered — correct the errors above (hotpair validate ${file} lists warnings too)\n`);
-    return 1;
+    err(loaded.message);
+    return loaded.exit;
   }
   let scripts: RenderedPair;
   try {
