@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { runFlap } from '../test/lab/rbm/flap-run';
 
 /**
- * Issue 3 follow-up: in a 100-pair lab one pair kept flapping (B Standby↔Active once a second,
+ * In a 100-pair lab one pair once kept flapping (B Standby↔Active once a second,
  * "Peer lost" / "Election"). 100 pairs with keepalive 1 s × 3 run under event-loop stalls, two of
  * them with a stranger (another lab's pair on the same loopback addresses and port); every
  * switchover and every Disconnected channel is a flap. Env: HOTPAIR_FLAP_PAIRS (100),

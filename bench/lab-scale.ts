@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startLab } from '../src/lab/lab';
 
-/** Issue 3: a lab of 100 pairs starts in one process on a 2-core machine; report memory and CPU. */
+/** A lab of 100 pairs starts in one process on a 2-core machine; report memory and CPU. */
 const PAIRS = 100;
 /** Every pair must have elected (channel up, A Active, B Standby) within this. */
 const SETTLE_TIMEOUT_MS = 60_000;

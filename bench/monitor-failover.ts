@@ -3,7 +3,7 @@ import type { MonitorEvent } from '../src/core/monitor/types';
 import { type LabMonitor, startLabMonitor } from '../test/core/monitor/helpers/lab-monitor';
 
 /**
- * Issue 6, failover visibility: lab pair with keepalive 1 s × 3, power off the active, and time
+ * Failover visibility: a lab pair with keepalive 1 s × 3, power off the active, and time
  * until the survivor's switchover is in the monitor's SQLite store. Bound: keepalive interval ×
  * count + 0.5 s. With syslog the log line carries it; without, the next poll (interval 1 s) does,
  * so that row's bound adds one poll interval.

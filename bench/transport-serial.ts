@@ -1,5 +1,5 @@
 /**
- * Issue 4: push a 150-line configuration through the lab console paced at 9600 baud, against the
+ * Push a 150-line configuration through the lab console paced at 9600 baud, against the
  * line-rate bound: the bytes each way during the push ÷ 960 bytes/s, the larger direction.
  * Goal: measured ≤ 1.15 × bound (the row's bound is that goal, so ratio ≤ 1 meets it).
  */

@@ -1,7 +1,12 @@
 /**
- * Issue 4: the same 150-line configuration plus save over SSH to the lab — HotPair's session
- * against Netmiko's send_config_set + save_config (Debian python3-netmiko), same lab, same run.
- * Goal: HotPair ≤ 0.33 × Netmiko (the row's bound is that goal, so ratio ≤ 1 meets it).
+ * The same 150-line configuration plus save over SSH to the lab: HotPair's session against
+ * Netmiko's send_config_set + save_config (Debian python3-netmiko), same lab, same run. HotPair
+ * is timed on the push and save alone (logged in, no pre-push probing), still reading every
+ * line's prompt and checking it for errors. The strongest peer is Netmiko's fast mode
+ * (fast_cli=True): goal ≤ 0.1 × it. Its default pacing is reported beside it (goal ≤ 0.33 ×).
+ * The lab runs in its own process, so neither client shares an event loop with it. HotPair and
+ * Netmiko's fast mode are each the median of several runs (a busy machine makes single runs
+ * noisy); the default pacing, dominated by its own fixed sleeps, runs once.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,25 +18,37 @@ import { comware7 } from '../src/core/platforms/comware7';
 import { DeviceSession } from '../src/core/session/session';
 import { fileStorage, sha256 } from '../src/core/transport/node/known-hosts-file';
 import { SshTransport } from '../src/core/transport/node/ssh';
-import { LAB_PASSWORD, LAB_USERNAME, startLab } from '../src/lab/lab';
+import { startLabProcess } from './_lab-process';
 import { benchConfig } from './_transport-common';
 
-const GOAL = 0.33;
+const GOAL_FAST = 0.1;
+const RUNS = 3;
+/**
+ * A push lasts about a tenth of a second, so one scheduler stall on a shared machine is a large
+ * share of a single run, where Netmiko's 1.8 s runs average such stalls out: more runs for the
+ * median. The first run, on a cold JIT, stays in.
+ */
+const HOTPAIR_RUNS = 5;
+const GOAL_DEFAULT = 0.33;
 const PYTHON = '/usr/bin/python3';
+/** Netmiko's default pacing takes about 25 s here; this only stops a hung interpreter. */
+const NETMIKO_TIMEOUT_MS = 600_000;
 
-async function hotpair(host: string, port: number, dir: string, lines: string[]): Promise<number> {
+type Login = { host: string; port: number; username: string; password: string };
+
+async function hotpair({ host, port, username, password }: Login, dir: string, lines: string[]): Promise<number> {
   const session = await DeviceSession.connect({
     pack: comware7,
     transport: new SshTransport({
       host,
       port,
-      username: LAB_USERNAME,
-      password: LAB_PASSWORD,
+      username,
+      password,
       knownHosts: new KnownHostsStore(fileStorage(join(dir, 'known_hosts')), sha256),
       hostKeyPolicy: { acceptNew: true },
     }),
     transcript: new TranscriptRecorder(new MemoryTranscriptSink()),
-    credentials: { username: LAB_USERNAME, password: LAB_PASSWORD },
+    credentials: { username, password },
     loginMode: 'shell',
   });
   const t0 = performance.now();
@@ -42,38 +59,52 @@ async function hotpair(host: string, port: number, dir: string, lines: string[])
   return s;
 }
 
-/** Async on purpose: the lab's SSH server runs in this process and must keep answering. */
-function netmiko(host: string, port: number, lines: string[]): Promise<number> {
+function netmiko({ host, port, username, password }: Login, lines: string[], fastCli: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(PYTHON, [join(import.meta.dirname, '_netmiko-push.py')], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), NETMIKO_TIMEOUT_MS);
     child.on('error', (e) => reject(new Error(`cannot run ${PYTHON}: ${e.message}`)));
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code !== 0) return reject(new Error(`netmiko failed: ${err.slice(-500)}`));
       resolve((JSON.parse(out) as { seconds: number }).seconds);
     });
-    child.stdin.end(JSON.stringify({ host, port, username: LAB_USERNAME, password: LAB_PASSWORD, lines }));
+    child.stdin.end(JSON.stringify({ host, port, username, password, lines, fast_cli: fastCli }));
   });
+}
+
+/** The median of `runs` runs, and every run in the order it ran (for the spread). */
+async function median(runs: number, once: () => Promise<number>): Promise<{ median: number; runs: string }> {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) xs.push(await once());
+  const runsText = xs.map((x) => x.toFixed(3)).join('/');
+  return { median: xs.sort((a, b) => a - b)[Math.floor(runs / 2)]!, runs: runsText };
 }
 
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'hp-bench-ssh-'));
-  const lab = await startLab({ stateDir: dir, sshPortBase: 0, pairIndexBase: 121, stateFile: false, console: false });
+  const lab = await startLabProcess(join(dir, 'lab'));
   try {
-    const { host, port } = lab.describe().devices[0]!.ssh;
+    const login = lab.devices[0]!.ssh;
     const lines = benchConfig();
-    const ref = await netmiko(host, port, lines);
-    const ours = await hotpair(host, port, dir, lines);
+    const { median: fast, runs: fastRuns } = await median(RUNS, () => netmiko(login, lines, true));
+    const paced = await netmiko(login, lines, false);
+    const { median: ours, runs: ourRuns } = await median(HOTPAIR_RUNS, () => hotpair(login, dir, lines));
     return [
       {
-        name: `ssh: 150-line push + save, HotPair vs Netmiko send_config_set + save_config (Netmiko ${ref.toFixed(2)} s; bound = ${GOAL} × Netmiko; HotPair/Netmiko ${(ours / ref).toFixed(3)})`,
+        name: `ssh: 150-line push + save, HotPair (median of ${HOTPAIR_RUNS}: ${ourRuns} s) vs Netmiko fast_cli=True (median of ${RUNS}: ${fastRuns} s); bound = ${GOAL_FAST} × Netmiko; HotPair/Netmiko ${(ours / fast).toFixed(3)}`,
         measured: ours,
-        bound: GOAL * ref,
+        bound: GOAL_FAST * fast,
+        unit: 's',
+      },
+      {
+        name: `ssh: 150-line push + save, HotPair vs Netmiko default pacing (Netmiko ${paced.toFixed(2)} s; bound = ${GOAL_DEFAULT} × Netmiko; HotPair/Netmiko ${(ours / paced).toFixed(3)})`,
+        measured: ours,
+        bound: GOAL_DEFAULT * paced,
         unit: 's',
       },
     ];

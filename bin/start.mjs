@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: build the renderer when it is missing or older than its sources, then open the
-// desktop app where the Electron binary exists, else browser mode (the same host under Node).
+// desktop app where the Electron binary exists, else browser mode (the same host under Node, from
+// the CLI's build in out/cli/, rebuilt first when stale).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureCli } from './build-cli.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -27,7 +29,7 @@ function newest(paths) {
 const stale = (output, sources) => !existsSync(join(root, output)) || statSync(join(root, output)).mtimeMs < newest(sources);
 
 async function buildRenderer() {
-  if (!stale('renderer/dist/index.html', ['renderer/src', 'renderer/index.html', 'renderer/vite.config.ts', 'src/contract'])) return;
+  if (!stale('renderer/dist/index.html', ['renderer/src', 'renderer/index.html', 'renderer/vite.config.ts', 'src/contract', 'src/core', 'src/host/csp.ts'])) return;
   say('building the renderer…');
   const { build } = await import('vite');
   await build({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
@@ -69,9 +71,7 @@ function openBrowser(url) {
 
 async function browserMode(reason) {
   say(`${reason}; starting browser mode`);
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { startBrowserMode } = await import('../src/cli/commands/serve.ts');
+  const { startBrowserMode } = await import(pathToFileURL(join(await ensureCli(), 'browser-mode.js')).href);
   const port = Number(process.env.HOTPAIR_PORT ?? 0);
   const mode = await startBrowserMode({ port });
   say(`browser mode on 127.0.0.1:${mode.server.port}`);
@@ -89,7 +89,7 @@ try {
   const electron = electronBinary();
   if (!electron) await browserMode('Electron binary not installed here');
   else {
-    if (stale('out/electron/main.cjs', ['electron', 'src/host', 'src/contract', 'src/core', 'src/lab', 'src/cli/commands/serve.ts'])) {
+    if (stale('out/electron/main.cjs', ['electron', 'src/host', 'src/contract', 'src/core', 'src/lab', 'package.json'])) {
       say('building the Electron main and preload…');
       await import('../electron/build.mjs');
     }

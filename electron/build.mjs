@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Native modules stay outside the bundle (electron-builder unpacks them from the asar).
-const external = ['electron', 'serialport', '@serialport/*', 'better-sqlite3', 'ssh2', 'cpu-features', 'bufferutil', 'utf-8-validate'];
+const external = ['electron', 'serialport', '@serialport/*', 'better-sqlite3', 'ssh2', 'cpu-features', 'bufferutil', 'utf-8-validate', 'playwright-core'];
 
-// serve.ts reads import.meta.url lazily, only under tsx; the bundle never calls that path.
+// src/host/app-root.ts falls back to __dirname where import.meta.url is empty, as in this CommonJS bundle.
 const common = { absWorkingDir: root, bundle: true, format: 'cjs', platform: 'node', target: 'node22', sourcemap: false, logLevel: 'warning', legalComments: 'none', logOverride: { 'empty-import-meta': 'silent' } };
 
 await Promise.all([

@@ -1,4 +1,5 @@
 import type { Protocol } from 'electron';
+import { STYLE_NONCE_PLACEHOLDER } from '../../src/host/csp';
 import { readStatic } from '../../src/host/http/static';
 import { APP_CSP, STYLE_NONCE } from './security';
 
@@ -33,7 +34,7 @@ export function serveApp(protocol: Pick<Protocol, 'handle'>, root: string): void
     const file = await readStatic(root, new URL(request.url).pathname);
     if (!file) return new Response('Not found', { status: 404 });
     // the page's style nonce placeholder → this run's nonce (the one APP_CSP names)
-    const body = file.type.startsWith('text/html') ? new TextEncoder().encode(file.body.toString('utf8').replaceAll('{{style-nonce}}', STYLE_NONCE)) : new Uint8Array(file.body);
+    const body = file.type.startsWith('text/html') ? new TextEncoder().encode(file.body.toString('utf8').replaceAll(STYLE_NONCE_PLACEHOLDER, STYLE_NONCE)) : new Uint8Array(file.body);
     return new Response(body, {
       headers: { 'Content-Type': file.type, 'Content-Security-Policy': APP_CSP, 'X-Content-Type-Options': 'nosniff' },
     });

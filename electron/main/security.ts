@@ -1,27 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import type { App, Session, WebContents } from 'electron';
+import { contentSecurityPolicy, newStyleNonce } from '../../src/host/csp';
 
 /**
- * xterm.js creates <style> elements (theme, cell size) that `style-src 'self'` blocks; they carry
- * this nonce (renderer/src/features/console/style-nonce.ts), which protocol.ts writes into the
- * page. One per app run: the window only ever loads our own page, and every response of the
- * session gets the same policy from hardenSession below.
+ * One style nonce per app run (src/host/csp.ts says why there is one), written into the page by
+ * protocol.ts: the window only ever loads our own page, and every response of the session gets
+ * the same policy from hardenSession below.
  */
-export const STYLE_NONCE = randomBytes(16).toString('base64');
+export const STYLE_NONCE = newStyleNonce();
 
-/** No inline script, no inline style but the nonce's, no eval, nothing remote: the page talks only to the preload bridge. */
-export const APP_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  `style-src 'self' 'nonce-${STYLE_NONCE}'`,
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+/** Nothing remote and no connections at all: the page talks only to the preload bridge. */
+export const APP_CSP = contentSecurityPolicy({ connect: [], styleNonce: STYLE_NONCE });
 
 type SessionLike = {
   setPermissionRequestHandler: Session['setPermissionRequestHandler'];
@@ -47,12 +35,18 @@ export function hardenSession(ses: SessionLike, isOwnUrl: (url: string) => boole
 
 type ContentsLike = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
-/** Every web contents: no navigation away from our pages, no new windows, no webviews. */
+/**
+ * Every web contents: no navigation away from our pages, no new windows, no webviews. A frame's
+ * navigation (will-frame-navigate) is guarded too: will-navigate fires for the main frame only,
+ * and an iframe the CSP somehow let in must not wander off either.
+ */
 export function hardenContents(contents: ContentsLike, isAllowedUrl: (url: string) => boolean): void {
   const guard = (event: { preventDefault(): void }, url: string) => {
     if (!isAllowedUrl(url)) event.preventDefault();
   };
   contents.on('will-navigate', guard);
+  // One argument here: the event carries the URL (will-navigate's second argument is deprecated).
+  contents.on('will-frame-navigate', (event) => guard(event, event.url));
   contents.on('will-redirect', guard);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

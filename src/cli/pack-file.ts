@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../core/model/node/read-pair';
 import { comware7 } from '../core/platforms/comware7';
 import { parsePack, type PlatformPack } from '../core/platforms/pack';
+import { t } from './i18n';
 
 /**
  * The platform pack for a command: the built-in Comware V7 pack, or a field-corrected copy
@@ -8,12 +9,8 @@ import { parsePack, type PlatformPack } from '../core/platforms/pack';
  */
 export function readPackFile(file: string | undefined): { ok: true; pack: PlatformPack } | { ok: false; message: string } {
   if (file === undefined) return { ok: true, pack: comware7 };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { ok: false, message: `cannot read platform pack ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
-  }
-  const r = parsePack(text);
-  return r.ok ? r : { ok: false, message: `platform pack ${file} is invalid:\n  ${r.issues.join('\n  ')}` };
+  const read = readTextFile(file, { what: t('packFile.what') });
+  if (!read.ok) return { ok: false, message: read.error.message };
+  const r = parsePack(read.text);
+  return r.ok ? r : { ok: false, message: `${t('packFile.invalid', { file })}\n  ${r.issues.join('\n  ')}` };
 }

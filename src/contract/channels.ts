@@ -5,10 +5,13 @@ import { bundlesChannels } from './channels/bundles';
 import { commissioningChannels } from './channels/commissioning';
 import { consoleChannels } from './channels/console';
 import { devicesChannels } from './channels/devices';
+import { drillChannels } from './channels/drill';
 import { labChannels } from './channels/lab';
 import { monitorChannels } from './channels/monitor';
+import { oneCableChannels } from './channels/one-cable';
 import { opsChannels } from './channels/ops';
 import { examplesChannels, pairsChannels } from './channels/pairs';
+import { reportChannels } from './channels/report';
 import { settingsChannels } from './channels/settings';
 
 export interface ChannelDef {
@@ -31,9 +34,12 @@ export const channels = {
   ...settingsChannels,
   ...devicesChannels,
   ...commissioningChannels,
+  ...oneCableChannels,
   ...monitorChannels,
+  ...drillChannels,
   ...consoleChannels,
   ...bundlesChannels,
+  ...reportChannels,
 } as const satisfies Record<ChannelName, ChannelDef>;
 
 // The reverse check: every key of the table is a declared name (satisfies checks only one way).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PAIR_FILE_BYTES } from '../core/model/limits';
 
 /**
  * One finding about a pair file (the shape of src/core/validate's Diagnostic). `path` uses the
@@ -7,6 +8,9 @@ import { z } from 'zod';
  */
 export const DiagnosticSchema = z.strictObject({
   rule: z.string(),
+  /** The finding's message id and what it is made of: the edge formats them in the user's language. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
   path: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
@@ -27,6 +31,6 @@ export const OpIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export const DeviceKeySchema = z.enum(['a', 'b']);
 
 /** Pair file text as the user wrote it (YAML or JSON; JSON is valid YAML). */
-export const PairTextSchema = z.string().max(1_000_000);
+export const PairTextSchema = z.string().max(MAX_PAIR_FILE_BYTES);
 
 export const Empty = z.strictObject({});

@@ -4,6 +4,7 @@ import { OpIdSchema } from './common';
 import { LabStatusSchema } from './channels/lab';
 import { MonitorBatchSchema } from './channels/monitor';
 import { PairProgressSchema } from './channels/commissioning';
+import { OneCableProgressSchema } from './channels/one-cable';
 
 export const OpProgressSchema = z.strictObject({
   opId: OpIdSchema,
@@ -27,6 +28,7 @@ export const events = {
   /** A connected device's session text (redacted), batched every ~100 ms. */
   'devices.output': z.strictObject({ device: z.enum(['a', 'b']), data: z.string() }),
   'pair.progress': PairProgressSchema,
+  'oneCable.progress': OneCableProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

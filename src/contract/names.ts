@@ -24,20 +24,24 @@ export const CHANNEL_NAMES = [
   'settings.saveCredential',
   'settings.deleteCredential',
   'settings.unlockCredentials',
-  // Declared now so both ends are typed; the host answers UNSUPPORTED until core has them.
   'devices.listPorts',
   'devices.connect',
   'devices.disconnect',
   'devices.discover',
   'pair.check',
   'pair.plan',
+  'pair.probe',
   'pair.apply',
   'pair.runs',
+  'oneCable.run',
+  'oneCable.answer',
   'monitor.start',
   'monitor.stop',
   'monitor.snapshot',
   'monitor.history',
   'monitor.op',
+  'drill.plan',
+  'drill.run',
   'console.open',
   'console.write',
   'console.resize',
@@ -49,11 +53,13 @@ export const CHANNEL_NAMES = [
   'bundles.verify',
   'bundles.show',
   'bundles.apply',
+  'report.create',
+  'report.verify',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['op.progress', 'lab.status', 'console.output', 'monitor.events', 'devices.output', 'pair.progress'] as const;
+export const EVENT_NAMES = ['op.progress', 'lab.status', 'console.output', 'monitor.events', 'devices.output', 'pair.progress', 'oneCable.progress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron IPC channel for a contract channel: one prefix so the router owns exactly these. */

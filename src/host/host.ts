@@ -17,8 +17,10 @@ import { createConsoleHandlers } from './handlers/console';
 import { deviceDeps } from './device-deps';
 import { createMonitorHandlers } from './handlers/monitor';
 import { runsHandlers } from './handlers/runs';
+import { drillHandlers } from './handlers/drill';
+import { reportHandlers } from './handlers/report';
+import { oneCableHandlers } from './handlers/one-cable';
 import { createWizardDevices } from './devices/index';
-import { labLoginFor } from './devices/lab-login';
 
 export interface Host {
   /** Parse → handler → output check → Result. Never throws, never returns a stack trace. */
@@ -37,7 +39,7 @@ export function createHost(deps: HostDeps): Host {
   const lab = createLabHandlers(deps.lab, emit);
   const device = deviceDeps(deps);
   const consoles = createConsoleHandlers(device, emit);
-  const wizard = createWizardDevices(emit, { knownHostsFile: device.knownHostsFile, transcriptDir: device.transcriptDir, journalBase: device.journalBase, labLogin: labLoginFor(deps.lab) });
+  const wizard = createWizardDevices(emit, { connect: device, journalBase: device.journalBase });
   // The monitor reads interval and ports from the settings at the moment a pair starts.
   const monitor = createMonitorHandlers(deps, emit, async () => {
     const r = await invoke('settings.get', {});
@@ -53,7 +55,10 @@ export function createHost(deps: HostDeps): Host {
     ...bundlesHandlers(deps.keysDir, device),
     ...monitor.handlers,
     ...wizard.handlers,
+    ...oneCableHandlers(device, emit),
     ...runsHandlers(device.journalBase),
+    ...drillHandlers(monitor.manager, device.journalBase),
+    ...reportHandlers({ keysDir: deps.keysDir, journalBase: device.journalBase, ...(deps.pdfPrinter ? { pdf: deps.pdfPrinter } : {}) }),
     'ops.cancel': ({ opId }) => ({ cancelled: ops.cancel(opId) }),
   };
   const available = CHANNEL_NAMES.filter((c) => c === 'app.info' || handlers[c] !== undefined);

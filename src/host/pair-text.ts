@@ -1,11 +1,16 @@
-import { parse } from 'yaml';
 import type { Diagnostic } from '../contract/index';
-import { loadPairText, type LoadError } from '../core/model/load';
+import { AppError } from '../core/base/errors';
+import { loadWrittenDoc, type LoadError } from '../core/model/load';
 import type { Pair } from '../core/model/pair';
-import { validatePair } from '../core/validate/index';
+import { loadPair } from '../core/model/pair-loader';
+import type { PlatformPack } from '../core/platforms/pack';
 
 export interface CheckedPairText {
   pair?: Pair;
+  /** The pack the pair is checked with (its platform's), once it loaded. */
+  pack?: PlatformPack;
+  /** YAML warnings about the text itself, kept apart for checks that re-run the rules with device facts. */
+  fileWarnings: Diagnostic[];
   diagnostics: Diagnostic[];
   /** 'rules' once the file loaded and every hot-backup rule ran; 'structure' when it did not load. */
   checked: 'structure' | 'rules';
@@ -15,30 +20,50 @@ function fromLoadError(e: LoadError): Diagnostic {
   const d: Diagnostic = { rule: `file.${e.kind}`, path: e.path ?? '', severity: 'error', message: e.message };
   if (e.expected) d.fix = `Expected ${e.expected}.`;
   else if (e.kind === 'syntax') d.fix = 'Correct the syntax at that position.';
+  else if (e.kind !== 'unknown-key' && e.kind !== 'invalid') d.fix = 'Open the pair file itself (YAML or JSON text, a few kilobytes).';
   if (e.line !== undefined) d.line = e.line;
   if (e.column !== undefined) d.column = e.column;
   return d;
 }
 
 /**
- * Text → Pair → every rule (core's loadPairText + validatePair), each finding with its line where
- * known. Never throws: the editor calls this on every edit.
+ * Text → Pair → pack → every rule (core's loadPair), each finding with its line where known.
+ * Never throws: the editor calls this on every edit.
  */
 export function checkPairText(text: string): CheckedPairText {
-  const loaded = loadPairText(text);
-  if (!loaded.ok) return { diagnostics: loaded.errors.map(fromLoadError), checked: 'structure' };
-  const diagnostics: Diagnostic[] = [...(loaded.diagnostics ?? []), ...validatePair(loaded.pair)].map((d) => {
-    const pos = loaded.positions[d.path];
-    return pos ? { ...d, line: pos.line, column: pos.column } : { ...d };
-  });
-  return { pair: loaded.pair, diagnostics, checked: 'rules' };
+  const loaded = loadPair(text);
+  if (!loaded.ok) return { fileWarnings: [], diagnostics: loaded.errors.map(fromLoadError), checked: 'structure' };
+  return { pair: loaded.pair, pack: loaded.pack, fileWarnings: loaded.fileWarnings, diagnostics: loaded.diagnostics, checked: 'rules' };
 }
 
-/** The document as written (before defaults), for the form editor; null when it does not parse. */
-export function parseDoc(text: string): unknown {
-  try {
-    return parse(text, { maxAliasCount: 100 }) ?? null;
-  } catch {
-    return null;
-  }
+/**
+ * A pair the app may act on, with its pack; otherwise VALIDATION carrying the errors, so the
+ * screen shows them beside the fields. `refused` says what was not done ("nothing was pushed").
+ */
+export function requireValidPair(text: string, refused: string, fix: string): { pair: Pair; pack: PlatformPack } {
+  const { pair, pack, diagnostics } = checkPairText(text);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!pair || !pack || errors.length > 0)
+    throw new AppError('VALIDATION', `The pair file has ${errors.length} error${errors.length === 1 ? '' : 's'}; ${refused}.`, { fix, details: { diagnostics: errors } });
+  return { pair, pack };
+}
+
+/** The document as written (before defaults), for the form editor; null when it is not a mapping that parses. */
+export function parseDoc(text: string): Record<string, unknown> | null {
+  const r = loadWrittenDoc(text);
+  return r.ok ? r.doc : null;
+}
+
+/**
+ * The same, for text the user opened by name: refused with the file, line and column of the first
+ * problem when it is not a pair document at all (the editor shows rule findings, not syntax ones).
+ */
+export function openPairDoc(name: string, text: string): Record<string, unknown> {
+  const r = loadWrittenDoc(text, name);
+  if (r.ok) return r.doc;
+  const first = r.errors[0];
+  const where = first?.line ? `${name}:${first.line}:${first.column ?? 1}: ` : `${name}: `;
+  throw new AppError('VALIDATION', `${where}${first?.message ?? 'not a pair file (expected a YAML or JSON mapping)'}`, {
+    fix: 'Correct the file (a YAML or JSON pair file, as `hotpair schema` describes) and open it again.',
+  });
 }

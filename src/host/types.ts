@@ -1,3 +1,4 @@
+import type { PdfPrinter } from '../core/report/node/pdf';
 import type { ChannelName, HostEvent, Output, ParsedInput, OpProgress } from '../contract/index';
 import type { KeychainCipher } from './secrets/cipher';
 
@@ -24,7 +25,8 @@ export interface LabDeviceInfo {
  * main: the tool's own layers never import src/lab (eslint zone), yet the UI can start the lab.
  */
 export interface LabAdapter {
-  start(opts: { baud?: number; signal: AbortSignal; progress: (step: string) => void }): Promise<{ devices: LabDeviceInfo[]; pairText?: string }>;
+  /** `oneCable`: one console port (`cablePath`) reaching device A or B, moved with the lab's `cable` (src/lab/one-cable.ts). */
+  start(opts: { baud?: number; oneCable?: boolean; signal: AbortSignal; progress: (step: string) => void }): Promise<{ devices: LabDeviceInfo[]; pairText?: string; cablePath?: string }>;
   stop(): Promise<void>;
   /** The running lab's pair file and login, for host-side use only (the monitor); never sent to a renderer. */
   access?(): LabAccess | undefined;
@@ -34,6 +36,8 @@ export interface LabAccess {
   pairText: string;
   username: string;
   password: string;
+  /** The lab's console ports (each device's, and the one cable's): the lab login is good for these too. */
+  consoles?: string[];
 }
 
 /** Where the monitor keeps history and which ports it may use beyond the user's settings. */
@@ -61,4 +65,6 @@ export interface HostDeps {
   /** Electron: the OS keychain (safeStorage) for saved logins; absent = browser mode (passphrase opt-in). */
   keychain?: KeychainCipher;
   monitor?: MonitorHostOptions;
+  /** Electron main: the report printed through printToPDF; absent: the system's Chromium (browser mode). */
+  pdfPrinter?: PdfPrinter;
 }

@@ -1,4 +1,7 @@
+import { DEFAULT_CONSOLE_BAUD } from './hosts/console-host';
+import type { DataPlaneAddress } from './dataplane';
 import type { Lab } from './lab';
+import { cablePath } from './one-cable';
 import { syslogTarget } from './syslog';
 
 export interface DeviceEndpoint {
@@ -20,6 +23,10 @@ export interface LabDescription {
   controlChannel: { pair: number; map: Record<string, string>; port?: number }[];
   syslog: string;
   baud?: number;
+  /** Each virtual IP ↦ the loopback host:port that accepts TCP only while a device owns the address. */
+  dataPlane?: DataPlaneAddress[];
+  /** The single console cable's port (`hotpair lab --one-cable`), whose far end `hotpair lab cable` moves. */
+  oneCable?: { path: string };
   notes: string[];
 }
 
@@ -48,8 +55,15 @@ export function describeLab(lab: Lab): LabDescription {
     }),
     syslog: `each device sends to its 'info-center loghost' over UDP; loopback targets as configured, any other address to ${syslogTarget('0.0.0.0')} on the same port`,
     ...(o.baud ? { baud: o.baud } : {}),
+    ...(lab.dataPlane ? { dataPlane: lab.dataPlane.describe() } : {}),
+    ...(o.oneCable !== undefined ? { oneCable: { path: cablePath(o.stateDir) } } : {}),
     notes: [
+      ...(o.oneCable !== undefined ? [`One console cable: ${cablePath(o.stateDir)} reaches device A, device B or nothing; move it with: hotpair lab cable a|b|none`] : []),
       'RBM channels run over real TCP between per-device loopback addresses (127.10.<pair>.1 = A, .2 = B); the higher control IP listens.',
+      ...(lab.members.some((m) => m.console)
+        ? [`Serial consoles run at ${o.baud ?? DEFAULT_CONSOLE_BAUD} baud 8N1, as a real console does: a program set to another speed reads garbage and the device gets garbage (--baud sets the speed).`]
+        : []),
+      'Data plane: each VRRP virtual IP and floating IP is a loopback host:port (dataPlane) that accepts TCP only while the device owning the address holds it; addresses configured later are added to dataplane.json in the state dir, with when each stopped and resumed answering.',
       ...(pairs.length > 1 ? ['Every pair has RBM configured on its own free port (control P, data channel P+1), shown per pair.'] : []),
       'Faults: hotpair lab fault <device> link-down|link-up <if> | track-negative|track-positive <id> | power-off | power-on | cut-control-channel | heal | reboot | traffic <n>',
     ],

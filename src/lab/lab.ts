@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Pair } from '../core/model/pair';
+import type { PlatformPack } from '../core/platforms/pack';
 import type { Disposable } from '../core/base/emitter';
 import { blueprintLines, BASE_INTERFACES, defaultBlueprints, manyPairBlueprints, pairBlueprints, type DeviceBlueprint } from './blueprints';
 import { LabDevice, openTerminal } from './device';
@@ -13,9 +14,11 @@ import { SshHost } from './hosts/ssh-server';
 import { findFreePortPair } from './ports';
 import { RbmEngine } from './rbm/engine';
 import { PairNet } from './rbm/pair-net';
-import { claimStateDir, removeState, writeState } from './state-dir';
+import { claimStateDir, defaultStateDir, removeState, writeState } from './state-dir';
 import { SyslogForwarder } from './syslog';
 import { describeLab, type LabDescription } from './lab-description';
+import { layCable, moveCable, removeCable, type CableEnd } from './one-cable';
+import { startDataPlane, type DataPlane } from './dataplane';
 
 export const LAB_USERNAME = 'admin';
 /** Stated in the lab's description; 10+ characters without the user name, so password-control accepts it. */
@@ -29,7 +32,8 @@ export interface StartLabOptions {
   /** A many-pair lab (RBM configured and running in every pair); ignored with `pair`. */
   pairs?: number;
   baud?: number;
-  stateDir: string;
+  /** Host keys, PTY links, the state file; default the lab's folder in the tool's state folder (defaultStateDir). */
+  stateDir?: string;
   /** First SSH port (A = base, B = base + 1, …); 0 = any free port. Default 2201. */
   sshPortBase?: number;
   /** Override the configured keepalive (tests). */
@@ -44,6 +48,12 @@ export interface StartLabOptions {
   pairIndexBase?: number;
   /** Publish lab.json so `hotpair lab fault` finds this lab. Default true. */
   stateFile?: boolean;
+  /** SFTP on the devices' SSH servers, reading their flash (<stateDir>/flash/<key>). Default true; false = subsystem refused. */
+  sftp?: boolean;
+  /** The dialect the devices' CLI speaks (`--pack`); default the built-in Comware V7 pack. */
+  pack?: PlatformPack;
+  /** One console cable (`<stateDir>/console`, one-cable.ts) plugged into this device at the start; needs the consoles. */
+  oneCable?: CableEnd;
 }
 
 export interface LabMember {
@@ -63,10 +73,12 @@ export class Lab {
   private readonly subs: Disposable[] = [];
   private stopping?: Promise<void>;
   private faultServer?: { port: number; close(): Promise<void> };
+  /** Loopback stand-ins for the pair's virtual IPs, answering only on the device that owns each (dataplane.ts). */
+  dataPlane?: DataPlane;
 
   constructor(
     readonly members: LabMember[],
-    readonly options: StartLabOptions & { username: string; password: string },
+    readonly options: StartLabOptions & { username: string; password: string; stateDir: string },
     private readonly syslog: SyslogForwarder,
   ) {}
 
@@ -110,6 +122,11 @@ export class Lab {
     return this.members.filter((m) => m.device.powered() && answers(m)).map((m) => m.key);
   }
 
+  /** Moves the single console cable (a lab started with `oneCable`); resolves once it is plugged in again. */
+  cable(to: CableEnd, gapMs?: number): Promise<string> {
+    return moveCable(this.options.stateDir, to, gapMs);
+  }
+
   /** Internal: wires SSH suspension to power and publishes the fault socket. */
   async open(): Promise<void> {
     for (const m of this.members) {
@@ -122,6 +139,7 @@ export class Lab {
         }),
       );
     }
+    this.dataPlane = await startDataPlane(this);
     if (this.options.stateFile === false) return;
     const token = randomBytes(16).toString('hex');
     this.faultServer = await startFaultServer(token, (dev, kind, arg) => this.inject(dev, kind, arg));
@@ -134,7 +152,9 @@ export class Lab {
       this.timers.clear();
       for (const s of this.subs) s.dispose();
       await this.faultServer?.close();
+      await this.dataPlane?.stop();
       removeState(this.options.stateDir);
+      if (this.options.oneCable !== undefined) removeCable(this.options.stateDir);
       // A failed start may leave members half-built: every part is optional here.
       await Promise.all(this.members.map(async (m) => Promise.all([m.ssh?.stop(), m.console?.stop()])));
       for (const m of this.members) m.engine?.dispose();
@@ -145,7 +165,8 @@ export class Lab {
 }
 
 /** Starts the lab: one pair (default FW1/FW2 or from a pair file) or `pairs` pairs with RBM running. */
-export async function startLab(o: StartLabOptions): Promise<Lab> {
+export async function startLab(options: StartLabOptions): Promise<Lab> {
+  const o = { ...options, stateDir: options.stateDir ?? defaultStateDir() };
   const opts = { ...o, username: o.username ?? LAB_USERNAME, password: o.password ?? LAB_PASSWORD };
   claimStateDir(o.stateDir);
   const many = !o.pair && (o.pairs ?? 1) > 1;
@@ -168,7 +189,7 @@ export async function startLab(o: StartLabOptions): Promise<Lab> {
         bps = manyPairBlueprints(p + 1, rbmPort, { interval: 1, count: 10 });
       } else bps = defaultBlueprints();
       for (const bp of bps) {
-        const device = buildDevice(bp, opts);
+        const device = buildDevice(bp, { ...opts, flashDir: join(o.stateDir, 'flash', bp.key) });
         net.add(device);
         const member = { key: bp.key, device, net, blueprint: bp, rbmPort } as LabMember;
         members.push(member);
@@ -186,6 +207,7 @@ export async function startLab(o: StartLabOptions): Promise<Lab> {
         checkPassword: (u, pw) => ['ok', 'change-required'].includes(m.device.authenticate(u, pw, 'ssh')),
         keys,
         open: (t) => openTerminal(m.device, t),
+        ...(o.sftp === false || m.device.flash.dir === undefined ? {} : { flashDir: m.device.flash.dir }),
       });
     });
     await Promise.all(members.map((m) => m.ssh.start()));
@@ -199,7 +221,8 @@ export async function startLab(o: StartLabOptions): Promise<Lab> {
         });
       }
       await inBatches(members, CONSOLE_START_CONCURRENCY, (m) => m.console?.start());
-    }
+      if (o.oneCable !== undefined) layCable(o.stateDir, { a: lab.member('a').console!.path, b: lab.member('b').console!.path }, o.oneCable);
+    } else if (o.oneCable !== undefined) throw new Error('one console cable needs the consoles (drop --no-console)');
     await lab.open();
     return lab;
   } catch (e) {
@@ -215,9 +238,9 @@ async function inBatches<T>(items: T[], size: number, f: (t: T) => Promise<unkno
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(f));
 }
 
-function buildDevice(bp: DeviceBlueprint, o: { username: string; password: string }): LabDevice {
+function buildDevice(bp: DeviceBlueprint, o: { username: string; password: string; flashDir: string; pack?: PlatformPack | undefined }): LabDevice {
   const names = [...new Set([...BASE_INTERFACES, ...bp.interfaces.map((i) => i.name)])];
-  const device = new LabDevice({ key: bp.key, sysname: bp.sysname, interfaces: names, users: [{ username: o.username, password: o.password }] });
+  const device = new LabDevice({ key: bp.key, sysname: bp.sysname, interfaces: names, users: [{ username: o.username, password: o.password }], flashDir: o.flashDir, ...(o.pack ? { pack: o.pack } : {}) });
   const refused = device.applyConfig(blueprintLines(bp));
   if (refused.length) throw new Error(`${bp.sysname}: the lab's own setup was refused: ${refused.join('; ')}`);
   device.save(); // a power cycle comes back addressed

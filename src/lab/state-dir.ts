@@ -1,11 +1,14 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { stateDir, type FolderContext } from '../core/base/node/paths';
 
-/** The per-user default: $XDG_STATE_HOME/hotpair/lab, else ~/.local/state/hotpair/lab. */
-export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
-  return join(base, 'hotpair', 'lab');
+/**
+ * The lab's folder: `lab` in the tool's state folder (HOTPAIR_STATE_DIR, else the platform's), the
+ * same whether `hotpair lab` or the app's "Start the lab pair" starts it. Its host keys live here,
+ * so each lab device has one SSH identity wherever it is started from, as a real device does.
+ */
+export function defaultStateDir(c?: FolderContext): string {
+  return join(stateDir(c), 'lab');
 }
 
 /** What a running lab leaves in its state dir so `hotpair lab fault` can find it. */
@@ -45,7 +48,7 @@ export function pidAlive(pid: number): boolean {
 export function claimStateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const s = readState(dir);
-  if (s && s.pid !== process.pid && pidAlive(s.pid)) throw new Error(`a lab is already running from ${dir} (pid ${s.pid}); stop it or use another --state-dir`);
+  if (s && s.pid !== process.pid && pidAlive(s.pid)) throw new Error(`a lab is already running from ${dir} (pid ${s.pid}): its devices are up already; stop that lab first, or start this one with another state folder`);
 }
 
 export function writeState(dir: string, s: LabStateFile): void {

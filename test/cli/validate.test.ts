@@ -21,6 +21,8 @@ function write(name: string, text: string): string {
 
 /** The lab pair with device b given device a's control-channel IP: one rule error. */
 const clash = () => write('clash.yaml', readFileSync(LAB, 'utf8').replace('localIp: 10.2.1.2', 'localIp: 10.2.1.1'));
+/** The 1-based line of the example that holds `text` (the examples' comments may change). */
+const lineOf = (text: string) => readFileSync(LAB, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
 
 function hotpair(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -79,7 +81,7 @@ describe('hotpair validate (in process)', () => {
     expect(j.file).toBe(f);
     expect(j.valid).toBe(false);
     const d = j.diagnostics.find((x) => x.rule === 'channel.local-ne-peer');
-    expect(d).toMatchObject({ path: 'devices.b.controlChannel.localIp', reason: 'The local IP address cannot be identical to the peer IP address.', line: 32 });
+    expect(d).toMatchObject({ path: 'devices.b.controlChannel.localIp', reason: 'The local IP address cannot be identical to the peer IP address.', line: lineOf('localIp: 10.2.1.2') });
   });
 
   it('--json on an unparsable file gives the load errors and exit 2', () => {
@@ -87,7 +89,7 @@ describe('hotpair validate (in process)', () => {
     expect(r.code).toBe(2);
     const j = JSON.parse(r.out) as { valid: boolean; errors: { path: string; message: string; line: number }[] };
     expect(j.valid).toBe(false);
-    expect(j.errors[0]).toMatchObject({ path: 'controlChannel.keepalve', line: 11 });
+    expect(j.errors[0]).toMatchObject({ path: 'controlChannel.keepalve', line: lineOf('keepalive:') });
     expect(j.errors[0]!.message).toContain('did you mean keepalive?');
   });
 
@@ -95,6 +97,16 @@ describe('hotpair validate (in process)', () => {
     const r = inProcess(join(dir, 'nope.yaml'));
     expect(r).toMatchObject({ code: 2, out: '' });
     expect(r.err).toBe(`hotpair: no such file: ${join(dir, 'nope.yaml')}\n`);
+  });
+
+  it('refuses a file that is no pair file in one sentence, not hundreds of problems', () => {
+    const blob = join(dir, 'blob.yaml');
+    writeFileSync(blob, Buffer.concat([Buffer.from('name: x\n'), Buffer.alloc(4096, 0)]));
+    expect(inProcess(blob)).toEqual({ code: 2, out: '', err: `hotpair: ${blob} is not a text file (it contains NUL bytes); a pair file is YAML or JSON text\n` });
+    const deep = write('deep.yaml', `name: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    const r = inProcess(deep);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`hotpair: ${deep} nests mappings or lists more than 64 levels deep (the limit for a pair file, which needs fewer than ten); this is not a pair file\n`);
   });
 
   it('--pack uses the limits of the given platform pack, and refuses an invalid pack', () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { buildRenderer, launchChromium } from './harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/cli/commands/serve';
+import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
 import { writeBundle } from '../../src/core/bundle/node/container';
 import { generateSigningKey } from '../../src/core/bundle/node/crypto';
 import { REQUIRED_MEMBERS } from '../../src/core/bundle/manifest';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { buildRenderer, launchChromium } from './harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/cli/commands/serve';
+import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
 import { LAB_PASSWORD } from '../../src/lab/lab';
 
 // Console, Bundles and Settings in Debian's chromium against `hotpair serve` and the lab pair.
@@ -28,7 +28,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   page.setDefaultTimeout(8000); // a missing element fails its own step, named, well inside the test timeout
   // Any CSP violation fails the run: reported by the page itself, not only as a console line.
-  await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sample));" });
+  await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sample + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber));" });
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   const lab = await mode.host.invoke('lab.start', {});
@@ -106,7 +106,7 @@ describe('console, bundles and settings (chromium, browser mode)', () => {
     expect(await table.textContent()).toMatch(/SHA256:[A-Za-z0-9+/]{43}/);
     const port = page.locator('[data-field="syslogPort"] input');
     await port.fill('70000');
-    await page.getByText(/A port from 1 to 65535/).waitFor();
+    await page.getByText('Syslog receiver port (UDP): type a whole number from 1 to 65535.').waitFor();
     expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
     await page.screenshot({ path: join(shots, 'settings-invalid-port.png'), fullPage: true });
     await port.fill('5515');

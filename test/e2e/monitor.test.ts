@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { buildRenderer, launchChromium } from './harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/cli/commands/serve';
+import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
 import { EventStore } from '../../src/core/monitor/node/store';
 import type { LabStatus, MonitorSnapshot } from '../../src/contract/index';
 import { sendFault } from '../../src/lab/faults';

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type Locator, type Page } from 'playwright-core';
-import { buildRenderer, launchChromium } from './harness';
+import { type Browser, type Page } from 'playwright-core';
+import { buildRenderer, commissionInWizard, launchChromium, openLabPairFromHome, type WizardStep } from './harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/cli/commands/serve';
+import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
 import { LAB_PASSWORD } from '../../src/lab/lab';
 
 // The whole pairing wizard in Debian's chromium against browser mode and the lab pair: start the
@@ -40,83 +40,46 @@ afterAll(async () => {
   await mode?.close();
 });
 
-/** A: the password typed. B: left empty, as a newcomer may — the host logs in to a lab device with the lab's account. */
-async function connect(device: 'A' | 'B', password?: string): Promise<string> {
-  const card: Locator = page.getByRole('region', { name: `Device ${device}` });
-  expect(await card.getByLabel('SSH URL').inputValue()).toMatch(/^ssh:\/\/admin@127\.0\.0\.1:\d+$/);
-  expect(await card.textContent()).toMatch(/A device of the lab pair/);
-  if (password) await card.getByLabel('Password', { exact: true }).fill(password);
-  await card.getByRole('button', { name: `Connect ${device}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Is this device ${device}?` });
-  await dialog.waitFor({ timeout: 15_000 });
-  const fp = (await dialog.getByLabel('Host key fingerprint').textContent()) ?? '';
-  expect(fp).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
-  if (device === 'A') await shot('1-host-key');
-  await dialog.getByRole('button', { name: /accept and connect/ }).click();
-  await card.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
-  expect(await card.textContent()).toContain(fp);
-  return fp;
-}
-
 describe('the pairing wizard end to end on the lab pair (chromium)', () => {
   it('commissions the lab pair: connect, discover, settings, plan, push, verified, saved, exported', async () => {
     const t0 = Date.now();
     const marks: string[] = [];
     const mark = (what: string) => marks.push(`${what} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await page.goto(mode.server.url);
-    await page.getByRole('button', { name: 'Start the lab pair' }).click();
-    await page.getByRole('button', { name: 'Open the lab pair' }).waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: 'Open the lab pair' }).click();
-    await page.getByRole('heading', { name: /Pairing/ }).waitFor();
+    await openLabPairFromHome(page);
     mark('lab running');
 
-    // 1. Connect both over SSH, each confirming its fingerprint.
-    const [fpA, fpB] = [await connect('A', LAB_PASSWORD), await connect('B')];
-    expect(fpA).not.toBe(fpB);
-    await shot('1-connected');
-    mark('both connected');
+    // Connect both over SSH confirming each fingerprint (A's password typed, B's left empty as a
+    // newcomer may), discovery side by side, the form prefilled from the lab pair file, the plan
+    // with its health matrix, the push with per-line progress: the steps the repeat bench walks too.
+    const steps: Partial<Record<WizardStep, () => Promise<unknown>>> = {
+      'host-key': () => shot('1-host-key'),
+      connected: async () => {
+        mark('both connected');
+        await shot('1-connected');
+      },
+      discovered: async () => {
+        mark('discovered');
+        await shot('2-discovery');
+      },
+      settings: () => shot('3-settings'),
+      planned: async () => {
+        mark('planned');
+        await shot('4-plan');
+      },
+      pushing: () => shot('5-push'),
+      verified: async () => {
+        mark('pushed and verified');
+        await shot('6-verified');
+      },
+      saved: () => shot('7-saved'),
+    };
+    const run = await commissionInWizard(page, { password: LAB_PASSWORD, onStep: (s) => steps[s]?.() });
+    expect(run.failure).toBeUndefined();
+    expect(run.verified && run.saved).toBe(true);
+    expect(readFileSync(run.journal ?? '', 'utf8')).toMatch(/"outcome":"success"/);
 
-    // 2. Discovery side by side.
-    await page.getByRole('button', { name: 'Next: discover both' }).click();
-    const table = page.locator('.facts-table');
-    await table.waitFor({ timeout: 20_000 });
-    expect(await table.locator('[data-fact="sysname"]').textContent()).toMatch(/FW1.*FW2/);
-    await shot('2-discovery');
-    mark('discovered');
-
-    // 3. The form, prefilled from the lab pair file with the lab's ports, validated with the facts.
-    await page.getByRole('button', { name: 'Next: hot-backup settings' }).click();
-    await page.getByText(/with the facts read from both devices/).waitFor({ timeout: 10_000 });
-    expect(await page.getByText('No errors').count()).toBe(1);
-    expect(await page.locator('[data-path="devices.a.connect"] input').inputValue()).toMatch(/127\.0\.0\.1:\d+/);
-    await shot('3-settings');
-
-    // 4. Plan: per-device diff by stage, the health matrix.
-    await page.getByRole('button', { name: 'Next: plan' }).click();
-    await page.getByText('Review what will change on each device, then push.').waitFor({ timeout: 20_000 });
-    const planA = page.getByRole('region', { name: 'Plan for device A' });
-    expect(await planA.locator('[data-stage="channel"] .diff-add').count()).toBeGreaterThan(5);
-    expect(await page.locator('table.health tbody tr').count()).toBeGreaterThanOrEqual(8);
-    await shot('4-plan');
-    mark('planned');
-
-    // 5. Push with per-line progress and the live console; a verified run moves on by itself.
-    await page.getByRole('button', { name: 'Push to both devices' }).click();
-    await page.getByRole('button', { name: 'Cancel and roll back' }).waitFor();
-    await page.locator('#push-a').waitFor();
-    await expect.poll(() => page.locator('label[for="push-a"]').textContent(), { timeout: 20_000 }).toMatch(/[1-9]\d*\/\d+/);
-    await shot('5-push');
-    await page.getByRole('heading', { name: 'Verified' }).waitFor({ timeout: 45_000 });
-    mark('pushed and verified');
-    expect(await page.locator('table.health tbody tr.health-fail').count()).toBe(0);
-    await shot('6-verified');
-
-    // 7. Saved; 8. exported as a signed bundle download.
-    await page.getByRole('button', { name: 'Next: save' }).click();
-    await page.getByRole('heading', { name: 'Saved on both devices' }).waitFor();
-    const journal = (await page.locator('[aria-label="Save"] code').textContent()) ?? '';
-    expect(readFileSync(journal, 'utf8')).toMatch(/"outcome":"success"/);
-    await shot('7-saved');
+    // Exported as a signed bundle download.
     await page.getByRole('button', { name: 'Next: export as a bundle' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export signed bundle/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.hpb$/);

@@ -10,6 +10,7 @@ const config = parse(readFileSync(new URL('../../electron-builder.yml', import.m
   mac: { target: string[] };
   asarUnpack: string[];
   files: string[];
+  electronFuses: Record<string, boolean>;
 };
 
 describe('electron-builder.yml', () => {
@@ -28,5 +29,17 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/serialport/**', '**/node_modules/@serialport/**', '**/node_modules/better-sqlite3/**']));
     expect(config.files).toEqual(expect.arrayContaining(['out/electron/**', 'renderer/dist/**']));
+  });
+
+  it('flips the fuses that keep a packaged app from running foreign code', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false, // ELECTRON_RUN_AS_NODE would make the signed binary a plain Node
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 });

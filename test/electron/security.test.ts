@@ -70,6 +70,8 @@ describe('electron security', () => {
     expect(headers['Content-Type']).toEqual(['text/html']);
     expect(APP_CSP).toMatch(/script-src 'self'/);
     expect(APP_CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(APP_CSP).toMatch(/connect-src 'none'/); // the page talks to the preload bridge, never the network
+    expect(APP_CSP).toMatch(/frame-ancestors 'none'/);
   });
 
   it('blocks navigation away from our pages, new windows and webviews', () => {
@@ -85,6 +87,14 @@ describe('electron security', () => {
     expect(nav('https://evil.example/')).toBe(true);
     expect(nav('file:///etc/passwd')).toBe(true);
     expect(nav('app://hotpair/index.html')).toBe(false);
+    // An iframe's navigation fires will-frame-navigate only, with the URL on the event itself.
+    const frameNav = (url: string) => {
+      const e = { url, isMainFrame: false, preventDefault: vi.fn() };
+      c.emit('will-frame-navigate', e);
+      return e.preventDefault.mock.calls.length > 0;
+    };
+    expect(frameNav('https://evil.example/')).toBe(true);
+    expect(frameNav('app://hotpair/index.html')).toBe(false);
     const redirect = { preventDefault: vi.fn() };
     c.emit('will-redirect', redirect, 'http://127.0.0.1:1/');
     expect(redirect.preventDefault).toHaveBeenCalled();

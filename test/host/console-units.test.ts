@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemoryTranscriptSink, TranscriptRecorder } from '../../src/core/channel/transcript';
-import type { HostEvent } from '../../src/contract/index';
-import { BATCH_MAX_CHARS, OutputBatcher } from '../../src/host/console/batcher';
+import { BATCH_MAX_CHARS, OutputBatcher } from '../../src/host/devices/output-batcher';
 import { TypedSecretFilter } from '../../src/host/console/typed-secrets';
 import { createHost, serveHost } from '../../src/host/index';
 import { csp } from '../../src/host/http/security';
@@ -14,22 +13,23 @@ afterEach(() => vi.useRealTimers());
 describe('console output batching', () => {
   it('coalesces a burst of chunks per session into one event per window, in order', () => {
     vi.useFakeTimers();
-    const out: HostEvent[] = [];
-    const b = new OutputBatcher((e) => out.push(e), 25);
+    const out: { sessionId: string; data: string }[] = [];
+    const b = new OutputBatcher((sessionId, data) => out.push({ sessionId, data }), 25);
     for (let i = 0; i < 200; i++) b.push('s1', `${i % 10}`);
     b.push('s2', 'other');
     expect(out).toEqual([]); // nothing before the window closes
     vi.advanceTimersByTime(25);
-    expect(out).toHaveLength(2);
-    expect(out[0]).toEqual({ event: 'console.output', payload: { sessionId: 's1', data: '0123456789'.repeat(20) } });
-    expect(out[1]!.payload).toEqual({ sessionId: 's2', data: 'other' });
+    expect(out).toEqual([
+      { sessionId: 's1', data: '0123456789'.repeat(20) },
+      { sessionId: 's2', data: 'other' },
+    ]);
     expect({ chunks: b.received, events: b.sent }).toEqual({ chunks: 201, events: 2 });
   });
 
   it('sends a burst larger than the cap at once instead of holding it', () => {
     vi.useFakeTimers();
-    const out: HostEvent[] = [];
-    const b = new OutputBatcher((e) => out.push(e), 25);
+    const out: string[] = [];
+    const b = new OutputBatcher((_id, data) => out.push(data), 25);
     b.push('s', 'x'.repeat(BATCH_MAX_CHARS));
     expect(out).toHaveLength(1);
     b.dispose();

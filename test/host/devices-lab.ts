@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLabAdapter } from '../../src/cli/commands/serve';
+import { createLabAdapter, type LabAdapterOptions } from '../../src/host/lab-adapter';
 import type { HostEvent } from '../../src/contract/index';
 import { createHost, type Host } from '../../src/host/index';
 import { LAB_PASSWORD } from '../../src/lab/lab';
@@ -30,7 +30,8 @@ export interface LabHost {
 
 export const PASSWORD = LAB_PASSWORD;
 
-export async function startLabHost(net: number): Promise<LabHost> {
+/** `labOptions`: more lab options, e.g. the dialect its devices speak. */
+export async function startLabHost(net: number, labOptions: Pick<LabAdapterOptions, 'pack'> = {}): Promise<LabHost> {
   const dir = mkdtempSync(join(tmpdir(), 'hp-wizard-host-'));
   const events: HostEvent[] = [];
   const host = createHost({
@@ -38,7 +39,7 @@ export async function startLabHost(net: number): Promise<LabHost> {
     mode: 'browser',
     examplesDir: join(root, 'resources', 'examples'),
     dataDir: join(dir, 'data'),
-    lab: createLabAdapter({ stateDir: join(dir, 'lab'), sshPortBase: 0, pairIndexBase: net }),
+    lab: createLabAdapter({ stateDir: join(dir, 'lab'), sshPortBase: 0, pairIndexBase: net, ...labOptions }),
   });
   host.onEvent((e) => events.push(e));
   const call = ((channel: string, input: unknown) => host.invoke(channel, input)) as LabHost['call'];

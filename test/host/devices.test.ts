@@ -151,11 +151,11 @@ describe('devices.* on the lab pair', () => {
 describe('OutputBatcher', () => {
   it('turns a burst of chunks into one message per device per interval', async () => {
     const sent: [string, string][] = [];
-    const b = new OutputBatcher((d, data) => sent.push([d, data]), 20);
+    const b = new OutputBatcher<'a' | 'b'>((d, data) => sent.push([d, data]), 20);
     for (let i = 0; i < 1000; i++) b.push(i % 2 ? 'a' : 'b', 'x');
     expect(sent).toEqual([]);
     await new Promise((r) => setTimeout(r, 40));
-    expect(sent.map(([d, s]) => [d, s.length])).toEqual([
+    expect(sent.map(([d, s]) => [d, s.length]).sort()).toEqual([
       ['a', 500],
       ['b', 500],
     ]);

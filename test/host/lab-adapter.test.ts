@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLabAdapter } from '../../src/cli/commands/serve';
+import { createLabAdapter } from '../../src/host/lab-adapter';
 
 // The real adapter over src/lab, as `hotpair serve` and Electron main inject it into the host.
 describe('lab adapter', () => {

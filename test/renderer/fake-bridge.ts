@@ -1,4 +1,5 @@
 import { buildApi, type Bridge, type ChannelName, type HostEvent, type Result } from '../../src/contract/index';
+import { pairJsonSchema } from '../../src/core/model/schema';
 
 type Answer = (input: Record<string, unknown>) => Result<unknown> | Promise<Result<unknown>>;
 
@@ -70,4 +71,5 @@ export const standardAnswers = () => ({
   'lab.status': () => ({ ok: true as const, data: { state: 'stopped', devices: [] } }),
   'pairs.validate': validateDoc,
   'pairs.render': () => RENDERED,
+  'pairs.schema': () => ({ ok: true as const, data: { schema: pairJsonSchema() } }),
 });

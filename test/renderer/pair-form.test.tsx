@@ -86,4 +86,42 @@ describe('the hot-backup form', () => {
     // weekly, then schedule, were left empty and dropped; {} is a valid consistencyCheck (defaults apply)
     expect(useStore.getState().editor.doc?.consistencyCheck).toEqual({});
   });
+
+  it('shows the defaults the host serves in its pair schema, so a changed default reaches the form', async () => {
+    const schema = pairJsonSchema() as S;
+    const at = (path: string) => path.split('.').reduce<S>((n, k) => (n.properties as Record<string, S>)[k]!, schema);
+    at('controlChannel.keepalive.count').default = 7;
+    at('backup.sessions').default = false;
+    at('mode').default = 'dual-active';
+    ((at('vrrp').items as S).properties as Record<string, S>).mode!.default = 'load-sharing';
+    const fake = fakeBridge({ ...standardAnswers(), 'pairs.schema': () => ({ ok: true as const, data: { schema } }) } as never);
+    setBridge(fake.bridge);
+    useStore.getState().openDoc('t', { ...DOC, vrrp: [{ interface: 'GigabitEthernet1/0/1', vrid: 1, virtualIp: '192.0.2.1', group: 'active' }] });
+    render(<PairForm />);
+
+    const count = screen.getByLabelText('Keepalive count') as HTMLInputElement;
+    await waitFor(() => expect(count.placeholder).toBe('default 7'));
+    expect((screen.getByLabelText('Back up sessions') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText('Mode', { selector: '#f-mode' }) as HTMLSelectElement).value).toBe('dual-active');
+    const vrrpMode = screen.getByLabelText('Mode', { selector: '#f-vrrp-0--mode' }) as HTMLSelectElement;
+    expect(vrrpMode.value).toBe('');
+    expect(vrrpMode.selectedOptions[0]!.textContent).toBe('(default: load-sharing)');
+    // what the user typed still wins over the default
+    fireEvent.change(count, { target: { value: '3' } });
+    expect(count.value).toBe('3');
+    // read once, however many times the form is shown
+    cleanup();
+    render(<PairForm />);
+    expect(fake.callsTo('pairs.schema')).toHaveLength(1);
+  });
+
+  it('shows the model\'s own defaults with the schema the host really serves', async () => {
+    useStore.getState().openDoc('t', DOC);
+    render(<PairForm />);
+    await waitFor(() => expect((screen.getByLabelText('Keepalive count') as HTMLInputElement).placeholder).toBe('default 10'));
+    expect((screen.getByLabelText('Loghost port') as HTMLInputElement).placeholder).toBe('default 514');
+    expect((screen.getByLabelText('Check every (one schedule only)') as HTMLInputElement).placeholder).toBe('default 1h');
+    expect((screen.getByLabelText('Synchronise configuration') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Back up HTTP') as HTMLInputElement).checked).toBe(false);
+  });
 });

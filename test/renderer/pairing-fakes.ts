@@ -29,6 +29,8 @@ export const PLAN = {
   },
 };
 
+const confirmedLines = (k: 'a' | 'b') => [...PLAN.devices[k].remove, ...PLAN.devices[k].add.map((l) => l.text)].map((line) => ({ line, view: 'system', status: 'confirmed' as const }));
+
 /**
  * A host for the wizard: device A asks about its host key once, B connects at once; discovery
  * differs in model; plan and apply answer what the test sets.
@@ -57,6 +59,8 @@ export function wizardAnswers(o: { apply?: () => Promise<Result<unknown>> | Resu
     }),
     'pair.check': () => ({ ok: true as const, data: { diagnostics: [], valid: true, checked: 'facts' } }),
     'pair.plan': () => ({ ok: true as const, data: PLAN }),
+    // The devices confirm every line of PLAN (test/renderer/plan-probe.test.tsx has the other verdicts).
+    'pair.probe': () => ({ ok: true as const, data: { devices: { a: { lines: confirmedLines('a') }, b: { lines: confirmedLines('b') } }, confirmed: true } }),
     'pair.apply': o.apply ?? (() => new Promise<Result<unknown>>(() => {})),
     'ops.cancel': () => ({ ok: true as const, data: { cancelled: true } }),
     'bundles.create': () => ({ ok: true as const, data: { file: { name: 'site-1.hpb', data: 'aGk=' }, count: 1, refused: [] } }),

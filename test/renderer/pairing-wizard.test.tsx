@@ -34,6 +34,13 @@ async function connectBoth() {
   await within(b).findByText('connected');
 }
 
+/** Push, once the devices confirmed the planned lines (the Plan step checks them by itself). */
+async function pushWhenConfirmed() {
+  const push = await screen.findByRole('button', { name: 'Push to both devices' });
+  await waitFor(() => expect(push).toHaveProperty('disabled', false));
+  fireEvent.click(push);
+}
+
 beforeEach(() => useStore.setState(initial, true));
 afterEach(() => {
   cleanup();
@@ -111,7 +118,7 @@ describe('pairing wizard', () => {
     await openWizard();
     await connectBoth();
     act(() => useStore.getState().goStep('plan'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Push to both devices' }));
+    await pushWhenConfirmed();
     const opId = useStore.getState().wizard.push.opId!;
     act(() => {
       useStore.getState().applyEvent({ event: 'pair.progress', payload: { opId, stage: { name: 'channel', title: 'Stage 1 — control channel', explain: 'on both devices' }, devices: { a: { done: 4, total: 22, line: '[channel 4/9] local-ip 10.2.1.1' } }, messages: [{ level: 'info', text: 'Stage 1 — control channel' }] } });
@@ -139,7 +146,7 @@ describe('pairing wizard', () => {
     await openWizard(wizardAnswers({ apply: () => ({ ok: true, data }) as never }));
     await connectBoth();
     act(() => useStore.getState().goStep('plan'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Push to both devices' }));
+    await pushWhenConfirmed();
     const summary = await screen.findByRole('region', { name: 'Run result' });
     expect(summary.textContent).toMatch(/rolled back/);
     expect(within(summary).getByRole('alert').textContent).toMatch(/Wrong parameter.*What to do: Correct the line/);

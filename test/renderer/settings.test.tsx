@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { setBridge } from '../../renderer/src/services/api';
 import { useStore } from '../../renderer/src/store/index';
-import { validateMonitorForm } from '../../renderer/src/features/settings/validate';
+import { SettingsPatchSchema, SettingsSchema } from '../../src/contract/index';
+import { fromForm, validateMonitorForm } from '../../renderer/src/features/settings/validate';
 import { fakeBridge, SETTINGS, standardAnswers } from './fake-bridge';
 
 const initial = useStore.getState();
@@ -56,7 +57,7 @@ describe('settings screen', () => {
     const form = await screen.findByRole('form', { name: 'Monitor settings' });
     const port = within(form).getByLabelText(/Syslog receiver port/);
     fireEvent.change(port, { target: { value: '0' } });
-    expect(within(form).getByText(/A port from 1 to 65535/)).toBeTruthy();
+    expect(within(form).getByText('Syslog receiver port (UDP): type a whole number from 1 to 65535.')).toBeTruthy();
     expect(port.getAttribute('aria-invalid')).toBe('true');
     expect((within(form).getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(port, { target: { value: '5515' } });
@@ -87,9 +88,18 @@ describe('settings screen', () => {
 });
 
 describe('monitor settings validation', () => {
-  it('reports every bad field at once with what to type', () => {
-    const e = validateMonitorForm({ syslogAddress: 'nowhere', syslogPort: '65536', metricsAddress: '127.0.0.1', metricsPort: '9464', interval: '1.5' });
-    expect(Object.keys(e).sort()).toEqual(['interval', 'syslogAddress', 'syslogPort']);
-    expect(validateMonitorForm({ syslogAddress: '0.0.0.0', syslogPort: '514', metricsAddress: '::1', metricsPort: '9464', interval: '3600' })).toEqual({});
+  it('checks the form by the contract\'s own schema: every bad field at once, each message naming the field and the fix', () => {
+    const e = validateMonitorForm({ syslogAddress: '', syslogPort: '65536', metricsAddress: '127.0.0.1', metricsPort: 'x', interval: '1.5' });
+    expect(e).toEqual({
+      syslogAddress: 'Syslog receiver address: it cannot be empty; type an address to listen on, e.g. 0.0.0.0 or 127.0.0.1.',
+      syslogPort: 'Syslog receiver port (UDP): type a whole number from 1 to 65535.',
+      metricsPort: 'Metrics endpoint port (TCP): type a whole number from 1 to 65535.',
+      interval: `Monitor poll interval (seconds): type a whole number from 1 to ${SettingsSchema.shape.monitorIntervalSeconds.maxValue}.`,
+    });
+    // what the host accepts, the form accepts: a host name, the same port for UDP and TCP, the bounds
+    const ok = { syslogAddress: 'localhost', syslogPort: '9464', metricsAddress: 'localhost', metricsPort: '9464', interval: '3600' };
+    expect(validateMonitorForm(ok)).toEqual({});
+    expect(SettingsPatchSchema.safeParse(fromForm(ok)).success).toBe(true);
+    expect(Object.keys(validateMonitorForm({ ...ok, interval: '3601' }))).toEqual(['interval']);
   });
 });

@@ -23,7 +23,6 @@ function current(): Bridge {
 
 export const api = (): Api => current().api;
 export const onHostEvent = (l: EventListener): (() => void) => current().on(l);
-export const runtimeMode = (): Bridge['mode'] => current().mode;
 
 export function setBridge(b: Bridge | undefined): void {
   bridge = b;

@@ -18,4 +18,3 @@ export const selectDoc = (s: State) => s.editor.doc;
 export const selectDiagnostics = (s: State) => s.editor.diagnostics;
 export const selectSettings = (s: State) => s.settings;
 export const selectTheme = (s: State) => s.settings?.theme ?? 'system';
-export const selectAvailable = (s: State) => s.info?.available;

@@ -1,8 +1,12 @@
 import type { MonitorSlice } from './slices/monitor';
+import type { Defaults } from './pair-defaults';
 import type { WizardSlice } from './wizard-types';
 import type { ConsoleSlice } from './slices/console';
 import type { TrustSlice } from './slices/trust';
 import type { BundleToolsSlice } from './slices/bundle-tools';
+import type { DrillSlice } from './slices/drill';
+import type { ReportSlice } from './slices/report';
+import type { OneCableSlice } from './slices/one-cable';
 import type { AppInfo, BundleShow, BundleVerify, Diagnostic, ErrorInfo, ExampleSummary, LabStatus, RenderOutput, RunSummary, Settings } from '../../../src/contract/index';
 
 export type Screen = 'home' | 'pairing' | 'monitor' | 'console' | 'bundles' | 'settings';
@@ -47,12 +51,21 @@ export interface ExamplesSlice {
   openInventoryRow(row: number): void;
 }
 
+export interface PairSchemaSlice {
+  /** The pair file's defaults by path (`vrrp[].mode`), from the host's pair schema; absent until read. */
+  pairDefaults?: Defaults;
+  pairSchemaError?: ErrorInfo;
+  /** Read the pair schema once (later calls reuse it). */
+  loadPairSchema(): Promise<void>;
+}
+
 export interface LabSlice {
   lab: LabStatus;
   labOpId?: string;
   labStep?: string;
   labError?: ErrorInfo;
-  startLab(): Promise<void>;
+  /** `oneCable`: the lab with a single console port (moved with `hotpair lab cable`). */
+  startLab(o?: { oneCable?: boolean }): Promise<void>;
   cancelLab(): Promise<void>;
   stopLab(): Promise<void>;
 }
@@ -94,4 +107,4 @@ export interface EventsSlice {
   applyEvent(e: import('../../../src/contract/index').HostEvent): void;
 }
 
-export type State = AppSlice & SettingsSlice & ExamplesSlice & LabSlice & EditorSlice & BundlesSlice & EventsSlice & MonitorSlice & ConsoleSlice & TrustSlice & BundleToolsSlice & WizardSlice;
+export type State = AppSlice & SettingsSlice & ExamplesSlice & LabSlice & EditorSlice & PairSchemaSlice & BundlesSlice & EventsSlice & MonitorSlice & ConsoleSlice & TrustSlice & BundleToolsSlice & WizardSlice & OneCableSlice & DrillSlice & ReportSlice;

@@ -1,4 +1,4 @@
-import type { ApplyOutput, ConnectOutput, DeviceFacts, ErrorInfo, FactMismatch, PairProgress, PlanOutput, SerialPortInfo } from '../../../src/contract/index';
+import type { ApplyOutput, ConnectOutput, DeviceFacts, ErrorInfo, FactMismatch, PairProgress, PlanOutput, ProbeOutput, SerialPortInfo } from '../../../src/contract/index';
 
 /** The pairing wizard's steps, in order. */
 export const WIZARD_STEPS = [
@@ -46,6 +46,19 @@ export interface PushLogLine {
   device?: DeviceKey;
 }
 
+/** The devices' own `?` help on every planned line (pair.probe), and the engineer's override. */
+export interface ProbeState {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  opId?: string;
+  step?: string;
+  /** The pair text the devices were asked about: a later plan asks again. */
+  text?: string;
+  result?: ProbeOutput;
+  error?: ErrorInfo;
+  /** "Push anyway": ticked, with the reason that goes into the journal. */
+  override: { on: boolean; reason: string };
+}
+
 export interface WizardState {
   step: WizardStep;
   devices: Record<DeviceKey, DeviceConnection>;
@@ -54,6 +67,7 @@ export interface WizardState {
   portsError?: ErrorInfo;
   discover: { status: 'idle' | 'running' | 'done' | 'failed'; opId?: string; step?: string; facts?: Partial<Record<DeviceKey, DeviceFacts>>; mismatches?: FactMismatch[]; error?: ErrorInfo };
   plan: { status: 'idle' | 'running' | 'done' | 'failed'; opId?: string; step?: string; result?: PlanOutput; error?: ErrorInfo; /** The pair text the plan was made for: a later edit makes it stale. */ text?: string };
+  probe: ProbeState;
   push: {
     status: 'idle' | 'running' | 'cancelling' | 'done' | 'failed';
     opId?: string;
@@ -83,7 +97,10 @@ export interface WizardSlice {
   push(): Promise<void>;
   cancelPush(): Promise<void>;
   exportBundle(): Promise<{ name: string; data: string } | undefined>;
-  /** Cancel a wizard step's operation (discovery or plan). */
-  cancelStep(which: 'discover' | 'plan'): Promise<void>;
+  /** Ask both devices to confirm every planned line (nothing is executed on them). */
+  checkSyntax(): Promise<void>;
+  setProbeOverride(p: Partial<ProbeState['override']>): void;
+  /** Cancel a wizard step's operation (discovery, plan or syntax check). */
+  cancelStep(which: 'discover' | 'plan' | 'probe'): Promise<void>;
   applyWizardEvent(e: import('../../../src/contract/index').HostEvent): boolean;
 }

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { addConnectOptions } from '../credentials';
 import { EXIT, type PairFlags } from '../commands/pair';
+import { t } from '../i18n';
 
 interface ApplyFlags extends PairFlags {
   bundlePassphraseEnv?: string;
@@ -15,16 +16,14 @@ interface ApplyFlags extends PairFlags {
 export function registerBundleApply(bundle: Command): void {
   const cmd = bundle
     .command('apply <file>')
-    .description('commission the pair of a verified bundle (same workflow as `hotpair pair`)')
-    .option('--a <url>', "device A's connect URL (e.g. serial:///dev/ttyUSB0; default: the bundle's pair file)")
-    .option('--b <url>', "device B's connect URL")
-    .option('--dry-run', 'stop after printing the plan')
-    .option('--yes', 'push without asking (required without a terminal)')
-    .option('--no-rollback', 'on failure keep what was applied')
-    .option('--verify-timeout <SECONDS>', 'verification limit')
-    .option('--bundle-passphrase-env <NAME>', 'environment variable holding the passphrase of the bundle secrets')
-    .option('--key-passphrase-env <NAME>', 'environment variable holding the signing-key passphrase (trust store)');
-  addConnectOptions(cmd).action(async (file: string, flags: ApplyFlags) => {
+    .description(t('bundle.apply.desc'))
+    .option('--dry-run', t('pair.opt.dryRun'))
+    .option('--yes', t('pair.opt.yes'))
+    .option('--no-rollback', t('bundle.apply.noRollback'))
+    .option('--verify-timeout <SECONDS>', t('bundle.apply.verifyTimeout'))
+    .option('--bundle-passphrase-env <NAME>', t('bundle.bundlePassphraseEnv'))
+    .option('--key-passphrase-env <NAME>', t('bundle.apply.keyPassphraseEnv'));
+  addConnectOptions(cmd, 'bundle').action(async (file: string, flags: ApplyFlags) => {
     process.exitCode = await runBundleApply(file, flags);
   });
 }
@@ -34,12 +33,12 @@ async function passwordsFrom(sealedText: string, flags: ApplyFlags): Promise<Par
   let pass: string | undefined;
   if (flags.bundlePassphraseEnv) {
     pass = process.env[flags.bundlePassphraseEnv];
-    if (!pass) throw new Error(`--bundle-passphrase-env: environment variable ${flags.bundlePassphraseEnv} is not set`);
+    if (!pass) throw new Error(t('bundle.passphraseEnvUnset', { name: flags.bundlePassphraseEnv }));
   } else {
     const { terminalPromptIo } = await import('../credentials');
     const io = terminalPromptIo();
-    if (!io.isTTY) throw new Error('the bundle carries encrypted passwords: pass --bundle-passphrase-env NAME (not on a terminal to ask)');
-    pass = await io.secret('bundle passphrase: ');
+    if (!io.isTTY) throw new Error(t('bundle.applyNeedsPassphrase'));
+    pass = await io.secret(t('bundle.passphrase'));
   }
   const plain = JSON.parse(unseal(JSON.parse(sealedText), pass)) as Record<string, { password?: string }>;
   const out: Partial<Record<'a' | 'b', string>> = {};
@@ -56,7 +55,7 @@ export async function runBundleApply(file: string, flags: ApplyFlags): Promise<n
   const { renderPairText } = await import('../../core/render/index');
   const { toErrorInfo } = await import('../../core/base/errors');
   const fail = (message: string, code: number = EXIT.failed) => {
-    process.stderr.write(`hotpair: ${message}\n`);
+    process.stderr.write(`${t('error', { message })}\n`);
     return code;
   };
   let b;
@@ -66,23 +65,23 @@ export async function runBundleApply(file: string, flags: ApplyFlags): Promise<n
     b = readBundle(readFileSync(file), { isTrusted: (fp) => store.isTrusted(fp, pass) });
   } catch (e) {
     const info = toErrorInfo(e);
-    return fail(`${info.message}${info.fix ? `\n  fix: ${info.fix}` : ''}`, info.code === 'BUNDLE_INVALID' ? EXIT.failed : EXIT.usage);
+    return fail(`${info.message}${info.fix ? `\n  ${t('fix', { fix: info.fix })}` : ''}`, info.code === 'BUNDLE_INVALID' ? EXIT.failed : EXIT.usage);
   }
   const packR = parsePack(b.members['pack.json']?.toString('utf8') ?? '');
-  if (!packR.ok) return fail(`the bundle's platform pack is unreadable: ${packR.issues.join('; ')}`);
+  if (!packR.ok) return fail(t('bundle.packUnreadable', { issues: packR.issues.join('; ') }));
   const loaded = loadPairText(b.members['pair.json']?.toString('utf8') ?? '', `${file}:pair.json`);
-  if (!loaded.ok) return fail(`the bundle's pair.json does not load: ${loaded.errors.map((e) => e.message).join('; ')}`);
+  if (!loaded.ok) return fail(t('bundle.pairUnloadable', { errors: loaded.errors.map((e) => e.message).join('; ') }));
   const pair = loaded.pair;
   let rendered;
   try {
     rendered = renderPairText(pair, packR.pack);
   } catch (e) {
-    return fail(`the bundle's pair cannot be rendered: ${(e as Error).message}`);
+    return fail(t('bundle.pairUnrenderable', { message: (e as Error).message }));
   }
   for (const k of ['a', 'b'] as const) {
     const inBundle = b.members[`${k}.cfg`]?.toString('utf8') ?? '';
     if (`${rendered[k].join('\n')}\n` !== inBundle) {
-      return fail(`refused: ${k}.cfg in the bundle differs from what its pair.json renders to with its pack (created by another HotPair version, or altered before signing); recreate the bundle with this version`);
+      return fail(t('bundle.scriptDiffers', { member: `${k}.cfg` }));
     }
   }
   let passwords: Partial<Record<'a' | 'b', string>> = {};
@@ -91,7 +90,7 @@ export async function runBundleApply(file: string, flags: ApplyFlags): Promise<n
   } catch (e) {
     return fail((e as Error).message, EXIT.usage);
   }
-  process.stdout.write(`Bundle ${file}: pair ${pair.name}, signed by ${b.manifest.signer.fingerprint}, scripts match their pair file.\n`);
+  process.stdout.write(`${t('bundle.applying', { file, name: pair.name, fingerprint: b.manifest.signer.fingerprint })}\n`);
   const { runPairCli } = await import('../commands/pair');
   return runPairCli({ pair, pack: packR.pack, flags: { ...flags, passwords }, pairFile: `${file}:pair.json` });
 }

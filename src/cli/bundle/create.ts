@@ -1,23 +1,25 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
 import { toErrorInfo } from '../../core/base/errors';
 import { bundleIdentity, bundleMembers } from '../../core/bundle/build';
 import { inventoryToPairInputs } from '../../core/bundle/inventory';
 import { writeBundle } from '../../core/bundle/node/container';
 import { seal, type SigningKey } from '../../core/bundle/node/crypto';
-import { Pair } from '../../core/model/pair';
+import { readPairDocFile, readTextFile } from '../../core/model/node/read-pair';
+import type { Pair } from '../../core/model/pair';
+import { loadPairObject } from '../../core/model/pair-loader';
+import { MAX_INVENTORY_BYTES } from '../../core/model/text-guards';
 import type { PlatformPack } from '../../core/platforms/pack';
-import { hasErrors, validatePair } from '../../core/validate/index';
 import { terminalPromptIo } from '../credentials';
 import { readPackFile } from '../pack-file';
 import { readValidPair } from '../pair-file';
 import { formatDiagnostic } from '../commands/validate';
 import { keyPassphrase, openKeyStore } from './keystore';
 import { registerExportCfg } from './export-cfg';
+import { t } from '../i18n';
 
 interface CreateOptions {
   output?: string;
@@ -32,13 +34,13 @@ interface CreateOptions {
 async function bundlePassphrase(o: CreateOptions): Promise<string> {
   if (o.bundlePassphraseEnv) {
     const v = process.env[o.bundlePassphraseEnv];
-    if (!v) throw new Error(`--bundle-passphrase-env: environment variable ${o.bundlePassphraseEnv} is not set`);
+    if (!v) throw new Error(t('bundle.passphraseEnvUnset', { name: o.bundlePassphraseEnv }));
     return v;
   }
   const io = terminalPromptIo();
-  if (!io.isTTY) throw new Error('--with-passwords needs a passphrase: pass --bundle-passphrase-env NAME (not on a terminal to ask)');
-  const a = await io.secret('bundle passphrase: ');
-  if (a !== (await io.secret('again: '))) throw new Error('the two passphrases differ');
+  if (!io.isTTY) throw new Error(t('bundle.needPassphrase'));
+  const a = await io.secret(t('bundle.passphrase'));
+  if (a !== (await io.secret(t('bundle.again')))) throw new Error(t('bundle.passphrasesDiffer'));
   return a;
 }
 
@@ -47,9 +49,9 @@ function devicePasswords(pair: Pair): string {
   const out: Record<string, { sysname: string; password: string }> = {};
   for (const k of ['a', 'b'] as const) {
     const env = pair.devices[k].passwordEnv;
-    if (!env) throw new Error(`devices.${k}.passwordEnv is not set in the pair file: name the environment variable holding ${pair.devices[k].sysname}'s password`);
+    if (!env) throw new Error(t('bundle.noPasswordEnv', { device: k, sysname: pair.devices[k].sysname }));
     const v = process.env[env];
-    if (!v) throw new Error(`environment variable ${env} (devices.${k}.passwordEnv) is not set`);
+    if (!v) throw new Error(t('bundle.passwordEnvUnset', { name: env, device: k }));
     out[k] = { sysname: pair.devices[k].sysname, password: v };
   }
   return JSON.stringify(out);
@@ -68,7 +70,7 @@ async function createOne(file: string, o: CreateOptions, pack: PlatformPack, key
   const secrets = o.withPasswords ? seal(devicePasswords(r.pair), await bundlePassphrase(o)) : undefined;
   const out = o.output ?? `${r.pair.name}.hpb`;
   writeFileSync(out, makeBundle(r.pair, pack, key, secrets));
-  process.stdout.write(`wrote ${out}\n`);
+  process.stdout.write(`${t('bundle.wrote', { file: out })}\n`);
   return 0;
 }
 
@@ -85,32 +87,32 @@ export async function createFromInventory(csvText: string, template: Record<stri
   const rows = parseCsv(csvText, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
   const { pairs, errors } = inventoryToPairInputs(rows, template);
   let failed = errors.length;
-  for (const e of errors) log(`row ${e.row}${e.column ? ` column ${e.column}` : ''}: ${e.message}\n`);
+  for (const e of errors) log(`${t('bundle.rowError', { row: e.row, column: e.column || 'none', message: e.message })}\n`);
   mkdirSync(outDir, { recursive: true });
   let written = 0;
   const names = new Set<string>();
   const inFlight = new Set<Promise<void>>();
   let writeError: unknown;
   for (const { row, input } of pairs) {
-    const parsed = Pair.safeParse(input);
-    if (!parsed.success) {
+    const loaded = loadPairObject(input, { pack });
+    if (!loaded.ok) {
       failed++;
-      for (const i of parsed.error.issues.slice(0, 5)) log(`row ${row}: ${i.path.join('.')}: ${i.message}\n`);
+      for (const e of loaded.errors.slice(0, 5)) log(`${t('bundle.row', { row, text: `${e.path}: ${e.message}` })}\n`);
       continue;
     }
-    const diags = validatePair(parsed.data, {}, pack);
-    if (hasErrors(diags)) {
+    if (!loaded.valid) {
       failed++;
-      for (const d of diags.filter((x) => x.severity === 'error')) log(`row ${row}: ${formatDiagnostic(d)}`);
+      for (const d of loaded.diagnostics.filter((x) => x.severity === 'error')) log(t('bundle.row', { row, text: formatDiagnostic(d) }));
       continue;
     }
-    if (names.has(parsed.data.name)) {
+    const { pair } = loaded;
+    if (names.has(pair.name)) {
       failed++;
-      log(`row ${row}: pair name "${parsed.data.name}" repeats an earlier row; names must be unique (they name the files)\n`);
+      log(`${t('bundle.rowRepeat', { row, name: pair.name })}\n`);
       continue;
     }
-    names.add(parsed.data.name);
-    const w: Promise<void> = writeFile(join(outDir, `${parsed.data.name}.hpb`), makeBundle(parsed.data, pack, key))
+    names.add(pair.name);
+    const w: Promise<void> = writeFile(join(outDir, `${pair.name}.hpb`), makeBundle(pair, loaded.pack, key))
       .then(() => void written++)
       .catch((e: unknown) => void (writeError ??= e))
       .finally(() => inFlight.delete(w));
@@ -122,35 +124,43 @@ export async function createFromInventory(csvText: string, template: Record<stri
   return { written, failed };
 }
 
+function readTemplate(file: string): Record<string, unknown> {
+  const r = readPairDocFile(file);
+  if (!r.ok) throw new Error(r.message);
+  return r.doc;
+}
+
 export function registerBundleCreate(bundle: Command): void {
   bundle
     .command('create [pair-file]')
-    .description('sign a bundle for one pair, or one per row of --inventory')
-    .option('-o, --output <PATH>', 'bundle file (one pair) or folder (--inventory)')
-    .option('--inventory <CSV>', 'one row per pair; headers are dotted pair-file paths (devices.a.controlChannel.localIp)')
-    .option('--template <FILE>', 'with --inventory: YAML pair laid under every row')
-    .option('--pack <FILE>', 'platform pack (default: built-in Comware V7)')
-    .option('--with-passwords', "include device passwords (from each device's passwordEnv), passphrase-encrypted")
-    .option('--bundle-passphrase-env <NAME>', 'environment variable holding the bundle passphrase')
-    .option('--key-passphrase-env <NAME>', 'environment variable holding the signing-key passphrase')
+    .description(t('bundle.create.desc'))
+    .option('-o, --output <PATH>', t('bundle.create.output'))
+    .option('--inventory <CSV>', t('bundle.create.inventory'))
+    .option('--template <FILE>', t('bundle.create.template'))
+    .option('--pack <FILE>', t('bundle.create.pack'))
+    .option('--with-passwords', t('bundle.create.withPasswords'))
+    .option('--bundle-passphrase-env <NAME>', t('bundle.create.bundlePassphraseEnv'))
+    .option('--key-passphrase-env <NAME>', t('bundle.keyPassphraseEnv'))
     .action(async (file: string | undefined, o: CreateOptions) => {
       try {
         const pack = readPackFile(o.pack);
         if (!pack.ok) throw new Error(pack.message);
         const key = openKeyStore().signingKey(keyPassphrase(o.keyPassphraseEnv));
         if (o.inventory) {
-          if (!o.output) throw new Error('--inventory needs -o <folder>');
-          const template = o.template ? ((parseYaml(readFileSync(o.template, 'utf8')) ?? {}) as Record<string, unknown>) : {};
+          if (!o.output) throw new Error(t('bundle.inventoryNeedsOutput'));
+          const template = o.template ? readTemplate(o.template) : {};
+          const csv = readTextFile(o.inventory, { maxBytes: MAX_INVENTORY_BYTES, what: 'inventory' });
+          if (!csv.ok) throw new Error(csv.error.message);
           const started = performance.now();
-          const r = await createFromInventory(readFileSync(o.inventory, 'utf8'), template, pack.pack, key, o.output, (s) => process.stderr.write(s));
-          process.stdout.write(`wrote ${r.written} bundles to ${o.output} in ${((performance.now() - started) / 1000).toFixed(2)} s${r.failed ? `; ${r.failed} rows refused (above)` : ''}\n`);
+          const r = await createFromInventory(csv.text, template, pack.pack, key, o.output, (s) => process.stderr.write(s));
+          process.stdout.write(`${t('bundle.wroteMany', { written: r.written, dir: o.output, seconds: ((performance.now() - started) / 1000).toFixed(2), failed: r.failed })}\n`);
           process.exitCode = r.failed ? 1 : 0;
           return;
         }
-        if (!file) throw new Error('name a pair file, or pass --inventory');
+        if (!file) throw new Error(t('bundle.needsFile'));
         process.exitCode = await createOne(file, o, pack.pack, key);
       } catch (e) {
-        process.stderr.write(`hotpair: ${toErrorInfo(e).message}\n`);
+        process.stderr.write(`${t('error', { message: toErrorInfo(e).message })}\n`);
         process.exitCode = 2;
       }
     });

@@ -6,10 +6,11 @@ import { keyPassphrase, openKeyStore } from '../bundle/keystore';
 import { describeBundle } from '../bundle/show';
 import { registerBundleCreate } from '../bundle/create';
 import { registerBundleApply } from '../bundle/apply';
+import { fixLine, t } from '../i18n';
 
 function fail(e: unknown): void {
   const info = toErrorInfo(e);
-  process.stderr.write(`hotpair: ${info.message}\n${info.fix ? `  fix: ${info.fix}\n` : ''}`);
+  process.stderr.write(`${t('error', { message: info.message })}\n${fixLine(info.fix)}`);
   process.exitCode = info.code === 'BUNDLE_INVALID' ? 1 : 2;
 }
 
@@ -20,18 +21,18 @@ function open(file: string, allowUntrusted: boolean, passEnv?: string) {
 }
 
 export function registerBundle(program: Command): void {
-  const bundle = program.command('bundle').description('offline bundles: prepare in the office, apply on site over a console cable');
+  const bundle = program.command('bundle').description(t('bundle.desc'));
   registerBundleCreate(bundle);
   registerBundleApply(bundle);
 
   bundle
     .command('verify <file>')
-    .description('check integrity, signature and trust; exit 0 good, 1 refused')
-    .option('--key-passphrase-env <NAME>', 'environment variable holding the signing-key passphrase')
+    .description(t('bundle.verify.desc'))
+    .option('--key-passphrase-env <NAME>', t('bundle.keyPassphraseEnv'))
     .action((file: string, o: { keyPassphraseEnv?: string }) => {
       try {
         const b = open(file, false, o.keyPassphraseEnv);
-        process.stdout.write(`OK  ${file}: ${b.manifest.members.length} members intact, signed by trusted ${b.manifest.signer.fingerprint}\n`);
+        process.stdout.write(`${t('bundle.verify.ok', { file, members: b.manifest.members.length, fingerprint: b.manifest.signer.fingerprint })}\n`);
       } catch (e) {
         fail(e);
       }
@@ -39,8 +40,8 @@ export function registerBundle(program: Command): void {
 
   bundle
     .command('show <file>')
-    .description('print the manifest (refuses a damaged bundle; shows an untrusted signer as such)')
-    .option('--json', 'print the manifest as JSON')
+    .description(t('bundle.show.desc'))
+    .option('--json', t('bundle.show.json'))
     .action((file: string, o: { json?: boolean }) => {
       try {
         const b = open(file, true);
@@ -50,11 +51,11 @@ export function registerBundle(program: Command): void {
       }
     });
 
-  const key = bundle.command('key').description('the signing key and the keys trusted to sign bundles');
+  const key = bundle.command('key').description(t('bundle.key.desc'));
   key
     .command('export')
-    .description('print this machine\'s public signing key (created on first use)')
-    .option('--key-passphrase-env <NAME>', 'environment variable holding the signing-key passphrase')
+    .description(t('bundle.key.export'))
+    .option('--key-passphrase-env <NAME>', t('bundle.keyPassphraseEnv'))
     .action((o: { keyPassphraseEnv?: string }) => {
       try {
         process.stdout.write(openKeyStore().exportPublic(keyPassphrase(o.keyPassphraseEnv)));
@@ -64,27 +65,29 @@ export function registerBundle(program: Command): void {
     });
   key
     .command('trust <file>')
-    .description('trust a public key exported by `hotpair bundle key export` (check its fingerprint with its owner first)')
+    .description(t('bundle.key.trust'))
     .action((file: string) => {
       try {
         const fp = openKeyStore().trust(readFileSync(file === '-' ? 0 : file, 'utf8'));
-        process.stdout.write(`trusted ${fp}\n`);
+        process.stdout.write(`${t('bundle.key.trusted', { fingerprint: fp })}\n`);
       } catch (e) {
         fail(e);
       }
     });
   key
     .command('untrust <fingerprint>')
+    .description(t('bundle.key.untrust'))
     .action((fp: string) => {
       const removed = openKeyStore().untrust(fp);
-      process.stdout.write(removed ? `no longer trusted: ${fp}\n` : `not in the trust list: ${fp}\n`);
+      process.stdout.write(`${t(removed ? 'bundle.key.untrusted' : 'bundle.key.notTrusted', { fingerprint: fp })}\n`);
       if (!removed) process.exitCode = 1;
     });
   key
     .command('list')
+    .description(t('bundle.key.list'))
     .action(() => {
       const store = openKeyStore();
       const own = store.hasSigningKey() ? store.ownFingerprint(keyPassphrase()) : undefined;
-      process.stdout.write(`${own ? `own      ${own}\n` : ''}${store.trusted().map((f) => `trusted  ${f}`).join('\n')}\n`);
+      process.stdout.write(`${own ? `${t('bundle.key.own', { fingerprint: own })}\n` : ''}${store.trusted().map((f) => t('bundle.key.trustedRow', { fingerprint: f })).join('\n')}\n`);
     });
 }

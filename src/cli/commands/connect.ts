@@ -9,6 +9,7 @@ import { formatConnectTarget, parseConnectUrl } from '../../core/model/connect';
 import { SerialTransport } from '../../core/transport/node/serial';
 import { openCliSession, type CliOpenedSession } from '../connect-session';
 import { addConnectOptions, type CliConnectFlags } from '../credentials';
+import { fixLine, t } from '../i18n';
 
 interface ConnectFlags extends CliConnectFlags {
   exec?: string[];
@@ -20,15 +21,15 @@ const REPLUG_WAIT_MS = 10 * 60_000;
 export async function runConnect(url: string, flags: ConnectFlags, signal: AbortSignal): Promise<number> {
   const parsed = parseConnectUrl(url);
   if (!parsed.ok) {
-    process.stderr.write(`hotpair connect: ${parsed.message}\n`);
+    process.stderr.write(`${t('commandError', { command: 'connect', message: parsed.message })}\n`);
     return 2;
   }
   let opened: CliOpenedSession | undefined;
   try {
-    process.stderr.write(`connecting to ${formatConnectTarget(parsed.target)} ...\n`);
+    process.stderr.write(`${t('connecting', { target: formatConnectTarget(parsed.target) })}\n`);
     opened = await openCliSession(parsed.target, flags, signal);
-    if (opened.baud) process.stderr.write(`line speed ${opened.baud} baud\n`);
-    process.stderr.write(`transcript: ${opened.transcript}\n`);
+    if (opened.baud) process.stderr.write(`${t('connectCmd.lineSpeed', { baud: String(opened.baud) })}\n`);
+    process.stderr.write(`${t('transcript', { path: opened.transcript })}\n`);
     if (flags.exec?.length) {
       for (const cmd of flags.exec) {
         const r = await opened.session.exec(cmd, { signal });
@@ -43,7 +44,7 @@ export async function runConnect(url: string, flags: ConnectFlags, signal: Abort
     const d = info.details ?? {};
     // the device's own picture of the mistake: the command line and the caret under it
     const caret = typeof d.caret === 'string' && typeof d.echo === 'string' ? `${d.echo}\n${d.caret}\n` : '';
-    process.stderr.write(`${caret}hotpair connect: ${info.code}: ${info.message}\n${info.fix ? `  fix: ${info.fix}\n` : ''}`);
+    process.stderr.write(`${caret}${t('commandErrorCoded', { command: 'connect', code: info.code, message: info.message })}\n${fixLine(info.fix)}`);
     return 1;
   } finally {
     await opened?.close().catch(() => undefined);
@@ -54,7 +55,7 @@ export async function runConnect(url: string, flags: ConnectFlags, signal: Abort
 async function interactive(opened: CliOpenedSession, signal: AbortSignal): Promise<void> {
   const { session, transport } = opened;
   const ch = session.channel;
-  process.stderr.write(`connected; Ctrl+] then q quits, Ctrl+] then b sends a break\n`);
+  process.stderr.write(`${t('connectCmd.connected')}\n`);
   process.stdout.write(session.prompt.text);
   const textSub = ch.onText((t) => process.stdout.write(t));
   const stdin = process.stdin;
@@ -87,11 +88,11 @@ async function interactive(opened: CliOpenedSession, signal: AbortSignal): Promi
     };
     const closeSub = transport.onClose((e) => {
       if (transport instanceof SerialTransport && e.error) {
-        process.stderr.write(`\r\n${e.error.message} Waiting for ${transport.path} to come back (Ctrl+C to give up)...\r\n`);
+        process.stderr.write(`\r\n${t('connectCmd.waiting', { message: e.error.message, path: transport.path })}\r\n`);
         transport.reconnect({ timeoutMs: REPLUG_WAIT_MS, signal }).then(
           () => {
             ch.reattach();
-            process.stderr.write('\r\nreconnected.\r\n');
+            process.stderr.write(`\r\n${t('connectCmd.reconnected')}\r\n`);
             session.invalidateView();
             void ch.write('\r').catch(() => undefined);
           },
@@ -102,7 +103,7 @@ async function interactive(opened: CliOpenedSession, signal: AbortSignal): Promi
         );
         return;
       }
-      process.stderr.write(`\r\n${e.error?.message ?? 'connection closed'}\r\n`);
+      process.stderr.write(`\r\n${e.error?.message ?? t('connectCmd.closed')}\r\n`);
       finish();
     });
     stdin.on('data', onKey);
@@ -115,9 +116,9 @@ async function interactive(opened: CliOpenedSession, signal: AbortSignal): Promi
 export function registerConnect(program: Command): void {
   const cmd = program
     .command('connect')
-    .description('Log in to a device: run commands (--exec) or open an interactive console')
-    .argument('<url>', 'ssh://user@host[:port] or serial:///dev/ttyUSB0?baud=9600 (baud=auto or none: auto-baud)')
-    .option('--exec <command>', 'run this command and print its output (repeatable)', (v: string, prev: string[] = []) => [...prev, v]);
+    .description(t('connectCmd.desc'))
+    .argument('<url>', t('connectCmd.url'))
+    .option('--exec <command>', t('connectCmd.exec'), (v: string, prev: string[] = []) => [...prev, v]);
   addConnectOptions(cmd).action(async (url: string, flags: ConnectFlags) => {
     const ctrl = new AbortController();
     const onSigint = () => ctrl.abort();

@@ -6,6 +6,7 @@ import { formatConnectTarget, parseConnectUrl, type ConnectTarget } from '../../
 import type { DeviceFacts } from '../../core/model/facts';
 import { openCliSession } from '../connect-session';
 import { addConnectOptions, type CliConnectFlags } from '../credentials';
+import { fixLine, t } from '../i18n';
 
 /** Exit codes of `hotpair discover`: scripts branch on them. */
 export const EXIT_OK = 0;
@@ -32,7 +33,7 @@ export interface DiscoverIo {
 }
 
 function errorText(e: ErrorInfo): string {
-  return `hotpair discover: ${e.code}: ${e.message}${e.fix ? `\n  fix: ${e.fix}` : ''}\n`;
+  return `${t('commandErrorCoded', { command: 'discover', code: e.code, message: e.message })}\n${fixLine(e.fix)}`;
 }
 
 /**
@@ -50,7 +51,7 @@ export async function runDiscover(url: string, flags: DiscoverFlags, io: Discove
   let opened: OpenedSession | undefined;
   let facts: DeviceFacts;
   try {
-    if (!flags.json) io.err(`connecting to ${formatConnectTarget(parsed.target)} ...\n`);
+    if (!flags.json) io.err(`${t('connecting', { target: formatConnectTarget(parsed.target) })}\n`);
     opened = await open(parsed.target, flags, signal);
     facts = await discover(opened.session, {
       signal,
@@ -67,7 +68,7 @@ export async function runDiscover(url: string, flags: DiscoverFlags, io: Discove
   if (flags.json) io.out(`${JSON.stringify({ ok: true, data: facts }, null, 2)}\n`);
   else {
     io.out(formatFacts(facts));
-    if (opened?.transcript) io.err(`transcript: ${opened.transcript}\n`);
+    if (opened?.transcript) io.err(`${t('transcript', { path: opened.transcript })}\n`);
   }
   return EXIT_OK;
 }
@@ -81,9 +82,9 @@ export const openWithFlags: OpenSession = async (target, flags, signal) => {
 export function registerDiscover(program: Command): void {
   const cmd = program
     .command('discover')
-    .description('Read what a device is: model, software, serial, interfaces, RBM, VRRP, track entries')
-    .argument('<url>', 'ssh://user@host[:port] or serial:///dev/ttyUSB0?baud=9600')
-    .option('--json', 'print the facts as JSON ({ok, data} / {ok, error})');
+    .description(t('discover.desc'))
+    .argument('<url>', t('discover.url'))
+    .option('--json', t('discover.json'));
   addConnectOptions(cmd).action(async (url: string, flags: DiscoverFlags) => {
     const ctrl = new AbortController();
     const onSigint = () => ctrl.abort();

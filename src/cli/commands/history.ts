@@ -4,7 +4,9 @@ import { parseDurationMs } from '../../core/monitor/duration';
 import { EventStore } from '../../core/monitor/node/store';
 import { EVENT_KINDS, type MonitorEvent, type MonitorEventKind } from '../../core/monitor/types';
 import { clock, describe, eventLine } from '../../core/monitor/view';
+import { cliCore } from '../../i18n/node/cli-core';
 import { defaultDbFile } from './monitor';
+import { t } from '../i18n';
 
 export interface HistoryCliOptions {
   db?: string;
@@ -46,18 +48,18 @@ export function toCsv(events: readonly MonitorEvent[]): string {
 /** Returns the exit code: 0 printed (even nothing), 2 bad arguments or no database. */
 export function runHistory(pair: string, o: HistoryCliOptions, io: { out: (s: string) => void; err: (s: string) => void; tty: boolean }, now = Date.now()): number {
   const fail = (m: string) => {
-    io.err(`hotpair history: ${m}\n`);
+    io.err(`${t('commandError', { command: 'history', message: m })}\n`);
     return 2;
   };
-  if (o.json && o.csv) return fail('choose one of --json and --csv');
+  if (o.json && o.csv) return fail(t('history.bothFormats'));
   const sinceMs = /^all$/i.test(o.since) ? undefined : parseDurationMs(o.since);
-  if (sinceMs !== undefined && !Number.isFinite(sinceMs)) return fail(`--since "${o.since}": expected a duration such as 24h, 7d, or "all"`);
+  if (sinceMs !== undefined && !Number.isFinite(sinceMs)) return fail(t('history.badSince', { since: o.since }));
   const kinds = o.kind ? o.kind.split(',').map((k) => k.trim()) : undefined;
   const bad = kinds?.filter((k) => !(EVENT_KINDS as readonly string[]).includes(k));
-  if (bad && bad.length) return fail(`unknown kind ${bad.join(', ')}; kinds: ${EVENT_KINDS.join(', ')}`);
+  if (bad && bad.length) return fail(t('history.badKind', { bad: bad.join(', '), kinds: EVENT_KINDS.join(', ') }));
   const file = o.db ?? defaultDbFile();
   // Never create an empty database just to say there is nothing in it.
-  if (!existsSync(file)) return fail(`no history at ${file} (run hotpair monitor first, or pass --db)`);
+  if (!existsSync(file)) return fail(t('history.noDb', { path: file }));
   const store = new EventStore(file, { retentionDays: 0 });
   try {
     const events = store.history({
@@ -69,8 +71,9 @@ export function runHistory(pair: string, o: HistoryCliOptions, io: { out: (s: st
     else if (o.csv) io.out(toCsv(events));
     else if (events.length === 0) {
       const known = store.pairs();
-      io.out(`no events for ${pair} since ${sinceMs !== undefined ? clock(now - sinceMs) : 'the beginning'}${known.length && !known.includes(pair) && pair !== '*' && pair !== 'all' ? ` (pairs in this history: ${known.join(', ')})` : ''}\n`);
-    } else for (const e of events) io.out(`${eventLine(e, o.color !== false && io.tty, false)}\n`);
+      const others = known.length && !known.includes(pair) && pair !== '*' && pair !== 'all' ? known.join(', ') : 'none';
+      io.out(`${t('history.none', { pair, since: sinceMs !== undefined ? clock(now - sinceMs) : 'beginning', known: others })}\n`);
+    } else for (const e of events) io.out(`${eventLine(e, o.color !== false && io.tty, false, cliCore())}\n`);
     return 0;
   } finally {
     store.close();
@@ -80,13 +83,13 @@ export function runHistory(pair: string, o: HistoryCliOptions, io: { out: (s: st
 export function registerHistory(program: Command): void {
   program
     .command('history <pair>')
-    .description('events the monitor recorded for a pair ("all" for every pair)')
-    .option('--db <file>', `history database (default ${defaultDbFile()})`)
-    .option('--since <duration>', 'how far back, e.g. 24h, 7d, or all', '24h')
-    .option('--kind <kinds>', `comma-separated: ${EVENT_KINDS.join(', ')}`)
-    .option('--json', 'JSON array')
-    .option('--csv', 'CSV with a header row')
-    .option('--no-color', 'plain text')
+    .description(t('history.desc'))
+    .option('--db <file>', t('history.db', { path: defaultDbFile() }))
+    .option('--since <duration>', t('history.since'), '24h')
+    .option('--kind <kinds>', t('history.kind', { kinds: EVENT_KINDS.join(', ') }))
+    .option('--json', t('history.json'))
+    .option('--csv', t('history.csv'))
+    .option('--no-color', t('noColor'))
     .action((pair: string, o: HistoryCliOptions) => {
       process.exitCode = runHistory(pair, o, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), tty: process.stdout.isTTY === true });
     });

@@ -1,23 +1,28 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
+import { readPairDocFile, readTextFile } from '../../core/model/node/read-pair';
+import { MAX_INVENTORY_BYTES } from '../../core/model/text-guards';
 import { dataDir } from '../../core/base/node/paths';
 import type { DeviceKey } from '../../core/model/pair';
 import { parseDurationMs } from '../../core/monitor/duration';
-import { deviceLink, serialisedKnownHosts } from '../../core/monitor/node/links';
+import { deviceLink } from '../../core/monitor/node/links';
 import { DEFAULT_METRICS } from '../../core/monitor/node/metrics-server';
+import { MonitorReceivers } from '../../core/monitor/node/receivers';
 import { type MonitoredPair, startMonitor } from '../../core/monitor/node/runtime';
 import { DEFAULT_SYSLOG, parseHostPort } from '../../core/monitor/node/syslog';
 import type { DeviceLink } from '../../core/monitor/poller';
 import { type MonitorTarget, targetsFromInventory, targetsFromPairText } from '../../core/monitor/targets';
 import type { MonitorEvent } from '../../core/monitor/types';
 import { eventLine, screen } from '../../core/monitor/view';
-import { addConnectOptions, type CliConnectFlags, hostKeyPolicy, type PromptIo, resolveCredentials, terminalPromptIo } from '../credentials';
+import { cliCore } from '../../i18n/node/cli-core';
+import { parseConnectUrl } from '../../core/model/connect';
+import { cliConnector } from '../connect-session';
+import { addConnectOptions, type CliConnectFlags, effectiveSettings, loginInput, type PromptIo, type TargetFlags, terminalAsk, terminalPromptIo } from '../credentials';
+import { t } from '../i18n';
 
 export const defaultDbFile = (): string => join(dataDir(), 'monitor.sqlite');
 
-export interface MonitorCliOptions extends CliConnectFlags {
+export interface MonitorCliOptions extends CliConnectFlags, TargetFlags {
   interval: string;
   db?: string;
   syslog: string;
@@ -45,24 +50,13 @@ export interface MonitorIo {
 }
 
 export function readTargets(file: string, templateFile: string | undefined): { ok: true; targets: MonitorTarget[] } | { ok: false; errors: string[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { ok: false, errors: [`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`] };
-  }
-  if (!/\.csv$/i.test(file)) return targetsFromPairText(text, file);
-  let template: Record<string, unknown> = {};
-  if (templateFile) {
-    try {
-      const t: unknown = parseYaml(readFileSync(templateFile, 'utf8'));
-      if (t === null || typeof t !== 'object' || Array.isArray(t)) throw new Error('expected a mapping (a partial pair file)');
-      template = t as Record<string, unknown>;
-    } catch (e) {
-      return { ok: false, errors: [`template ${templateFile}: ${(e as Error).message}`] };
-    }
-  }
-  return targetsFromInventory(text, file, template);
+  const inventory = /\.csv$/i.test(file);
+  const read = readTextFile(file, inventory ? { maxBytes: MAX_INVENTORY_BYTES, what: 'inventory' } : {});
+  if (!read.ok) return { ok: false, errors: [read.error.message] };
+  if (!inventory) return targetsFromPairText(read.text, file);
+  const template = templateFile ? readPairDocFile(templateFile) : { ok: true as const, doc: {} };
+  if (!template.ok) return { ok: false, errors: [template.message] };
+  return targetsFromInventory(read.text, file, template.doc);
 }
 
 /** "3/10m" → more than 3 switchovers within 10 minutes. */
@@ -78,20 +72,38 @@ function endpoint(text: string, fallback: { host: string; port: number }): { hos
 }
 
 /**
+ * `--a/--b` replace the device URLs of the one pair in the file, as for `hotpair pair`, so a pair
+ * commissioned with them can be monitored the same way. An inventory names many pairs: refused.
+ */
+export function withTargetFlags(targets: MonitorTarget[], o: TargetFlags): MonitorTarget[] {
+  if (o.a === undefined && o.b === undefined) return targets;
+  if (targets.length !== 1) throw new Error(t('monitor.onePair', { count: targets.length }));
+  const target = targets[0]!;
+  const devices = { ...target.devices };
+  for (const k of ['a', 'b'] as const) {
+    const url = effectiveSettings(o, {}, k).url;
+    if (url === undefined) continue;
+    const r = parseConnectUrl(url);
+    if (!r.ok) throw new Error(`--${k}: ${r.message}`);
+    devices[k] = { ...devices[k], connect: r.target };
+  }
+  return [{ ...target, devices }];
+}
+
+/**
  * Sessions for every device, credentials resolved once up front (a prompt, if any, comes before the
- * live view takes the screen). A device's own passwordEnv / identityFile in the pair file wins over
- * the command-line flags, so one inventory can mix sites with different secrets.
+ * live view takes the screen), with the precedence of every device command: a command-line flag,
+ * else the device's own passwordEnv / identityFile in the file, else a prompt.
  */
 async function realLinks(targets: MonitorTarget[], o: MonitorCliOptions, prompt: PromptIo): Promise<(t: MonitorTarget) => Record<DeviceKey, DeviceLink>> {
-  const knownHosts = serialisedKnownHosts(o.knownHosts);
-  const policy = hostKeyPolicy(o, prompt);
+  const connector = cliConnector(o);
   const byPair = new Map<string, Record<DeviceKey, DeviceLink>>();
   for (const t of targets) {
     const link = async (k: DeviceKey) => {
       const d = t.devices[k];
-      const flags: CliConnectFlags = { ...o, ...(d.passwordEnv ? { passwordEnv: d.passwordEnv } : {}), ...(d.identityFile ? { identity: d.identityFile } : {}) };
-      const creds = await resolveCredentials(d.connect, flags, prompt);
-      return deviceLink(d.connect, creds, { knownHosts, hostKeyPolicy: policy });
+      const e = effectiveSettings(o, { ...(d.passwordEnv ? { passwordEnv: d.passwordEnv } : {}), ...(d.identityFile ? { identityFile: d.identityFile } : {}) }, k);
+      const creds = await connector.credentials(d.connect, loginInput(e), terminalAsk(e, prompt));
+      return deviceLink(d.connect, creds, { connector, ask: terminalAsk(o, prompt) });
     };
     byPair.set(t.name, { a: await link('a'), b: await link('b') });
   }
@@ -106,19 +118,19 @@ function addresses(t: MonitorTarget, k: DeviceKey): string[] {
 /** Runs until stopped (or --duration); returns the exit code. */
 export async function runMonitor(file: string, o: MonitorCliOptions, io: MonitorIo): Promise<number> {
   const fail = (msg: string) => {
-    io.err(`hotpair monitor: ${msg}\n`);
+    io.err(`${t('commandError', { command: 'monitor', message: msg })}\n`);
     return 2;
   };
   const intervalMs = parseDurationMs(o.interval);
-  if (!(intervalMs >= 500)) return fail(`--interval "${o.interval}": expected a duration of at least 500ms, e.g. 5s`);
+  if (!(intervalMs >= 500)) return fail(t('monitor.badInterval', { value: o.interval }));
   const channelDown = parseDurationMs(o.channelDown);
-  if (!Number.isFinite(channelDown)) return fail(`--channel-down "${o.channelDown}": expected a duration such as 30s`);
+  if (!Number.isFinite(channelDown)) return fail(t('monitor.badChannelDown', { value: o.channelDown }));
   const flap = parseFlap(o.flap);
-  if (!flap) return fail(`--flap "${o.flap}": expected K/duration, e.g. 3/10m`);
+  if (!flap) return fail(t('monitor.badFlap', { value: o.flap }));
   const retentionDays = Number(o.retention.replace(/d$/i, ''));
-  if (!Number.isFinite(retentionDays) || retentionDays < 0) return fail(`--retention "${o.retention}": expected days, e.g. 90 (0 keeps everything)`);
+  if (!Number.isFinite(retentionDays) || retentionDays < 0) return fail(t('monitor.badRetention', { value: o.retention }));
   const duration = o.duration !== undefined ? parseDurationMs(o.duration) : undefined;
-  if (duration !== undefined && !Number.isFinite(duration)) return fail(`--duration "${o.duration}": expected a duration`);
+  if (duration !== undefined && !Number.isFinite(duration)) return fail(t('monitor.badDuration', { value: o.duration ?? '' }));
   let syslog: ReturnType<typeof endpoint>;
   let metrics: ReturnType<typeof endpoint>;
   try {
@@ -129,6 +141,11 @@ export async function runMonitor(file: string, o: MonitorCliOptions, io: Monitor
   }
   const loaded = readTargets(file, o.template);
   if (!loaded.ok) return fail(`\n  ${loaded.errors.join('\n  ')}`);
+  try {
+    loaded.targets = withTargetFlags(loaded.targets, o);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
   let links = io.links;
   if (!links) {
     try {
@@ -151,13 +168,17 @@ export async function runMonitor(file: string, o: MonitorCliOptions, io: Monitor
   const colour = o.color !== false && io.tty;
   const recent: MonitorEvent[] = [];
   let dirty = true;
+  const warn = (m: string) => io.err(`${t('commandError', { command: 'monitor', message: m })}\n`);
+  // The user named the ports (or took the defaults): one that cannot be bound ends the run.
+  const receivers = new MonitorReceivers({ onWarning: warn });
+  const opened = await receivers.open({ syslog, metrics }, { strict: true }).catch((e: Error) => e);
+  if (opened instanceof Error) return fail(opened.message);
   const runtime = await startMonitor({
     pairs,
     intervalMs,
     db,
     retentionDays,
-    syslog,
-    metrics,
+    receivers,
     ...(o.webhook ? { webhookUrl: o.webhook } : {}),
     alerts: { channelDownSeconds: channelDown / 1000, ...flap },
     onEvents: (events) => {
@@ -165,21 +186,25 @@ export async function runMonitor(file: string, o: MonitorCliOptions, io: Monitor
         const i = recent.findIndex((r) => r.id === e.id);
         if (i >= 0) recent[i] = e;
         else recent.push(e);
-        if (!io.tty) io.out(`${eventLine(e, false)}\n`);
+        if (!io.tty) io.out(`${eventLine(e, false, true, cliCore())}\n`);
       }
       if (recent.length > 500) recent.splice(0, recent.length - 500);
       dirty = true;
     },
-    onWarning: (m) => io.err(`hotpair monitor: ${m}\n`),
+    onWarning: warn,
   }).catch((e: Error) => e);
-  if (runtime instanceof Error) return fail(runtime.message);
+  if (runtime instanceof Error) {
+    await receivers.close();
+    return fail(runtime.message);
+  }
 
+  const listening = receivers.describe();
   const where = [
-    `history ${db}`,
-    runtime.syslog ? `syslog udp+tcp ${runtime.syslog.host}:${runtime.syslog.udpPort ?? runtime.syslog.tcpPort}` : 'syslog off',
-    runtime.metrics ? `metrics ${runtime.metrics.url}` : 'metrics off',
+    t('monitor.history', { path: db }),
+    listening.syslog ? t('monitor.syslog', { address: listening.syslog }) : t('monitor.syslogOff'),
+    listening.metrics ? t('monitor.metrics', { address: listening.metrics }) : t('monitor.metricsOff'),
   ].join(' · ');
-  const title = `hotpair monitor · ${pairs.length} pair${pairs.length === 1 ? '' : 's'} every ${o.interval} · ${where} · Ctrl-C to stop`;
+  const title = t('monitor.title', { count: pairs.length, interval: o.interval, where });
   if (!io.tty) io.out(`${title}\n`);
   const draw = () => {
     if (!io.tty || !dirty) return;
@@ -199,7 +224,8 @@ export async function runMonitor(file: string, o: MonitorCliOptions, io: Monitor
   dirty = true;
   draw();
   await runtime.stop();
-  if (!io.tty) io.out(`stopped; ${recent.length} event(s) this run in ${db}\n`);
+  await receivers.close();
+  if (!io.tty) io.out(`${t('monitor.stopped', { count: recent.length, path: db })}\n`);
   return 0;
 }
 
@@ -218,19 +244,19 @@ function signalled(): Promise<void> {
 export function registerMonitor(program: Command): void {
   const cmd = program
     .command('monitor <file>')
-    .description('watch RBM pairs (a pair file or an inventory .csv): live view, history, alerts, /metrics')
-    .option('--interval <duration>', 'poll interval', '5s')
-    .option('--db <file>', `history database (default ${defaultDbFile()})`)
-    .option('--syslog <host:port|off>', 'syslog receiver, UDP and TCP', `${DEFAULT_SYSLOG.host}:${DEFAULT_SYSLOG.port}`)
-    .option('--metrics <host:port|off>', 'OpenMetrics endpoint /metrics', `${DEFAULT_METRICS.host}:${DEFAULT_METRICS.port}`)
-    .option('--webhook <url>', 'POST each alert as JSON to this URL')
-    .option('--retention <days>', 'delete history older than this many days (0 keeps all)', '90')
-    .option('--channel-down <duration>', 'alert when the control channel stays down this long', '30s')
-    .option('--flap <K/duration>', 'alert on more than K switchovers within the duration', '3/10m')
-    .option('--duration <duration>', 'stop after this long (scripts)')
-    .option('--template <file>', 'partial pair file (YAML/JSON) the inventory .csv rows are laid over')
-    .option('--no-color', 'plain text');
-  addConnectOptions(cmd).action(async (file: string, o: MonitorCliOptions) => {
+    .description(t('monitor.desc'))
+    .option('--interval <duration>', t('monitor.interval'), '5s')
+    .option('--db <file>', t('monitor.db', { path: defaultDbFile() }))
+    .option('--syslog <host:port|off>', t('monitor.syslog'), `${DEFAULT_SYSLOG.host}:${DEFAULT_SYSLOG.port}`)
+    .option('--metrics <host:port|off>', t('monitor.metrics'), `${DEFAULT_METRICS.host}:${DEFAULT_METRICS.port}`)
+    .option('--webhook <url>', t('monitor.webhook'))
+    .option('--retention <days>', t('monitor.retention'), '90')
+    .option('--channel-down <duration>', t('monitor.channelDown'), '30s')
+    .option('--flap <K/duration>', t('monitor.flap'), '3/10m')
+    .option('--duration <duration>', t('monitor.duration'))
+    .option('--template <file>', t('monitor.template'))
+    .option('--no-color', t('noColor'));
+  addConnectOptions(cmd, 'pair file').action(async (file: string, o: MonitorCliOptions) => {
       process.exitCode = await runMonitor(file, o, {
         out: (s) => process.stdout.write(s),
         err: (s) => process.stderr.write(s),

@@ -2,19 +2,18 @@
 import type { Command } from 'commander';
 import { addConnectOptions } from '../credentials';
 import { canAsk, confirmer, EXIT, type PairFlags } from './pair';
+import { t } from '../i18n';
 
 const OPS = ['check', 'sync', 'switchover', 'peer-active', 'peer-standby', 'reset'];
 
 export function registerOp(program: Command): void {
   const cmd = program
     .command('op <pair-file> <operation>')
-    .description(`manual operation on a commissioned pair: ${OPS.join(' | ')} (asks first; verified afterwards)`)
-    .option('--a <url>', "device A's connect URL (overrides the pair file)")
-    .option('--b <url>', "device B's connect URL (overrides the pair file)")
-    .option('--yes', 'do not ask for confirmation')
-    .option('--pack <FILE>', 'platform pack JSON instead of the built-in one')
-    .option('--timeout <SECONDS>', 'verification limit (default: 2 × keepalive interval × count + 20 s)');
-  addConnectOptions(cmd).action(async (file: string, operation: string, flags: PairFlags & { timeout?: string }) => {
+    .description(t('op.desc', { ops: OPS.join(' | ') }))
+    .option('--yes', t('op.yes'))
+    .option('--pack <FILE>', t('op.pack'))
+    .option('--timeout <SECONDS>', t('op.timeout'));
+  addConnectOptions(cmd, 'pair file').action(async (file: string, operation: string, flags: PairFlags & { timeout?: string }) => {
     process.exitCode = await runOpCli(file, operation, flags);
   });
 }
@@ -23,13 +22,13 @@ export async function runOpCli(file: string, operation: string, flags: PairFlags
   const { OPS: KNOWN, OP_TEXT, refusal, runOp } = await import('../../core/provision/ops');
   const op = KNOWN.find((x) => x === operation);
   if (!op) {
-    process.stderr.write(`hotpair: unknown operation "${operation}"; use one of ${KNOWN.join(', ')}\n`);
+    process.stderr.write(`${t('op.unknown', { operation, ops: KNOWN.join(', ') })}\n`);
     return EXIT.usage;
   }
   const { readPackFile } = await import('../pack-file');
   const pack = readPackFile(flags.pack);
   if (!pack.ok) {
-    process.stderr.write(`hotpair: ${pack.message}\n`);
+    process.stderr.write(`${t('error', { message: pack.message })}\n`);
     return EXIT.usage;
   }
   const { readValidPair } = await import('../pair-file');
@@ -38,18 +37,18 @@ export async function runOpCli(file: string, operation: string, flags: PairFlags
     process.stderr.write(r.message);
     return r.exit;
   }
-  const no = refusal(r.pair, op);
+  const no = refusal(r.pair, op, pack.pack);
   if (no) {
-    process.stderr.write(`hotpair: refused: ${no}\n`);
+    process.stderr.write(`${t('run.refused', { reason: no })}\n`);
     return EXIT.failed;
   }
   if (!flags.yes && !canAsk()) {
-    process.stderr.write('hotpair: refusing to run an operation without a terminal to confirm on; pass --yes\n');
+    process.stderr.write(`${t('op.needsTerminal')}\n`);
     return EXIT.usage;
   }
-  const confirm = await confirmer(flags.yes, `${op}: ${OP_TEXT[op]}. Go ahead?`);
+  const confirm = await confirmer(flags.yes, t('op.confirm', { op, text: OP_TEXT[op] }));
   if (confirm && !(await confirm())) {
-    process.stdout.write('Not confirmed: nothing was done.\n');
+    process.stdout.write(`${t('op.declined')}\n`);
     return EXIT.failed;
   }
   const { cliSessionFactory } = await import('./pair');
@@ -69,11 +68,13 @@ export async function runOpCli(file: string, operation: string, flags: PairFlags
       ...(timeoutMs !== undefined && Number.isFinite(timeoutMs) ? { timeoutMs } : {}),
     });
     if (res.output.trim()) process.stdout.write(`${res.output.trim()}\n`);
-    process.stdout.write(`Verified: ${res.verified}\n`);
+    process.stdout.write(`${t('op.verified', { verified: res.verified })}\n`);
     return EXIT.ok;
   } catch (e) {
     const info = toErrorInfo(e);
-    process.stderr.write(`hotpair: ${info.code}: ${info.message}\n${info.fix ? `  fix: ${info.fix}\n` : ''}`);
+    const { cliErrorText, cliFix } = await import('../../i18n/node/cli-core');
+    const said = cliErrorText(info);
+    process.stderr.write(`hotpair: ${info.code}: ${said.message}\n${said.fix ? `  ${cliFix(said.fix)}\n` : ''}`);
     return EXIT.failed;
   } finally {
     await Promise.all(Object.values(sessions).map((s) => s?.close().catch(() => undefined)));

@@ -1,18 +1,18 @@
 /**
  * `hotpair pair <pair-file>`: preflight, plan, staged push, verify, save — with rollback. Also
- * the pieces `op`, `recover` and `bundle apply` share: device targets from the file or flags, the
- * session factory, confirmation rules and printing. Registration stays light: sessions, ssh2,
+ * the pieces `op` and `bundle apply` share: the session factory (over connect-session.ts),
+ * confirmation rules and printing. Registration stays light: sessions, ssh2,
  * serialport and the workflow are imported inside the actions.
  */
 import type { Command } from 'commander';
+import { DEFAULT_SYSLOG_PORT, PRODUCT_NAME, PRODUCT_VERSION } from '../../core/base/product';
 import type { DeviceKey, Pair } from '../../core/model/pair';
 import type { PlatformPack } from '../../core/platforms/pack';
 import type { SessionFactory, WorkflowEvent, WorkflowResult } from '../../core/provision/types';
-import { addConnectOptions, type CliConnectFlags, type PromptIo } from '../credentials';
+import { addConnectOptions, type CliConnectFlags, type PromptIo, type TargetFlags } from '../credentials';
+import { t } from '../i18n';
 
-export interface PairFlags extends CliConnectFlags {
-  a?: string;
-  b?: string;
+export interface PairFlags extends CliConnectFlags, TargetFlags {
   dryRun?: boolean;
   yes?: boolean;
   rollback?: boolean;
@@ -20,6 +20,10 @@ export interface PairFlags extends CliConnectFlags {
   verifyTimeout?: string;
   /** `HOST[:PORT]`: the devices' loghost (a HotPair monitor), set on the pair before planning. */
   loghost?: string;
+  /** false (--no-probe): the devices are not asked to confirm the planned lines; the journal says so. */
+  probe?: boolean;
+  /** Push lines the devices did not confirm; the reason goes into the journal. */
+  forceUnconfirmed?: string;
 }
 
 export interface CliIo {
@@ -31,72 +35,27 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, rollbackIncomplete: 3 } as con
 
 const stdio: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-/** Device targets: `--a/--b` override the file's `connect` URLs. */
-export async function resolveTargets(pair: Pair, flags: { a?: string; b?: string }) {
-  const { parseConnectUrl, formatConnectTarget } = await import('../../core/model/connect');
-  const { AppError } = await import('../../core/base/errors');
-  const out = {} as Record<DeviceKey, { target: import('../../core/model/connect').ConnectTarget; text: string }>;
-  for (const k of ['a', 'b'] as const) {
-    const url = flags[k] ?? pair.devices[k].connect;
-    const r = parseConnectUrl(url);
-    if (!r.ok) throw new AppError('VALIDATION', `device ${k.toUpperCase()}: ${r.message}`);
-    out[k] = { target: r.target, text: formatConnectTarget(r.target) };
-  }
-  return out;
-}
-
 /**
- * Sessions through the shared CLI path (known hosts, transcripts); per-device password/identity
- * from the file unless a flag is given. Both devices are opened at once, so first-contact host
- * keys are recorded one at a time (one store, its `add` serialised): two concurrent adds to the
- * same known_hosts file would race on its temporary file and lose one key.
+ * The workflow's sessions through the CLI's connector (connect-session.ts): `--a/--b` and the
+ * flags over the file's per-device settings, one known-hosts store, questions one at a time.
  */
 export async function cliSessionFactory(pair: Pair, flags: PairFlags & { passwords?: Partial<Record<DeviceKey, string>> }, io?: PromptIo): Promise<SessionFactory> {
-  const targets = await resolveTargets(pair, flags);
-  const { openSession } = await import('../../core/session/node/open');
-  const { openKnownHosts } = await import('../../core/transport/node/known-hosts-file');
-  const { hostKeyPolicy, resolveCredentials, terminalPromptIo } = await import('../credentials');
-  const prompt = io ?? terminalPromptIo();
-  const store = flags.knownHosts ? openKnownHosts(flags.knownHosts) : openKnownHosts();
-  let queue: Promise<unknown> = Promise.resolve();
-  let asking: Promise<unknown> = Promise.resolve();
-  const add = store.add.bind(store);
-  store.add = (...args) => {
-    const next = queue.then(() => add(...args));
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  return async (k, signal) => {
-    const d = pair.devices[k];
-    const f: CliConnectFlags = { ...flags };
-    if (!f.passwordEnv && d.passwordEnv) f.passwordEnv = d.passwordEnv;
-    if (!f.identity && d.identityFile) f.identity = d.identityFile;
-    const pw = flags.passwords?.[k];
-    if (pw !== undefined) {
-      // A password from an unsealed bundle: handed over through a process-local variable, never a flag.
-      const name = `HOTPAIR_BUNDLE_PW_${k.toUpperCase()}`;
-      process.env[name] = pw;
-      f.passwordEnv = name;
-    }
-    const t = targets[k].target;
-    // Password prompts, if any, one device after the other.
-    const asked = asking.then(() => resolveCredentials(t, f, prompt));
-    asking = asked.catch(() => undefined);
-    const credentials = await asked;
-    const o = await openSession({ target: t, credentials, knownHosts: store, hostKeyPolicy: hostKeyPolicy(f, prompt), signal, deviceLabel: `${pair.name}-${d.sysname}`, onStatus: (m) => prompt.err(`${m}\n`) });
-    return o.session;
-  };
+  const { pairDeviceSettings, pairOpener } = await import('../connect-session');
+  const open = pairOpener(pairDeviceSettings(pair, flags.passwords), flags, io);
+  return async (k, signal) => (await open(k, signal)).session;
 }
 
 export function printEvent(io: CliIo, names: Record<DeviceKey, string>) {
   return async (e: WorkflowEvent): Promise<void> => {
     const f = await import('../../core/provision/format');
-    if (e.kind === 'preflight') io.out(f.formatFindings(e.findings));
-    else if (e.kind === 'health') io.out(f.formatHealth(e.checks, { before: 'before the push', after: 'after the push', now: 'where the devices stand now' }[e.when]));
-    else if (e.kind === 'plan') io.out(`${f.formatPlan(e.plans, names)}${e.nothingToDo ? 'Nothing to do: both devices already match the pair file.\n' : ''}`);
+    const { cliCore, cliFinding } = await import('../../i18n/node/cli-core');
+    const tr = cliCore();
+    if (e.kind === 'preflight') io.out(f.formatFindings(e.findings, tr, cliFinding));
+    else if (e.kind === 'health') io.out(f.formatHealth(e.checks, t(`run.healthWhen.${e.when}`), tr));
+    else if (e.kind === 'plan') io.out(`${f.formatPlan(e.plans, names, tr)}${e.nothingToDo ? `${t('run.nothingToDo')}\n` : ''}`);
     else {
-      const t = f.formatEvent(e);
-      if (t) io.out(t);
+      const text = f.formatEvent(e, tr);
+      if (text) io.out(text);
     }
   };
 }
@@ -104,22 +63,17 @@ export function printEvent(io: CliIo, names: Record<DeviceKey, string>) {
 /** Exit code and closing report of a run. */
 export async function report(io: CliIo, r: WorkflowResult, journalPath: string | undefined): Promise<number> {
   const f = await import('../../core/provision/format');
-  if (r.error && r.outcome !== 'preflight-failed') io.err(`hotpair: ${r.error.code}: ${r.error.message}\n${r.error.fix ? `  fix: ${r.error.fix}\n` : ''}`);
-  if (r.verifyFailures?.length) io.out(`Verification failed:\n${f.formatVerify(r.verifyFailures)}`);
-  if (r.rollback) io.out(`Rollback:\n${f.formatRollback(r.rollback)}`);
-  const says: Record<WorkflowResult['outcome'], string> = {
-    success: 'Done: verified and saved on both devices.',
-    'nothing-to-do': 'Nothing to do.',
-    'dry-run': 'Dry run: nothing was pushed.',
-    declined: 'Not confirmed: nothing was pushed.',
-    'preflight-failed': 'Preflight found errors: nothing was pushed. Correct the findings above.',
-    'rolled-back': 'Failed; both devices were rolled back to their configuration before the push.',
-    'rollback-incomplete': 'Failed, and the rollback is INCOMPLETE: see the lines above.',
-    'failed-kept': `Failed; --no-rollback kept what was applied (A ${r.applied.a} line(s), B ${r.applied.b}) and ended the commit-delay window.`,
-    recovered: 'Recovered.',
-    failed: 'Failed before anything was pushed.',
-  };
-  io.out(`${says[r.outcome]}${journalPath ? `\nJournal: ${journalPath}` : ''}\n`);
+  const { cliCore } = await import('../../i18n/node/cli-core');
+  const tr = cliCore();
+  if (r.error && r.outcome !== 'preflight-failed') {
+    const { cliErrorText, cliFix } = await import('../../i18n/node/cli-core');
+    const said = cliErrorText(r.error);
+    io.err(`hotpair: ${r.error.code}: ${said.message}\n${said.fix ? `  ${cliFix(said.fix)}\n` : ''}`);
+  }
+  if (r.verifyFailures?.length) io.out(`${t('run.verifyFailed')}\n${f.formatVerify(r.verifyFailures, tr)}`);
+  if (r.rollback) io.out(`${t('run.rollback')}\n${f.formatRollback(r.rollback, tr)}`);
+  const says = t(`run.outcome.${r.outcome.replace(/-/g, '_')}`, { a: r.applied.a, b: r.applied.b });
+  io.out(`${says}${journalPath ? `\n${t('journalLine', { path: journalPath })}` : ''}\n`);
   if (r.outcome === 'success' || r.outcome === 'nothing-to-do' || r.outcome === 'dry-run') return EXIT.ok;
   return r.outcome === 'rollback-incomplete' ? EXIT.rollbackIncomplete : EXIT.failed;
 }
@@ -129,7 +83,7 @@ export async function confirmer(yes: boolean | undefined, question: string): Pro
   if (yes) return undefined;
   const { terminalPromptIo } = await import('../credentials');
   const io = terminalPromptIo();
-  return async () => /^y(es)?$/i.test((await io.ask(`${question} [y/N] `)).trim());
+  return async () => /^y(es)?$/i.test((await io.ask(t('run.yesNo', { question }))).trim());
 }
 
 export const canAsk = (): boolean => Boolean(process.stdin.isTTY && process.stderr.isTTY);
@@ -158,17 +112,17 @@ async function withLoghost(o: RunOptions, io: CliIo): Promise<{ ok: true; pair: 
   let text = o.flags.loghost;
   if (text === undefined && o.askLoghost && !o.flags.yes && !o.pair.loghost) {
     const ask = typeof o.askLoghost === 'function' ? o.askLoghost : canAsk() ? (await import('../credentials')).terminalPromptIo().ask : undefined;
-    const answer = ask ? (await ask("Point the devices' loghost at a HotPair monitor? HOST[:PORT], or Enter to skip: ")).trim() : '';
+    const answer = ask ? (await ask(t('run.loghostAsk'))).trim() : '';
     if (answer !== '') text = answer;
   }
   if (text === undefined) return { ok: true, pair: o.pair };
   const r = parseLoghost(text);
   if (!r.ok) {
-    io.err(`hotpair: ${r.message}\n`);
+    io.err(`${t('error', { message: r.message })}\n`);
     return { ok: false };
   }
   if (o.pair.loghost && (o.pair.loghost.address !== r.loghost.address || o.pair.loghost.port !== r.loghost.port)) {
-    io.err(`hotpair: note: --loghost ${r.loghost.address} port ${r.loghost.port} replaces the pair file's loghost ${o.pair.loghost.address} port ${o.pair.loghost.port}\n`);
+    io.err(`${t('run.loghostReplaces', { address: r.loghost.address, port: String(r.loghost.port), oldAddress: o.pair.loghost.address, oldPort: String(o.pair.loghost.port) })}\n`);
   }
   return { ok: true, pair: { ...o.pair, loghost: r.loghost } };
 }
@@ -178,7 +132,11 @@ export async function runPairCli(o: RunOptions): Promise<number> {
   const io = o.io ?? stdio;
   const { pack, flags } = o;
   if (!flags.yes && !flags.dryRun && !canAsk()) {
-    io.err('hotpair: refusing to push without a terminal to confirm on; pass --yes (or --dry-run)\n');
+    io.err(`${t('run.needsTerminal')}\n`);
+    return EXIT.usage;
+  }
+  if (flags.forceUnconfirmed !== undefined && flags.forceUnconfirmed.trim() === '') {
+    io.err(`${t('run.forceNeedsReason')}\n`);
     return EXIT.usage;
   }
   const withLog = await withLoghost(o, io);
@@ -188,19 +146,22 @@ export async function runPairCli(o: RunOptions): Promise<number> {
   if (flags.verifyTimeout !== undefined) {
     verifyMs = Number(flags.verifyTimeout) * 1000;
     if (!Number.isFinite(verifyMs) || verifyMs <= 0) {
-      io.err('hotpair: --verify-timeout takes a number of seconds\n');
+      io.err(`${t('run.verifyTimeout')}\n`);
       return EXIT.usage;
     }
   }
   const { runPair } = await import('../../core/provision/workflow');
+  const { probeStage } = await import('../../core/probe/pair');
+  const { formatProbe } = await import('../../core/probe/format');
   const { JournalFile, newJournalPath } = await import('../../core/provision/node/journal-file');
   const { dataDir } = await import('../../core/base/node/paths');
   const { randomUUID } = await import('node:crypto');
+  const { pairDeviceSettings, pairTargets } = await import('../connect-session');
   let targets;
   try {
-    targets = await resolveTargets(pair, flags);
+    targets = pairTargets(pairDeviceSettings(pair), flags);
   } catch (e) {
-    io.err(`hotpair: ${(e as Error).message}\n`);
+    io.err(`${t('error', { message: (e as Error).message })}\n`);
     return EXIT.usage;
   }
   const open = o.open ?? (await cliSessionFactory(pair, flags));
@@ -213,8 +174,8 @@ export async function runPairCli(o: RunOptions): Promise<number> {
   const print = printEvent(io, names);
   let chain = Promise.resolve();
   try {
-    io.out(`Pair ${pair.name}: A ${names.a} at ${targets.a.text}, B ${names.b} at ${targets.b.text}\n`);
-    const confirm = await confirmer(flags.yes, 'Push this plan to both devices?');
+    io.out(`${t('run.pairLine', { name: pair.name, a: names.a, aTarget: targets.a.text, b: names.b, bTarget: targets.b.text })}\n`);
+    const confirm = await confirmer(flags.yes, t('run.confirmPush'));
     const result = await runPair({
       pair,
       pack,
@@ -225,8 +186,13 @@ export async function runPairCli(o: RunOptions): Promise<number> {
       ...(flags.dryRun ? { dryRun: true } : {}),
       ...(flags.rollback === false ? { noRollback: true } : {}),
       ...(confirm ? { confirm: async () => (await chain, confirm()) } : {}),
+      probe: probeStage({
+        ...(flags.probe === false ? { skip: true } : {}),
+        ...(flags.forceUnconfirmed !== undefined ? { forceReason: flags.forceUnconfirmed } : {}),
+        onResult: (r) => void (chain = chain.then(() => io.out(formatProbe(r, names)))),
+      }),
       ...(verifyMs !== undefined ? { timeouts: { verifyMs } } : {}),
-      meta: { runId: randomUUID(), targets: { a: targets.a.text, b: targets.b.text }, tool: 'hotpair 0.1.0', ...(o.pairFile ? { pairFile: o.pairFile } : {}) },
+      meta: { runId: randomUUID(), targets: { a: targets.a.text, b: targets.b.text }, tool: `${PRODUCT_NAME} ${PRODUCT_VERSION}`, ...(o.pairFile ? { pairFile: o.pairFile } : {}) },
     });
     await chain;
     return await report(io, result, result.outcome === 'preflight-failed' || result.outcome === 'failed' ? undefined : journalPath);
@@ -239,20 +205,26 @@ export async function runPairCli(o: RunOptions): Promise<number> {
 export function registerPair(program: Command): void {
   const cmd = program
     .command('pair <pair-file>')
-    .description('commission a pair: preflight, plan, staged push with commit delay, verify, save; rollback on failure')
-    .option('--a <url>', "device A's connect URL (overrides the pair file)")
-    .option('--b <url>', "device B's connect URL (overrides the pair file)")
-    .option('--dry-run', 'stop after printing the plan')
-    .option('--yes', 'push without asking (required without a terminal)')
-    .option('--no-rollback', 'on failure keep what was applied (and end the commit-delay window)')
-    .option('--pack <FILE>', 'platform pack JSON (hotpair pack dump) instead of the built-in one')
-    .option('--verify-timeout <SECONDS>', 'verification limit (default: 2 × keepalive interval × count + 20 s)')
-    .option('--loghost <HOST[:PORT]>', "point both devices' loghost at a HotPair monitor (port 5514, the monitor's default, unless given); asked on a terminal without --yes");
-  addConnectOptions(cmd).action(async (file: string, flags: PairFlags) => {
+    .description(t('pair.desc'))
+    .option('--dry-run', t('pair.opt.dryRun'))
+    .option('--yes', t('pair.opt.yes'))
+    .option('--no-rollback', t('pair.opt.noRollback'))
+    .option('--pack <FILE>', t('pair.opt.pack'))
+    .option('--verify-timeout <SECONDS>', t('op.timeout'))
+    .option('--no-probe', t('pair.opt.noProbe'))
+    .option('--force-unconfirmed <REASON>', t('pair.opt.forceUnconfirmed'))
+    .option('--loghost <HOST[:PORT]>', t('pair.opt.loghost', { port: String(DEFAULT_SYSLOG_PORT) }));
+  cmd
+    .option('--one-cable', t('pair.opt.oneCable'))
+    .option('--console <URL>', t('pair.opt.console'))
+    .option('--resume <journal>', t('pair.opt.resume'))
+    .option('--json', t('pair.opt.json'))
+    .option('--assume-moved-after <seconds>', t('pair.opt.assumeMoved'), '60');
+  addConnectOptions(cmd, 'pair file').action(async (file: string, flags: PairFlags & { oneCable?: boolean; resume?: string }) => {
     const { readPackFile } = await import('../pack-file');
     const pack = readPackFile(flags.pack);
     if (!pack.ok) {
-      process.stderr.write(`hotpair: ${pack.message}\n`);
+      process.stderr.write(`${t('error', { message: pack.message })}\n`);
       process.exitCode = EXIT.usage;
       return;
     }
@@ -261,6 +233,11 @@ export function registerPair(program: Command): void {
     if (!r.ok) {
       process.stderr.write(r.message);
       process.exitCode = r.exit;
+      return;
+    }
+    if (flags.oneCable || flags.resume !== undefined) {
+      const { runOneCableCli } = await import('./pair-one-cable');
+      process.exitCode = await runOneCableCli({ pair: r.pair, pack: pack.pack, flags, pairFile: file });
       return;
     }
     process.exitCode = await runPairCli({ pair: r.pair, pack: pack.pack, flags, pairFile: file, askLoghost: true });

@@ -5,61 +5,66 @@
  */
 import type { Command } from 'commander';
 import type { DeviceKey } from '../../core/model/pair';
-import { addConnectOptions, type CliConnectFlags } from '../credentials';
+import { addConnectOptions, type CliConnectFlags, type TargetFlags } from '../credentials';
 import { EXIT } from './pair';
+import type { OneCableFlags } from './pair-one-cable';
+import { t } from '../i18n';
 
 export function registerRecover(program: Command): void {
   const cmd = program
     .command('recover <journal>')
-    .description("finish the rollback of an interrupted run from its journal (see `hotpair journal`)")
-    .option('--a <url>', "device A's connect URL (default: as recorded in the journal)")
-    .option('--b <url>', "device B's connect URL (default: as recorded in the journal)");
-  addConnectOptions(cmd).action(async (file: string, flags: CliConnectFlags & { a?: string; b?: string }) => {
+    .description(t('recover.desc'))
+    .option('--console <URL>', t('recover.console'))
+    .option('--yes', t('recover.yes'))
+    .option('--json', t('recover.json'))
+    .option('--verify-timeout <seconds>', t('recover.verifyTimeout'));
+  addConnectOptions(cmd, 'journal').action(async (file: string, flags: CliConnectFlags & TargetFlags & OneCableFlags) => {
     process.exitCode = await runRecover(file, flags);
   });
 }
 
-export async function runRecover(file: string, flags: CliConnectFlags & { a?: string; b?: string }): Promise<number> {
+export async function runRecover(file: string, flags: CliConnectFlags & TargetFlags & OneCableFlags): Promise<number> {
   const { existsSync } = await import('node:fs');
   const { readJournal, JournalFile } = await import('../../core/provision/node/journal-file');
-  const { parseConnectUrl } = await import('../../core/model/connect');
   const { recover } = await import('../../core/provision/rollback');
   const { formatJournalSummary, formatRollback } = await import('../../core/provision/format');
-  const { openCliSession } = await import('../connect-session');
+  const { cliCore } = await import('../../i18n/node/cli-core');
+  const tr = cliCore();
+  const { pairOpener } = await import('../connect-session');
   if (!existsSync(file)) {
-    process.stderr.write(`hotpair: no such journal: ${file}\n`);
+    process.stderr.write(`${t('recover.noJournal', { file })}\n`);
     return EXIT.usage;
   }
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(file, 'utf8');
+  if (text.includes('"mode":"one-cable"')) {
+    const { recoverOneCable } = await import('./pair-one-cable');
+    return recoverOneCable(file, text, flags);
+  }
   const summary = readJournal(file);
-  process.stdout.write(formatJournalSummary(file, summary));
+  process.stdout.write(formatJournalSummary(file, summary, tr));
   if (!summary.interrupted) {
-    process.stdout.write(`This run ended (${summary.outcome}); there is nothing to recover.\n`);
+    process.stdout.write(`${t('recover.ended', { outcome: String(summary.outcome) })}\n`);
     return EXIT.ok;
   }
-  const targets = {} as Record<DeviceKey, ReturnType<typeof parseConnectUrl>>;
-  for (const k of ['a', 'b'] as const) {
-    const url = flags[k] ?? summary.targets?.[k];
-    targets[k] = url === undefined ? { ok: false, message: 'no target in the journal; pass --a/--b' } : parseConnectUrl(url);
-    const t = targets[k];
-    if (!t.ok) {
-      process.stderr.write(`hotpair: device ${k.toUpperCase()}: ${t.message}\n`);
-      return EXIT.usage;
-    }
+  const recorded = (k: DeviceKey) => (summary.targets?.[k] !== undefined ? { connect: summary.targets[k] } : {});
+  let open;
+  try {
+    open = pairOpener({ a: recorded('a'), b: recorded('b') }, flags);
+  } catch (e) {
+    process.stderr.write(`${t('error', { message: (e as Error).message })}\n`);
+    return EXIT.usage;
   }
   const journal = new JournalFile(file);
   try {
     const r = await recover(summary, {
-      open: async (k, signal) => {
-        const t = targets[k];
-        if (!t.ok) throw new Error(t.message);
-        return (await openCliSession(t.target, flags, signal)).session;
-      },
+      open: async (k, signal) => (await open(k, signal)).session,
       journal,
       emit: (e) => e.kind === 'message' && process.stdout.write(`  ${e.text}\n`),
       timeoutMs: 180_000,
     });
-    process.stdout.write(`Rollback:\n${formatRollback(r.rollback)}`);
-    process.stdout.write(r.outcome === 'recovered' ? 'Recovered: both devices are back to their configuration before the interrupted push.\n' : 'Recovery INCOMPLETE: see the lines above.\n');
+    process.stdout.write(`${t('run.rollback')}\n${formatRollback(r.rollback, tr)}`);
+    process.stdout.write(`${t(r.outcome === 'recovered' ? 'recover.recovered' : 'recover.incomplete')}\n`);
     return r.outcome === 'recovered' ? EXIT.ok : EXIT.rollbackIncomplete;
   } finally {
     journal.close();

@@ -4,6 +4,7 @@ import type { DeviceKey, Pair } from '../../core/model/pair';
 import { renderPair, renderUndo, type RenderedPair, type RenderedScript } from '../../core/render/index';
 import { readPackFile } from '../pack-file';
 import { readValidPair } from '../pair-file';
+import { fixLine, t } from '../i18n';
 
 export interface RenderOptions {
   device?: string;
@@ -20,15 +21,15 @@ export interface RenderOptions {
  */
 export function runRender(file: string, opts: RenderOptions, out: (s: string) => void, err: (s: string) => void): number {
   if (opts.device !== undefined && opts.device !== 'a' && opts.device !== 'b') {
-    err(`hotpair: --device must be a or b (got "${opts.device}")\n`);
+    err(`${t('render.badDevice', { device: opts.device })}\n`);
     return 2;
   }
   const pack = readPackFile(opts.pack);
   if (!pack.ok) {
-    err(`hotpair: ${pack.message}\n`);
+    err(`${t('error', { message: pack.message })}\n`);
     return 2;
   }
-  const loaded = readValidPair(file, pack.pack, `not rendered — correct the errors above (hotpair validate ${file} lists warnings too)`);
+  const loaded = readValidPair(file, pack.pack, t('render.notRendered', { file }));
   if (!loaded.ok) {
     err(loaded.message);
     return loaded.exit;
@@ -38,7 +39,7 @@ export function runRender(file: string, opts: RenderOptions, out: (s: string) =>
     scripts = opts.undo ? renderUndo(loaded.pair, pack.pack) : renderPair(loaded.pair, pack.pack);
   } catch (e) {
     if (!isAppError(e)) throw e;
-    err(`hotpair: ${e.message}${e.fix ? `\n  fix: ${e.fix}` : ''}\n`);
+    err(`${t('error', { message: e.message })}\n${fixLine(e.fix)}`);
     return 1;
   }
   const keys: DeviceKey[] = opts.device ? [opts.device as DeviceKey] : ['a', 'b'];
@@ -60,7 +61,7 @@ export function runRender(file: string, opts: RenderOptions, out: (s: string) =>
 
 function header(pair: Pair, k: DeviceKey, undo: boolean): string {
   const d = pair.devices[k];
-  return `# ---- device ${k}: ${d.sysname}${d.role ? ` (${d.role})` : ''}${undo ? ', undo' : ''} ----`;
+  return t('render.header', { device: k, sysname: d.sysname, role: d.role ?? 'none', undo: undo ? 'yes' : 'no' });
 }
 
 /** The lines whose template is marked unverified, by device and line number, to confirm on the device. */
@@ -75,9 +76,7 @@ export function unverifiedNote(scripts: RenderedPair, keys: readonly DeviceKey[]
   if (rows.length === 0) return '';
   return [
     '',
-    `note: ${rows.length} line(s) use command syntax not yet verified against vendor documentation`,
-    '      (shared/docs/comware-cli.md §7); confirm with `?` on the device, or correct the template',
-    '      with `hotpair pack dump > pack.json` and `--pack pack.json`:',
+    t('render.unverified', { count: rows.length }),
     ...rows,
     '',
   ].join('\n');
@@ -86,12 +85,12 @@ export function unverifiedNote(scripts: RenderedPair, keys: readonly DeviceKey[]
 export function registerRender(program: Command): void {
   program
     .command('render')
-    .description('print the command scripts for both devices (exit 0 rendered, 1 rule errors, 2 unreadable)')
-    .argument('<file>', 'pair file (YAML or JSON)')
-    .option('--device <a|b>', 'only this device')
-    .option('--undo', 'the scripts that remove what the render adds')
-    .option('--pack <file>', 'platform pack (JSON) to use instead of the built-in Comware V7 pack')
-    .option('--json', 'print the rendered lines with stage, view and verified flags as JSON')
+    .description(t('render.desc'))
+    .argument('<file>', t('render.file'))
+    .option('--device <a|b>', t('render.device'))
+    .option('--undo', t('render.undo'))
+    .option('--pack <file>', t('packOption'))
+    .option('--json', t('render.json'))
     .action((file: string, opts: RenderOptions) => {
       process.exitCode = runRender(file, opts, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     });

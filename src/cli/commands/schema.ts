@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { pairJsonSchemaText } from '../../core/model/schema';
+import { t } from '../i18n';
 
 export function registerSchema(program: Command): void {
   program
     .command('schema')
-    .description('print the JSON Schema of the pair file (for yaml-language-server / editor completion)')
+    .description(t('schema.desc'))
     .action(() => {
       process.stdout.write(pairJsonSchemaText());
     });

@@ -1,25 +1,39 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadPairText, type LoadError, type Position } from '../../core/model/load';
+import type { i18n } from 'i18next';
+import { DEFAULT_LANGUAGE, diagnosticText, ruleSummary } from '../../i18n/index';
+import { cliI18n } from '../../i18n/node/cli';
+import type { LoadError } from '../../core/model/load';
+import { readPairFile } from '../../core/model/node/read-pair';
 import { readPackFile } from '../pack-file';
-import { hasErrors, RULES, validatePair, type Diagnostic } from '../../core/validate/index';
+import { RULES, type Diagnostic } from '../../core/validate/index';
+import { displayWidth, t } from '../i18n';
 
 /** Exit codes of `hotpair validate`: scripts branch on them. */
 export const EXIT_VALID = 0;
 export const EXIT_RULE_ERRORS = 1;
 export const EXIT_UNREADABLE = 2;
 
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.severity}  ${d.rule}  ${d.path === '' ? '' : `${d.path}: `}${d.message}\n  fix: ${d.fix}\n`;
+/**
+ * One finding as the CLI prints it, in the run's language; the rule id and the path stay as they
+ * are (they name things in the file). Outside English the vendor's sentence follows as a quotation,
+ * since it stays in the vendor's English while the explanation beside it is translated.
+ */
+export function formatDiagnostic(d: Diagnostic, i: i18n = cliI18n()): string {
+  const text = diagnosticText(i, d);
+  const quote = text.reason !== undefined && i.language !== DEFAULT_LANGUAGE ? `  ${i.t('cli:reason', { reason: text.reason })}\n` : '';
+  return `${text.severity}  ${d.rule}  ${d.path === '' ? '' : `${d.path}: `}${text.message}\n  ${i.t('cli:fix', { fix: text.fix ?? '' })}\n${quote}`;
 }
 
+/** Refused before parsing (missing, too large, binary, nested too deep): one sentence that already names the file. */
+const REFUSED: ReadonlySet<LoadError['kind']> = new Set(['read', 'too-large', 'not-text', 'too-deep']);
+export const isRefusal = (errors: readonly LoadError[]): boolean => errors.length === 1 && REFUSED.has(errors[0]!.kind);
+
 export function formatLoadError(file: string, e: LoadError): string {
+  if (REFUSED.has(e.kind)) return `hotpair: ${e.message}\n`;
   const where = e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}` : file;
   const expected = e.expected !== undefined && !e.message.includes(e.expected) ? `\n  expected: ${e.expected}` : '';
   return `${where}: ${e.path ? `${e.path}: ` : ''}${e.message}${expected}\n`;
 }
-
-const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Runs the command; returns the exit code (kept separate from commander for tests and the host). */
 export function runValidate(file: string, opts: { json?: boolean; pack?: string }, out: (s: string) => void, err: (s: string) => void): number {
@@ -29,35 +43,23 @@ export function runValidate(file: string, opts: { json?: boolean; pack?: string 
     else err(`hotpair: ${pack.message}\n`);
     return EXIT_UNREADABLE;
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? `no such file: ${file}` : code === 'EISDIR' ? `${file} is a directory` : `cannot read ${file}: ${code ?? (e as Error).message}`;
-    if (opts.json) out(`${JSON.stringify({ file, valid: false, errors: [{ kind: 'read', message }] }, null, 2)}\n`);
-    else err(`hotpair: ${message}\n`);
-    return EXIT_UNREADABLE;
-  }
-  const loaded = loadPairText(text, file);
+  const loaded = readPairFile(file, { pack: pack.pack });
   if (!loaded.ok) {
     if (opts.json) out(`${JSON.stringify({ file, valid: false, errors: loaded.errors }, null, 2)}\n`);
     else {
       for (const e of loaded.errors) err(formatLoadError(file, e));
-      err(`${file}: not a readable pair file (${count(loaded.errors.length, 'problem')})\n`);
+      if (!isRefusal(loaded.errors)) err(`${cliI18n().t('cli:unreadable', { file, count: loaded.errors.length })}\n`);
     }
     return EXIT_UNREADABLE;
   }
-  const diagnostics = [...(loaded.diagnostics ?? []), ...validatePair(loaded.pair, {}, pack.pack)];
-  const valid = !hasErrors(diagnostics);
-  if (opts.json) {
-    const located = diagnostics.map((d) => ({ ...d, ...nearest(loaded.positions, d.path) }));
-    out(`${JSON.stringify({ file, valid, diagnostics: located }, null, 2)}\n`);
-  } else {
-    for (const d of diagnostics) out(formatDiagnostic(d));
+  const { diagnostics, valid } = loaded;
+  if (opts.json) out(`${JSON.stringify({ file, valid, diagnostics }, null, 2)}\n`);
+  else {
+    const i = cliI18n();
+    for (const d of diagnostics) out(formatDiagnostic(d, i));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-    out(valid ? `${file}: valid${warnings > 0 ? ` (${count(warnings, 'warning')})` : ''}\n` : `${file}: ${count(errors, 'error')}, ${count(warnings, 'warning')}\n`);
+    out(`${i.t(valid ? (warnings > 0 ? 'cli:validWithWarnings' : 'cli:valid') : 'cli:invalid', { file, errors, warnings })}\n`);
   }
   return valid ? EXIT_VALID : EXIT_RULE_ERRORS;
 }
@@ -81,39 +83,40 @@ export function runValidateFiles(files: string[], opts: { json?: boolean; pack?:
   return worst;
 }
 
-/** The line of a diagnostic's path, or of its nearest parent that is written in the file (defaults are not). */
-function nearest(positions: Record<string, Position>, path: string): Partial<Position> {
-  for (let p = path; ; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
-    const hit = positions[p];
-    if (hit) return hit;
-    if (p === '' || !/(\.[^.[\]]+|\[\d+\])$/.test(p)) return positions[p.split(/[.[]/)[0] ?? ''] ?? {};
-  }
-}
-
-/** The rule catalogue, generated from the rules themselves so it cannot drift from them. */
-export function listRules(json: boolean): string {
+/**
+ * The rule catalogue, generated from the rules themselves so it cannot drift from them. The JSON
+ * form stays language-neutral (ids, severities, the rules' own English); the table is in the run's
+ * language, severities padded by display width so CJK columns line up too.
+ */
+export function listRules(json: boolean, i: i18n = cliI18n()): string {
   if (json) return `${JSON.stringify(RULES.map(({ id, severity, summary, reason }) => ({ id, severity, summary, ...(reason ? { reason } : {}) })), null, 2)}\n`;
   const width = Math.max(...RULES.map((r) => r.id.length));
-  return RULES.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}${r.reason ? '' : ' (house rule)'}\n`).join('');
+  const severity = (s: string) => i.t(`common:severity.${s}`);
+  const sevWidth = Math.max(...RULES.map((r) => displayWidth(severity(r.severity))));
+  return RULES.map((r) => {
+    const sev = severity(r.severity);
+    return `${r.id.padEnd(width)}  ${sev}${' '.repeat(sevWidth - displayWidth(sev))}  ${ruleSummary(i, r)}${r.reason ? '' : ` ${i.t('cli:houseRule')}`}\n`;
+  }).join('');
 }
+
 
 type Options = { json?: boolean; pack?: string; listRules?: boolean };
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check a pair file against every hot-backup rule (exit 0 valid, 1 rule errors, 2 unreadable)')
-    .argument('[files...]', 'pair files (YAML or JSON)')
-    .option('--json', 'print {file, valid, diagnostics} as JSON (an array of them for several files)')
-    .option('--pack <file>', 'platform pack (JSON) to use instead of the built-in Comware V7 pack')
-    .option('--list-rules', 'print the rule catalogue (id, default severity, what it checks) instead')
+    .description(t('validate.desc'))
+    .argument('[files...]', t('validate.files'))
+    .option('--json', t('validate.json'))
+    .option('--pack <file>', t('packOption'))
+    .option('--list-rules', t('validate.listRules'))
     .action((files: string[], opts: Options) => {
       if (opts.listRules) {
         process.stdout.write(listRules(opts.json === true));
         return;
       }
       if (files.length === 0) {
-        process.stderr.write('hotpair: validate needs a pair file (or --list-rules)\n');
+        process.stderr.write(`${cliI18n().t('cli:needsFile')}\n`);
         process.exitCode = EXIT_UNREADABLE;
         return;
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_INVENTORY_BYTES } from '../../core/model/limits';
 import { Manifest } from '../../core/bundle/manifest';
 import { OpIdSchema, PairTextSchema } from '../common';
 
@@ -40,7 +41,7 @@ export const BundleCreateInputSchema = z.union([
     secrets: z.strictObject({ passphrase: z.string().min(8).max(256), a: z.string().min(1).max(256), b: z.string().min(1).max(256) }).optional(),
   }),
   /** Many pairs: one bundle per inventory row, laid over an optional YAML template pair. */
-  z.strictObject({ inventory: z.string().min(1).max(20_000_000), template: PairTextSchema.optional() }),
+  z.strictObject({ inventory: z.string().min(1).max(MAX_INVENTORY_BYTES), template: PairTextSchema.optional() }),
 ]);
 
 export const BundleCreateOutputSchema = z.strictObject({

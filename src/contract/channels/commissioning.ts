@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DiagnosticSchema, OpIdSchema, PairTextSchema } from '../common';
 import { ErrorInfoSchema } from '../errors';
 
-// Commissioning (issue 5) over the devices the host holds connected (devices.connect): preflight,
+// Commissioning over the devices the host holds connected (devices.connect): preflight,
 // plan, staged push, verify, save, rollback. The host runs core's workflow; these are its results.
 
 export const PushStageSchema = z.enum(['prepare', 'channel', 'sync', 'local']);
@@ -65,6 +65,16 @@ export const ApplyOutputSchema = z.strictObject({
   rollback: z.strictObject({ a: RollbackSchema, b: RollbackSchema }).optional(),
   /** Why the run did not succeed: what happened and what to do. */
   error: ErrorInfoSchema.optional(),
+  /** The devices' check of the planned lines before the push (absent when the run ended before it). */
+  probe: z
+    .strictObject({
+      /** confirmed: every line; forced: pushed anyway with `reason`; refused: nothing pushed for want of a reason. */
+      status: z.enum(['confirmed', 'forced', 'refused']),
+      /** Each line not confirmed, as the journal names it. */
+      unconfirmed: z.array(z.string()),
+      reason: z.string().optional(),
+    })
+    .optional(),
 });
 export type ApplyOutput = z.infer<typeof ApplyOutputSchema>;
 
@@ -90,8 +100,53 @@ export const RunSummarySchema = z.strictObject({
   interrupted: z.boolean(),
   applied: z.strictObject({ a: z.number().int(), b: z.number().int() }),
   journal: z.string(),
+  /** Set when the run was a failover drill: what it moved and its figures (the switchover's). */
+  drill: z
+    .strictObject({
+      kind: z.enum(['switchover', 'link']),
+      interface: z.string().optional(),
+      outcome: z.enum(['passed', 'failed', 'refused', 'declined']),
+      switchoverMs: z.number().nullable(),
+      interruptionMs: z.number().nullable(),
+      failedProbes: z.number().int().nullable(),
+      sessionsPreservedPct: z.number().nullable(),
+    })
+    .optional(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+/** What a device's own `?` help said about one planned line (hotpair probe --json prints the same). */
+export const LineVerdictSchema = z.strictObject({
+  line: z.string(),
+  /** `system`, or the line that enters the view (`remote-backup group`, `interface GigabitEthernet1/0/1`). */
+  view: z.string(),
+  status: z.enum(['confirmed', 'unknown', 'incomplete']),
+  /** 1-based word where the device stopped. */
+  position: z.number().int().optional(),
+  keyword: z.string().optional(),
+  /** What the device offers at that word: keywords, argument hints (`INTEGER<1-10>`), `<cr>`. */
+  offered: z.array(z.string()).optional(),
+  message: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type LineVerdict = z.infer<typeof LineVerdictSchema>;
+
+const DeviceProbeSchema = z.strictObject({ lines: z.array(LineVerdictSchema) });
+
+export const FORCE_REASON_MAX = 500;
+
+/** Push lines the devices did not confirm: the engineer's reason goes into the journal with them. */
+export const ForceUnconfirmedSchema = z.strictObject({
+  reason: z.string().max(FORCE_REASON_MAX).regex(/\S/, { message: 'give the reason for pushing lines the devices did not confirm' }),
+});
+export type ForceUnconfirmed = z.infer<typeof ForceUnconfirmedSchema>;
+
+export const ProbeOutputSchema = z.strictObject({
+  devices: z.strictObject({ a: DeviceProbeSchema, b: DeviceProbeSchema }),
+  /** Every line confirmed on both devices: the push may go ahead without a reason. */
+  confirmed: z.boolean(),
+});
+export type ProbeOutput = z.infer<typeof ProbeOutputSchema>;
 
 export const commissioningChannels = {
   'pair.runs': {
@@ -109,9 +164,14 @@ export const commissioningChannels = {
     output: PlanOutputSchema,
     summary: 'Preflight, health matrix and per-device diff against the running configuration of the connected devices (op)',
   },
+  'pair.probe': {
+    input: z.strictObject({ opId: OpIdSchema.optional(), text: PairTextSchema }),
+    output: ProbeOutputSchema,
+    summary: "Both connected devices confirm every planned line with their own '?' help; nothing is executed but view entry (op)",
+  },
   'pair.apply': {
-    input: z.strictObject({ opId: OpIdSchema, text: PairTextSchema, rollback: z.boolean().default(true) }),
+    input: z.strictObject({ opId: OpIdSchema, text: PairTextSchema, rollback: z.boolean().default(true), forceUnconfirmed: ForceUnconfirmedSchema.optional() }),
     output: ApplyOutputSchema,
-    summary: 'Push in stages, verify and save both devices, with batched per-line progress, Cancel and rollback (op)',
+    summary: "Both devices confirm the planned lines ('?' help), then push in stages, verify and save, with batched per-line progress, Cancel and rollback (op)",
   },
 } as const;

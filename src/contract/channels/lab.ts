@@ -13,6 +13,8 @@ export const LabDeviceSchema = z.strictObject({
 export const LabStatusSchema = z.strictObject({
   state: z.enum(['stopped', 'starting', 'running', 'stopping', 'failed']),
   devices: z.array(LabDeviceSchema),
+  /** Started with one console cable: the port to open (its far end is device A, B or nothing). */
+  cablePath: z.string().optional(),
   /** A pair file describing the lab pair, ready for the editor and the wizard. */
   pairText: z.string().optional(),
   /** The same, parsed (as written, before defaults) for the form editor. */
@@ -23,7 +25,7 @@ export type LabStatus = z.infer<typeof LabStatusSchema>;
 
 export const labChannels = {
   'lab.start': {
-    input: z.strictObject({ opId: OpIdSchema.optional(), baud: z.number().int().positive().optional() }),
+    input: z.strictObject({ opId: OpIdSchema.optional(), baud: z.number().int().positive().optional(), oneCable: z.boolean().optional() }),
     output: LabStatusSchema,
     summary: 'Start the built-in lab pair in the host process (op: progress + cancel)',
   },

@@ -3,7 +3,7 @@ import type { MonitorEvent as CoreMonitorEvent } from '../../core/monitor/types'
 import type { PairHealth as CorePairHealth } from '../../core/monitor/health';
 import { DeviceKeySchema, Empty, OpIdSchema, PairTextSchema } from '../common';
 
-// The RBM monitor (issue 6) as the app sees it. Events and health mirror src/core/monitor exactly
+// The RBM monitor as the app sees it. Events and health mirror src/core/monitor exactly
 // (checked at compile time below), so the host passes core's objects through without reshaping.
 
 const Running = z.enum(['Initial', 'Active', 'Standby']);
@@ -27,6 +27,21 @@ export const MonitorEventSchema = z.union([
     message: z.string(),
     device: DeviceKeySchema.optional(),
     cause: z.string().optional(),
+    /** What `message` is formatted from in the reader's language (core catalogue monitor.alert.<rule>). */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('drill'),
+    drill: z.enum(['switchover', 'link']),
+    interface: z.string().optional(),
+    outcome: z.enum(['passed', 'failed', 'refused', 'declined']),
+    message: z.string(),
+    switchoverMs: z.number().optional(),
+    interruptionMs: z.number().optional(),
+    failedProbes: z.number().int().optional(),
+    sessionsPreservedPct: z.number().optional(),
+    journal: z.string().optional(),
   }),
 ]);
 export type MonitorEvent = z.infer<typeof MonitorEventSchema>;

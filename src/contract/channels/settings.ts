@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SYSLOG_PORT } from '../../core/base/product';
 import { Empty } from '../common';
 
 const Endpoint = z.strictObject({ address: z.string().min(1), port: z.number().int().min(1).max(65535) });
@@ -8,14 +9,17 @@ export const SettingsSchema = z.strictObject({
   syslog: Endpoint,
   metrics: Endpoint,
   monitorIntervalSeconds: z.number().int().min(1).max(3600),
+  /** The app's language: 'system' follows Electron's locale (the browser's in browser mode). One value per catalogue in resources/locales. */
+  language: z.enum(['system', 'en', 'zh-CN']),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
-  syslog: { address: '127.0.0.1', port: 5514 },
+  syslog: { address: '127.0.0.1', port: DEFAULT_SYSLOG_PORT },
   metrics: { address: '127.0.0.1', port: 9464 },
   monitorIntervalSeconds: 5,
+  language: 'system',
 };
 
 export const SettingsPatchSchema = z.strictObject({
@@ -23,6 +27,7 @@ export const SettingsPatchSchema = z.strictObject({
   syslog: Endpoint.optional(),
   metrics: Endpoint.optional(),
   monitorIntervalSeconds: SettingsSchema.shape.monitorIntervalSeconds.optional(),
+  language: SettingsSchema.shape.language.optional(),
 });
 
 export const KnownHostSchema = z.strictObject({

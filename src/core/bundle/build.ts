@@ -1,9 +1,10 @@
+import { PRODUCT_NAME, PRODUCT_VERSION } from '../base/product';
 import type { Pair } from '../model/pair';
 import type { PlatformPack } from '../platforms/pack';
 import { renderPair, renderUndo, scriptText } from '../render/index';
 import { expectedState } from '../provision/expected';
 
-export const TOOL = { name: 'hotpair', version: '0.1.0' } as const;
+export const TOOL = { name: PRODUCT_NAME, version: PRODUCT_VERSION } as const;
 
 const text = (lines: string[]) => new TextEncoder().encode(`${lines.join('\n')}\n`);
 const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);

@@ -87,13 +87,24 @@ export class Channel implements Disposable {
       let settled = false;
       let received = 0;
       let garbage = 0;
+      let words = false;
       let idleTimer: ReturnType<typeof setTimeout> | undefined;
       const started = Date.now();
-      const overall = setTimeout(() => fail(this.timeoutError(o, `${o.what}: no complete answer within ${formatMs(o.timeoutMs)}`)), o.timeoutMs);
+      const wrongBaud = () => {
+        const at = o.garbageCheck?.baud ? ` at ${o.garbageCheck.baud} baud` : '';
+        return new AppError('WRONG_BAUD', `${this.transport.label}: the console answers with unreadable bytes${at}; the line speed is probably wrong.`, {
+          fix: 'Use ?baud=auto, or the device console speed (9600 8N1 on most H3C appliances).',
+          details: { received, unreadable: garbage },
+        });
+      };
+      // A console at the wrong speed echoes a few bad bytes per Enter, then nothing: a device at the
+      // right speed always shows a word (banner, prompt, question), so bytes without one mean the speed.
+      const timedOut = (message: string) => fail(o.garbageCheck && received > 0 && !words ? wrongBaud() : this.timeoutError(o, message));
+      const overall = setTimeout(() => timedOut(`${o.what}: no complete answer within ${formatMs(o.timeoutMs)}`), o.timeoutMs);
       const armIdle = () => {
         if (!o.idleTimeoutMs) return;
         clearTimeout(idleTimer);
-        idleTimer = setTimeout(() => fail(this.timeoutError(o, `${o.what}: the device sent nothing for ${formatMs(o.idleTimeoutMs!)}`)), o.idleTimeoutMs);
+        idleTimer = setTimeout(() => timedOut(`${o.what}: the device sent nothing for ${formatMs(o.idleTimeoutMs!)}`), o.idleTimeoutMs);
       };
       const onAbort = () => fail(abortError(o.signal!));
       const cleanup = () => {
@@ -130,15 +141,8 @@ export class Channel implements Disposable {
           if (!o.garbageCheck) return;
           received += text.length;
           garbage += text.match(GARBAGE)?.length ?? 0;
-          if (received >= 8 && garbage / received > 0.25) {
-            const at = o.garbageCheck.baud ? ` at ${o.garbageCheck.baud} baud` : '';
-            fail(
-              new AppError('WRONG_BAUD', `${this.transport.label}: the console answers with unreadable bytes${at}; the line speed is probably wrong.`, {
-                fix: 'Use ?baud=auto, or the device console speed (9600 8N1 on most H3C appliances).',
-                details: { received, unreadable: garbage },
-              }),
-            );
-          }
+          words ||= /[A-Za-z0-9]/.test(text);
+          if (received >= 8 && garbage / received > 0.25) fail(wrongBaud());
         },
       };
       if (o.signal?.aborted) return onAbort();

@@ -60,6 +60,19 @@ export class TerminalText {
     return '\u0001' + this.line.slice(this.line.length - max).join('');
   }
 
+  /** The cursor's column on the current line. */
+  get column(): number {
+    return this.col;
+  }
+
+  /**
+   * Forgets blanks after the cursor that only mark erased characters (Backspace echoes `\b \b`),
+   * so the next command's echo is looked for where the cursor is, not after the blanks.
+   */
+  dropErased(): void {
+    if (this.col < this.line.length && this.line.slice(this.col).every((c) => c === ' ')) this.line.length = this.col;
+  }
+
   /** Finished text from absolute offset `from` (clamped to what is still held) plus the current line. */
   textFrom(from: number): string {
     if (from >= this.end) return this.currentLine().slice(from - this.end);

@@ -17,13 +17,69 @@ const IGNORED_INTERFACES = /^(?:NULL|InLoopBack|Register-Tunnel|Aux|Console)\d/;
 
 const show = (v: unknown): string | undefined => (v === undefined ? undefined : String(v));
 
+/** The row for a fact missing on one side (info) or on both (warning: nothing was compared at all). */
+function unreadable(out: FactMismatch[], field: string, label: string, a: string | undefined, b: string | undefined, consequence: string, severity: FactMismatch['severity'] = 'warning'): void {
+  if (a !== undefined && b !== undefined) return;
+  if (a === undefined && b === undefined) {
+    out.push({ field, label, severity, message: `${label} could not be read on either device; ${consequence}` });
+  } else out.push({ field, label, a, b, severity: 'info', message: `${label} could not be read on device ${a === undefined ? 'A' : 'B'}; check it by hand.` });
+}
+
 /** Same-value check for a field both devices must agree on (RBM requires same hardware and software). */
 function same(out: FactMismatch[], field: string, label: string, a: string | undefined, b: string | undefined, why: string): void {
   if (a === undefined || b === undefined) {
-    if (a !== b) out.push({ field, label, a, b, severity: 'info', message: `${label} could not be read on device ${a === undefined ? 'A' : 'B'}; check it by hand.` });
+    unreadable(out, field, label, a, b, 'compare it on both by hand.');
     return;
   }
   if (a.trim().toLowerCase() !== b.trim().toLowerCase()) out.push({ field, label, a, b, severity: 'error', message: why });
+}
+
+// Two reads of one box give boot instants this close: uptime prints in whole minutes and the
+// version and clock reads of one discovery are up to a minute apart.
+const SAME_BOOT_TOLERANCE_SECONDS = 180;
+
+/** Boot time in epoch seconds (clock minus uptime), or the bare uptime when a clock is missing. */
+function sameBoot(a: DeviceFacts, b: DeviceFacts): boolean {
+  if (a.uptimeSeconds === undefined || b.uptimeSeconds === undefined) return false;
+  const boot = (f: DeviceFacts) => (f.clock === undefined ? NaN : Date.parse(f.clock) / 1000 - (f.uptimeSeconds ?? 0));
+  const [x, y] = [boot(a), boot(b)];
+  if (!Number.isNaN(x) && !Number.isNaN(y)) return Math.abs(x - y) <= SAME_BOOT_TOLERANCE_SECONDS;
+  return Math.abs(a.uptimeSeconds - b.uptimeSeconds) <= SAME_BOOT_TOLERANCE_SECONDS;
+}
+
+const macKey = (m: string) => m.replace(/[^0-9a-f]/gi, '').toLowerCase();
+
+export interface SameDevice {
+  /** The fact that gives it away: serial, else bridge MAC, else sysname with boot time. */
+  field: 'serialNumber' | 'mac' | 'identity';
+  /** "serial 2198…", "MAC 3cd2-…", "sysname FW1 booted at the same time". */
+  evidence: string;
+}
+
+/**
+ * Whether two sets of facts come from one device: the serial decides when both were read, else
+ * the bridge MAC, else the same sysname with the same boot time gives the same box away.
+ */
+export function sameDevice(a: DeviceFacts, b: DeviceFacts): SameDevice | undefined {
+  const [sa, sb] = [a.serialNumber, b.serialNumber];
+  if (sa !== undefined && sb !== undefined) return sa.trim() === sb.trim() ? { field: 'serialNumber', evidence: `serial ${sa}` } : undefined;
+  if (a.mac !== undefined && b.mac !== undefined) return macKey(a.mac) === macKey(b.mac) ? { field: 'mac', evidence: `MAC ${a.mac}` } : undefined;
+  if (a.sysname !== undefined && a.sysname === b.sysname && sameBoot(a, b)) return { field: 'identity', evidence: `sysname ${a.sysname} booted at the same time` };
+  return undefined;
+}
+
+const IDENTITY_LABELS: Record<SameDevice['field'], string> = { serialNumber: 'Serial number', mac: 'MAC address', identity: 'Sysname and boot time' };
+
+function compareIdentity(out: FactMismatch[], a: DeviceFacts, b: DeviceFacts): void {
+  const same = sameDevice(a, b);
+  const toldApart = !same && a.mac !== undefined && b.mac !== undefined;
+  if (toldApart) unreadable(out, 'serialNumber', 'Serial number', a.serialNumber, b.serialNumber, 'their MAC addresses tell them apart.', 'info');
+  else unreadable(out, 'serialNumber', 'Serial number', a.serialNumber, b.serialNumber, 'nothing proves the two connections reach two different devices.');
+  if (!same) return;
+  const shown = (f: DeviceFacts) =>
+    same.field === 'serialNumber' ? f.serialNumber : same.field === 'mac' ? f.mac : `${f.sysname ?? '?'}, up ${Math.round((f.uptimeSeconds ?? 0) / 60)} min`;
+  const why = same.field === 'identity' ? ' Neither serial nor MAC could be compared, but both have the same sysname and booted at the same time.' : '';
+  out.push({ field: same.field, label: IDENTITY_LABELS[same.field], a: shown(a), b: shown(b), severity: 'error', message: `Both connections reach the same device.${why}` });
 }
 
 function describeRbm(r: RbmFact | undefined): string | undefined {
@@ -109,8 +165,9 @@ function compareInterfaces(out: FactMismatch[], a: DeviceFacts, b: DeviceFacts):
 
 /**
  * The differences between two devices that matter before pairing them: model, software
- * version and release, interface sets and aggregation, sysname, and any RBM configuration
- * already present. Pure; an empty list means nothing to highlight.
+ * version and release, whether they are two devices at all, interface sets and aggregation,
+ * sysname, and any RBM configuration already present. A fact unreadable on both sides is a
+ * warning, not silence. Pure; an empty list means nothing to highlight.
  */
 export function compareFacts(a: DeviceFacts, b: DeviceFacts): FactMismatch[] {
   const out: FactMismatch[] = [];
@@ -120,9 +177,7 @@ export function compareFacts(a: DeviceFacts, b: DeviceFacts): FactMismatch[] {
   if (a.sysname !== undefined && a.sysname === b.sysname) {
     out.push({ field: 'sysname', label: 'Sysname', a: a.sysname, b: b.sysname, severity: 'warning', message: 'Both devices have the same sysname; logs and prompts will not tell them apart.' });
   }
-  if (a.serialNumber !== undefined && a.serialNumber === b.serialNumber) {
-    out.push({ field: 'serialNumber', label: 'Serial number', a: a.serialNumber, b: b.serialNumber, severity: 'error', message: 'Both connections reach the same device.' });
-  }
+  compareIdentity(out, a, b);
   compareInterfaces(out, a, b);
   compareRbm(out, a.rbm, b.rbm);
   return out;

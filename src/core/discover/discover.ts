@@ -104,6 +104,7 @@ export async function discover(session: DiscoverSession, opts: DiscoverOptions =
     if (value.model !== undefined) facts.model = value.model;
     if (value.softwareVersion !== undefined) facts.softwareVersion = value.softwareVersion;
     if (value.release !== undefined) facts.release = value.release;
+    if (value.uptimeSeconds !== undefined) facts.uptimeSeconds = value.uptimeSeconds;
   }
   const manu = outputs.get('manuinfo');
   if (manu !== undefined) {
@@ -159,7 +160,7 @@ export async function discover(session: DiscoverSession, opts: DiscoverOptions =
   return ordered(facts);
 }
 
-const FIELD_ORDER: (keyof DeviceFacts)[] = ['sysname', 'promptPrefix', 'vendor', 'model', 'softwareVersion', 'release', 'serialNumber', 'mac', 'clock', 'interfaces', 'rbm', 'vrrp', 'tracks', 'warnings'];
+const FIELD_ORDER: (keyof DeviceFacts)[] = ['sysname', 'promptPrefix', 'vendor', 'model', 'softwareVersion', 'release', 'serialNumber', 'mac', 'uptimeSeconds', 'clock', 'interfaces', 'rbm', 'vrrp', 'tracks', 'warnings'];
 
 /** Identity first, lists last: JSON output and saved facts read top-down like the table. */
 function ordered(f: DeviceFacts): DeviceFacts {

@@ -17,7 +17,9 @@ function rbmLines(r: RbmFact | undefined): string[] {
   if (r === undefined) return ['  (not read)'];
   if (!r.configured) return ['  not configured'];
   const out: string[] = [];
-  const head = [r.role, r.runningStatus, r.mode].filter((x) => x !== undefined).join(', ');
+  // After a primary/secondary switchover the role in effect differs from the configured one.
+  const role = r.runningRole !== undefined && r.runningRole !== r.role ? `${r.role ?? 'no role'} (running as ${r.runningRole})` : r.role;
+  const head = [role, r.runningStatus, r.mode].filter((x) => x !== undefined).join(', ');
   out.push(`  ${head || 'configured'}`);
   const port = r.port === undefined ? '' : `:${r.port}`;
   out.push(`  control channel ${dash(r.controlChannel)}  ${dash(r.localIp)} -> ${dash(r.remoteIp)}${port}`);

@@ -17,6 +17,8 @@ export interface RbmFact {
   configured: boolean;
   mode?: 'active-standby' | 'dual-active' | 'mirroring';
   role?: 'primary' | 'secondary';
+  /** "Device running management role" (newer releases): the role in effect, which may differ from the configured one. */
+  runningRole?: 'primary' | 'secondary';
   runningStatus?: 'Initial' | 'Active' | 'Standby';
   controlChannel?: 'Connected' | 'Disconnected';
   localIp?: string;
@@ -66,6 +68,8 @@ export interface DeviceFacts {
   release?: string; // "ESS 1171P23"
   serialNumber?: string;
   mac?: string;
+  /** Time since boot (display version), to tell two devices apart when serial and MAC are unreadable. */
+  uptimeSeconds?: number;
   /** Device clock as ISO-8601, for the clock-skew check. */
   clock?: string;
   interfaces: InterfaceFact[];

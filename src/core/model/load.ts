@@ -1,16 +1,18 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../validate/diagnostic';
 import { Pair } from './pair';
 import { formatPath } from './path';
 import { keysAt, nearestKey } from './schema-keys';
+import { describeControl, findControl, MAX_PAIR_FILE_BYTES, MAX_PAIR_NESTING, notTextMessage, overNesting, tooLargeMessage } from './text-guards';
 
 /**
  * Reading a pair file: YAML (JSON being YAML) → the Pair model, or every problem found with where it
  * is (line:column, 1-based) and what was expected. Pure: the caller reads the file. Never throws.
  */
 export interface LoadError {
-  kind: 'syntax' | 'unknown-key' | 'invalid';
+  /** read: the file could not be opened; too-large, not-text, too-deep: refused before parsing, it is not a pair file at all. */
+  kind: 'read' | 'too-large' | 'not-text' | 'too-deep' | 'syntax' | 'unknown-key' | 'invalid';
   message: string;
   path?: string;
   line?: number;
@@ -43,19 +45,48 @@ export function loadPairText(text: string, sourceName = 'pair file'): LoadResult
   }
 }
 
-function load(text: string, sourceName: string): LoadResult {
+type Parsed = { ok: true; doc: Document.Parsed; at: (offset: number) => Position } | { ok: false; errors: LoadError[] };
+
+/** The guards, then YAML: a document with no syntax errors and a mapping at the top, or why not. */
+function parse(text: string, sourceName: string): Parsed {
+  if (text.length > MAX_PAIR_FILE_BYTES) return refused('too-large', tooLargeMessage(sourceName, text.length));
+  const control = findControl(text);
+  if (control) return refused('not-text', notTextMessage(sourceName, describeControl(control.code)), { line: control.line, column: control.column });
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
     const p = lc.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  const tokens = Array.from(new Parser(lc.addNewLine).parse(text));
+  const deep = overNesting(tokens);
+  if (deep)
+    return refused('too-deep', `${sourceName} nests mappings or lists more than ${MAX_PAIR_NESTING} levels deep (the limit for a pair file, which needs fewer than ten); this is not a pair file`, at(deep.offset));
+  const doc = compose(tokens, text.length);
   if (doc.errors.length > 0)
     return { ok: false, errors: doc.errors.map((e) => ({ kind: 'syntax' as const, message: firstLine(e.message), ...at(e.pos[0]) })) };
   if (doc.contents === null) return { ok: false, errors: [{ kind: 'syntax', message: `${sourceName} is empty; expected a pair description (name, mode, devices …)`, line: 1, column: 1 }] };
   if (!isMap(doc.contents))
     return { ok: false, errors: [{ kind: 'invalid', message: 'the file must hold a mapping of keys (name:, mode:, devices: …) at the top level', path: '', ...at(doc.contents.range?.[0] ?? 0) }] };
+  return { ok: true, doc, at };
+}
 
+/**
+ * The document as written (before the schema and its defaults), for the form editor, which opens
+ * any mapping that parses and shows its findings beside the fields. Never throws.
+ */
+export function loadWrittenDoc(text: string, sourceName = 'pair file'): { ok: true; doc: Record<string, unknown> } | { ok: false; errors: LoadError[] } {
+  try {
+    const p = parse(text, sourceName);
+    return p.ok ? { ok: true, doc: p.doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> } : p;
+  } catch (e) {
+    return { ok: false, errors: [{ kind: 'syntax', message: `${sourceName} could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+}
+
+function load(text: string, sourceName: string): LoadResult {
+  const parsed = parse(text, sourceName);
+  if (!parsed.ok) return parsed;
+  const { doc, at } = parsed;
   const raw = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   delete raw[SCHEMA_KEY];
   const r = Pair.safeParse(raw);
@@ -68,6 +99,21 @@ function load(text: string, sourceName: string): LoadResult {
   const result: LoadResult = { ok: true, pair: r.data, positions: positions(doc, at) };
   if (diagnostics.length > 0) result.diagnostics = diagnostics;
   return result;
+}
+
+const refused = (kind: LoadError['kind'], message: string, where?: Position): { ok: false; errors: LoadError[] } => ({ ok: false, errors: [{ kind, message, ...where }] });
+
+/** parseDocument's own steps, over tokens already parsed (and measured) once. */
+function compose(tokens: Parameters<Composer['compose']>[0], length: number): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const d of new Composer({ uniqueKeys: true }).compose(tokens, true, length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a pair file is one document'));
+      break;
+    }
+  }
+  return doc!;
 }
 
 /**

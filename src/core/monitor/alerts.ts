@@ -22,6 +22,8 @@ export interface AlertDraft {
   time: number;
   device?: DeviceKey;
   cause?: string;
+  /** What `message` says, for the reader's language: the core catalogue's monitor.alert.<rule>. */
+  params: Record<string, string | number>;
 }
 
 /** A switchover that moves traffic: Standby→Active. Initial→Active is a device booting alone. */
@@ -58,6 +60,7 @@ export function evaluateAlerts(
       severity: 'critical',
       message: `${next.takeovers.length} switchovers within ${cfg.flapMinutes} min (more than ${cfg.flapCount})`,
       time,
+      params: { count: next.takeovers.length, minutes: cfg.flapMinutes, limit: cfg.flapCount },
     });
   } else if (next.takeovers.length <= cfg.flapCount) next.flapping = false;
 
@@ -70,6 +73,7 @@ export function evaluateAlerts(
       time: e.time,
       device: e.device,
       cause: e.cause,
+      params: { device: name(e.device), cause: e.cause },
     });
   }
   for (const e of fresh)
@@ -80,6 +84,7 @@ export function evaluateAlerts(
         message: `${name(e.device)} reports an inconsistent configuration${e.detail ? `: ${e.detail}` : ''}`,
         time: e.time,
         device: e.device,
+        params: { device: name(e.device), detail: e.detail ?? '' },
       });
 
   const since = health.channelDownSince;
@@ -91,6 +96,7 @@ export function evaluateAlerts(
       severity: 'critical',
       message: `control channel down for ${Math.round((time - since) / 1000)} s (limit ${cfg.channelDownSeconds} s)`,
       time,
+      params: { seconds: Math.round((time - since) / 1000), limit: cfg.channelDownSeconds },
     });
   }
   return { mem: next, alerts };

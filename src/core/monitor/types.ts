@@ -88,7 +88,21 @@ export type MonitorEvent =
   | (EventBase & { kind: 'vrrp'; device: DeviceKey; interface?: string; vrid: number; from: string; to: string })
   | (EventBase & { kind: 'device-unreachable'; device: DeviceKey; error: string })
   | (EventBase & { kind: 'device-back'; device: DeviceKey; downForMs: number })
-  | (EventBase & { kind: 'alert'; rule: AlertRule; severity: 'warning' | 'critical'; message: string; device?: DeviceKey; cause?: string });
+  /** `params`: what `message` is formatted from in the reader's language (core catalogue monitor.alert.<rule>). */
+  | (EventBase & { kind: 'alert'; rule: AlertRule; severity: 'warning' | 'critical'; message: string; device?: DeviceKey; cause?: string; params?: Record<string, string | number> })
+  /** A failover drill ran on the pair (src/core/drill): its outcome and figures; the journal holds the whole record. */
+  | (EventBase & {
+      kind: 'drill';
+      drill: 'switchover' | 'link';
+      interface?: string;
+      outcome: 'passed' | 'failed' | 'refused' | 'declined';
+      message: string;
+      switchoverMs?: number;
+      interruptionMs?: number;
+      failedProbes?: number;
+      sessionsPreservedPct?: number;
+      journal?: string;
+    });
 
 export type MonitorEventKind = MonitorEvent['kind'];
 
@@ -102,6 +116,7 @@ export const EVENT_KINDS: readonly MonitorEventKind[] = [
   'device-unreachable',
   'device-back',
   'alert',
+  'drill',
 ];
 
 export interface AlertConfig {

@@ -3,7 +3,7 @@ import { cleanLines } from './text';
 /**
  * `display current-configuration` → a tree, for planning changes against what a device runs.
  *
- * Comware layout (shared/docs/comware-cli.md §1.5, the lab's renderer): sections separated by
+ * Comware layout (H3C's configuration examples, the lab's renderer): sections separated by
  * `#`; a view header at column 0 (`interface GigabitEthernet1/0/1`, `remote-backup group`,
  * `track 1 interface …`) with its lines indented one space deeper; system-view commands that open
  * no view are printed indented by one space straight after a `#` (` sysname FW1`); deeper views

@@ -16,7 +16,10 @@ type Section = 'route' | 'bridge';
 const LINK: Record<string, InterfaceFact['link']> = { UP: 'up', DOWN: 'down', ADM: 'adm', STBY: 'stby' };
 
 // Legend lines that explain abbreviations; they vary by release and carry no data.
-const LEGEND = /^\s*(?:Link|Protocol|Speed|Duplex|Type):\s.*(?:-|\().*$/i;
+const LEGEND = /^\s*(?:Link|Protocol|Speed|Duplex|Speed or Duplex|Type):\s.*(?:-|\().*$/i;
+// "Brief information on interfaces in route mode:" or, on other releases,
+// "The brief information of interface(s) under bridge mode:".
+const TITLE = /^\s*(?:Brief information on interfaces?\s+in|The brief information of interface(?:\(s\)|s)?\s+under)\s+(route|bridge)\s+mode\b/i;
 
 /** The columns after name and link, fixed per section; the description takes the rest. */
 function readRow(section: Section, t: string[], line: string): Omit<BriefInterface, 'name' | 'link'> {
@@ -58,12 +61,9 @@ export function parseInterfaceBrief(text: string): Parsed<{ interfaces: BriefInt
   let section: Section | undefined;
   for (const line of cleanLines(text)) {
     if (line.trim() === '') continue;
-    if (/^\s*Brief information on interfaces? in route mode/i.test(line)) {
-      section = 'route';
-      continue;
-    }
-    if (/^\s*Brief information on interfaces? in bridge mode/i.test(line)) {
-      section = 'bridge';
+    const title = TITLE.exec(line);
+    if (title) {
+      section = (title[1] ?? '').toLowerCase() === 'bridge' ? 'bridge' : 'route';
       continue;
     }
     if (/^\s*Interface\s+Link\b/i.test(line)) {

@@ -1,7 +1,7 @@
 /**
  * Comware abbreviates interface types in tables (`display interface brief`, `display vrrp`);
  * configuration and RBM use full names. Facts always carry the full name so that the two sources
- * match. Table from the H3C "Using the CLI" abbreviation list (shared/docs/comware-cli.md §3.5).
+ * match. Table from the H3C "Using the CLI" abbreviation list.
  */
 const ABBREVIATIONS: Record<string, string> = {
   BAGG: 'Bridge-Aggregation',
@@ -13,7 +13,14 @@ const ABBREVIATIONS: Record<string, string> = {
   InLoop: 'InLoopBack',
   Loop: 'LoopBack',
   MEth: 'M-Ethernet',
+  'M-Eth': 'M-Ethernet',
   MGE: 'M-GigabitEthernet',
+  'M-GE': 'M-GigabitEthernet',
+  // Not in the vendor abbreviation list we have: HPE documents an "MP-group" interface type and
+  // "E-Ch" sits on channelised/cellular ports ("E-Ch2/0:0"). Both expansions are guesses to be
+  // confirmed on a device (`display interface MP0` prints the full name).
+  MP: 'MP-group',
+  'E-Ch': 'Eth-channel',
   RAGG: 'Route-Aggregation',
   REG: 'Register-Tunnel',
   Ser: 'Serial',

@@ -1,4 +1,4 @@
-import { cleanLines, isEmptyValue, kvPairs, quote, type Parsed } from './text';
+import { cleanLines, isEmptyValue, kvPairs, normKey, quote, type Parsed } from './text';
 
 export interface ManuUnit {
   /** The block header as printed: "Chassis self", "Slot 1 CPU 0", "Fan 1", "Power 2". */
@@ -19,6 +19,10 @@ export interface ManuInfo {
 }
 
 const HEADER = /^\s*((?:Chassis|Slot|Subslot|Fan|Power|Cpu)\b[^:]*?|[A-Za-z][\w ]*?self)\s*:?\s*$/i;
+// One field per line. Some releases print `KEY:value` with no blanks around the colon (and no
+// slot header), so the shared two-space pair splitter cannot be used; the key is bounded so a
+// long garbage line costs linear time.
+const FIELD = /^\s*([A-Za-z][A-Za-z0-9_ ]{0,47}?)\s*:(.*)$/;
 // Failure texts some platforms print instead of a block (virtual firewalls, empty bays).
 const NOT_SUPPORTED = /not supported|failed to|no manuinfo|not present|absent/i;
 
@@ -38,16 +42,17 @@ export function parseManuinfo(text: string): Parsed<ManuInfo> {
   let current: ManuUnit | undefined;
   for (const line of cleanLines(text)) {
     if (line.trim() === '') continue;
-    const pairs = kvPairs(line);
     const h = HEADER.exec(line);
     // "Slot 1 CPU 0:" also reads as a key with no value; a header is a header.
-    if (h && pairs.every(([, v]) => v === '')) {
+    if (h && kvPairs(line).every(([, v]) => v === '')) {
       const name = (h[1] ?? '').trim();
       current = { name, kind: kindOf(name) };
       units.push(current);
       continue;
     }
-    if (pairs.length === 0) {
+    const field = FIELD.exec(line);
+    // "Failed to get ...: reason" carries a colon too; the real fields are upper-case keys.
+    if (!field || (NOT_SUPPORTED.test(line) && !/^[A-Z0-9_ ]+$/.test(field[1] ?? ''))) {
       if (NOT_SUPPORTED.test(line)) warnings.push(`display device manuinfo: ${line.trim()}`);
       else warnings.push(`display device manuinfo: unrecognised line ${quote(line)}`);
       continue;
@@ -57,16 +62,15 @@ export function parseManuinfo(text: string): Parsed<ManuInfo> {
       current = { name: 'Chassis self', kind: 'chassis' };
       units.push(current);
     }
-    for (const [key, val] of pairs) {
-      if (isEmptyValue(val)) continue;
-      const k = key.replace(/[_ ]+/g, ' ');
-      if (k === 'device name') current.deviceName = val;
-      else if (k === 'device serial number' || k === 'manu serial number' || k === 'serial number') current.serialNumber = val;
-      else if (k === 'mac address') current.mac = val;
-      else if (k === 'manufacturing date') current.manufacturingDate = val;
-      else if (k === 'vendor name') current.vendor = val;
-      // Other keys (PRODUCT ID, CLEI_CODE, MAKE_ADDRESS ...) are known to vary; nothing reads them.
-    }
+    const val = (field[2] ?? '').trim();
+    if (isEmptyValue(val)) continue;
+    const k = normKey((field[1] ?? '').replace(/_/g, ' '));
+    if (k === 'device name') current.deviceName = val;
+    else if (k === 'device serial number' || k === 'manu serial number' || k === 'serial number') current.serialNumber = val;
+    else if (k === 'mac address') current.mac = val;
+    else if (k === 'manufacturing date') current.manufacturingDate = val;
+    else if (k === 'vendor name') current.vendor = val;
+    // Other keys (PRODUCT ID, CLEI_CODE, MAKE_ADDRESS ...) are known to vary; nothing reads them.
   }
   const value: ManuInfo = { units };
   const withSerial = units.filter((u) => u.serialNumber !== undefined);

@@ -41,6 +41,9 @@ function setField(b: Block, key: string, val: string): boolean {
     case 'device role':
     case 'role':
       return (b.role = oneOf(val, ['primary', 'secondary'] as const)) !== undefined;
+    case 'device running management role':
+    case 'running management role':
+      return (b.runningRole = oneOf(val, ['primary', 'secondary'] as const)) !== undefined;
     case 'device running status':
     case 'running status':
       return (b.runningStatus = oneOf(val, ['Initial', 'Active', 'Standby'] as const)) !== undefined;

@@ -12,8 +12,11 @@ export interface VersionInfo {
   systemImage?: string;
 }
 
-// "H3C Comware Software, Version 7.1.064, ESS 1171P23" (also HPE/HP builds and "Comware Platform Software").
-const VERSION_LINE = /^\s*(\S+)\s+Comware (?:Platform )?Software,?\s+Version\s+([^,\s]+),?\s*(.*)$/i;
+// "H3C Comware Software, Version 7.1.064, ESS 1171P23" (also HPE/HP builds and "Comware Platform
+// Software"). Comware 5 prints the vendor on a title line of its own and then
+// "Comware Software, Version 5.20, Release 1809P03" (or "Feature 6709L25") with no vendor word.
+const VERSION_LINE = /^\s*(?:(\S+)\s+)?Comware (?:Platform )?Software,?\s+Version\s+([^,\s]+),?\s*(.*)$/i;
+const TITLE_LINE = /^\s*(\S+)\s+Comware Platform Software\s*$/i;
 // "H3C SecPath vFW1000 uptime is 1 week, ..." — the model is what sits between vendor and "uptime is".
 const MODEL_LINE = /^\s*(H3C|HPE|HP|New H3C)\s+(.+?)\s+uptime is\s+(.+)$/i;
 
@@ -23,7 +26,13 @@ const KNOWN_NOISE = [
   /^\s*Compiled\b/i,
   /^\s*(?:Slot|Chassis|Subslot|Cpu)\s+\d+(?:\s+CPU\s+\d+)?:?\s*$/i,
   /^\s*Uptime is\b/i,
-  /\bwith \d+ Processors?\s*$/i,
+  // "S6520-48S-EI with 1 Processor", "H3C SecPath F1000-E MPU(M) with 1 C2538 Processor(s)".
+  /\bwith \d+ .{0,60}?Processors?(?:\(s\))?\s*$/i,
+  // Comware 5 hardware summary: "2048M   bytes SDRAM", "Hardware Version is Ver.B", board uptimes.
+  /^\s*\d+[KMG]?\s+bytes\b/i,
+  /^\s*[\w .()/-]{0,60}?\bVersion is\b/i,
+  /^\s*[\w .()/-]{0,60}?\buptime is\b/i,
+  /^\s*Config Register points to\b/i,
   /^\s*\[SubSlot \d+\]/i,
   /^\s*[\w-]+:\/\S+/, // image lists: "flash:/x.bin, version: ..."
   /^\s*None\s*$/i,
@@ -36,10 +45,15 @@ export function parseVersion(text: string): Parsed<VersionInfo> {
   const lines = cleanLines(text);
   for (const line of lines) {
     if (line.trim() === '') continue;
+    const title = TITLE_LINE.exec(line);
+    if (title) {
+      value.vendor ??= title[1];
+      continue;
+    }
     const v = VERSION_LINE.exec(line);
     if (v) {
       // The first version line is the running software; image lines repeat it per file.
-      value.vendor ??= v[1];
+      if (v[1] !== undefined) value.vendor ??= v[1];
       value.softwareVersion ??= v[2];
       const release = v[3]?.trim();
       if (release && value.release === undefined) value.release = release;

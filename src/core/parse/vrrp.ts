@@ -169,9 +169,10 @@ function briefRow(family: VrrpGroup['family'], t: string[]): VrrpGroup | undefin
   const numbers = rest.filter((x) => /^\d+$/.test(x)).map(Number);
   if (numbers[0] !== undefined) g.priority = numbers[0];
   if (numbers[1] !== undefined) g.advertiseTimer = numbers[1];
-  const auth = rest.find((x) => /^[A-Za-z][\w-]*$/.test(x) && !/^(?:active|standby)$/i.test(x));
-  if (auth !== undefined) g.authType = auth;
   const ipIndex = rest.findIndex((x) => isIp(x));
+  // The auth type is every word before the virtual IP: "Simple", "MD5", "Not supported".
+  const auth = rest.slice(0, ipIndex >= 0 ? ipIndex : undefined).filter((x) => /^[A-Za-z][\w-]*$/.test(x) && !/^(?:active|standby)$/i.test(x));
+  if (auth.length > 0) g.authType = auth.join(' ');
   if (ipIndex >= 0) addVirtualIp(g, rest.slice(ipIndex).join(' '));
   return g;
 }

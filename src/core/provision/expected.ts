@@ -1,4 +1,5 @@
 import type { DeviceKey, Pair } from '../model/pair';
+import { vrrpBinding } from '../render/sections';
 
 /**
  * What a commissioned pair must show afterwards, derived from the pair file alone, so that the
@@ -8,7 +9,8 @@ export interface ExpectedDevice {
   role?: 'primary' | 'secondary';
   /** Null where either is acceptable (auto roles: the election decides). */
   runningStatus: 'Active' | 'Standby' | null;
-  vrrp: { interface: string; vrid: number; state: 'Master' | 'Backup' | null }[];
+  /** Each group with the VRRP active/standby group the device binds it to (as rendered) and its state. */
+  vrrp: { interface: string; vrid: number; group: 'active' | 'standby'; state: 'Master' | 'Backup' | null }[];
 }
 
 export interface ExpectedState {
@@ -28,15 +30,20 @@ export function expectedState(pair: Pair): ExpectedState {
     if (pair.roles === 'auto') return null;
     return pair.devices[k].role === 'primary' ? 'Active' : 'Standby';
   };
+  // Seed, "VRRP master election in the hot backup system": a device masters a group while the VRRP
+  // active/standby group it binds the group to is master. Dual-active: each device's active group
+  // (its own traffic) is master, its standby group waits for a takeover. Active/standby: the
+  // Active device's binding (active on the primary, standby on the secondary) is master.
+  // An IPv6 group lists each of its addresses: one expectation per group.
+  const groups = pair.vrrp.filter((g, i) => pair.vrrp.findIndex((h) => h.interface === g.interface && h.vrid === g.vrid && h.virtualIp.includes(':') === g.virtualIp.includes(':')) === i);
   const vrrpFor = (k: DeviceKey): ExpectedDevice['vrrp'] =>
-    pair.vrrp.map((g) => {
-      // pair.vrrp is written from device A's side; in dual-active B holds the inverse binding.
-      const bound = k === 'a' || !dual ? g.group : g.group === 'active' ? 'standby' : 'active';
+    groups.map((g) => {
+      const bound = vrrpBinding(pair, k, g.group);
       const st = status(k);
       let state: 'Master' | 'Backup' | null;
       if (dual) state = bound === 'active' ? 'Master' : 'Backup';
       else state = st === null ? null : st === 'Active' ? 'Master' : 'Backup';
-      return { interface: g.interface, vrid: g.vrid, state };
+      return { interface: g.interface, vrid: g.vrid, group: bound, state };
     });
   const device = (k: DeviceKey): ExpectedDevice => {
     const d: ExpectedDevice = { runningStatus: status(k), vrrp: vrrpFor(k) };

@@ -5,6 +5,8 @@
 import { formatMs, sleep } from '../base/abort';
 import { AppError } from '../base/errors';
 import type { DeviceKey, Pair } from '../model/pair';
+import { comware7 } from '../platforms/comware7';
+import type { PlatformPack } from '../platforms/pack';
 import { parseSyncCheck } from '../parse/sync-check';
 import { syncSource } from '../render/sections';
 import { display, runAction } from './push';
@@ -25,8 +27,14 @@ export const OP_TEXT: Record<OpName, string> = {
   reset: 'restart the role election (user view) and wait for the planned roles',
 };
 
-/** Why an operation is not allowed for this pair, or undefined when it is. */
-export function refusal(pair: Pair, op: OpName): string | undefined {
+/**
+ * Why an operation is not allowed for this pair (with this pack), or undefined when it is. `reset`
+ * types a command found in no vendor text (comware-cli.md §8): refused until a pack corrected for
+ * the release marks its template verified.
+ */
+export function refusal(pair: Pair, op: OpName, pack: PlatformPack = comware7): string | undefined {
+  if (op === 'reset' && pack.commands[KEY.reset]?.verified !== true)
+    return `reset types "${pack.commands[KEY.reset]?.template ?? 'nothing'}", which no vendor document names; confirm the command on the device (context help ?) and mark commands.${KEY.reset} verified in a platform pack (--pack) to use it`;
   const dual = pair.mode === 'dual-active';
   if ((op === 'peer-active' || op === 'peer-standby') && !dual) return `${op} exists only in dual-active mode; this pair runs ${pair.mode}`;
   if (op === 'switchover' && dual) return 'switchover does not apply in dual-active mode (both devices are Active); use peer-active or peer-standby';
@@ -77,7 +85,7 @@ async function until<T>(o: OpOptions, what: string, read: () => Promise<T>, ok: 
 const statuses = (s: Record<DeviceKey, Seen>) => `A ${s.a.rbm?.runningStatus ?? '?'}, B ${s.b.rbm?.runningStatus ?? '?'}`;
 
 export async function runOp(op: OpName, o: OpOptions): Promise<OpResult> {
-  const no = refusal(o.pair, op);
+  const no = refusal(o.pair, op, o.sessions.a.pack);
   if (no) throw new AppError('VALIDATION', `refused: ${no}`);
   const before = await both(o);
   const unconfigured = (['a', 'b'] as const).filter((k) => !before[k].rbm?.configured);

@@ -19,7 +19,6 @@ import { parseCommand } from '../render/templates';
 import type { LineView, RenderedLine } from '../render/types';
 
 export type StepStage = 'prepare' | 'channel' | 'sync' | 'local';
-export const STEP_STAGES: readonly StepStage[] = ['prepare', 'channel', 'sync', 'local'];
 
 export interface Step {
   device: DeviceKey;

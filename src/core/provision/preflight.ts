@@ -2,9 +2,11 @@
  * Preflight: the pair file's rules with both devices' facts (validatePair), plus the checks only
  * facts make possible — the interfaces the file names exist, the addresses it expects against the
  * ones configured (a different address is a change the engineer should see, old → new), ports
- * bundled the way the file says. Any error stops the run before a byte is pushed.
+ * bundled the way the file says, two different devices, software that has RBM and the features
+ * the file uses. Any error stops the run before a byte is pushed.
  */
 import { compareFacts } from '../discover/compare';
+import { comwareMajor, FEATURE_LABELS, RBM_COMWARE_MAJOR, releaseLimit, type RbmFeature } from '../discover/release-limits';
 import type { DeviceFacts, InterfaceFact } from '../model/facts';
 import { parseCidr } from '../model/ip';
 import type { DeviceKey, Pair } from '../model/pair';
@@ -47,6 +49,8 @@ function addressFindings(pair: Pair, k: DeviceKey, facts: DeviceFacts): Diagnost
     if (!f?.address || sameAddress(w.address, f.address)) continue;
     out.push({
       rule: 'preflight.address-changes',
+      code: 'preflight.address-changes',
+      params: { device: k, interface: f.name, from: f.address, to: w.address, ip: String(bareIp(f.address)) },
       path: w.path,
       severity: 'warning',
       message: `device ${k} ${f.name}: the address changes ${f.address} → ${w.address}`,
@@ -64,6 +68,8 @@ function aggregationFindings(pair: Pair, k: DeviceKey, facts: DeviceFacts): Diag
     if (i.aggregateMember !== undefined && !sameInterface(i.aggregateMember, f.aggregateMember))
       out.push({
         rule: 'preflight.aggregation',
+        code: f.aggregateMember ? 'preflight.aggregation.other' : 'preflight.aggregation.none',
+        params: { device: k, interface: f.name, member: f.aggregateMember ?? '', want: i.aggregateMember },
         path: `devices.${k}.interfaces[${n}].aggregateMember`,
         severity: 'error',
         message: `device ${k} ${f.name} is ${f.aggregateMember ? `a member of ${f.aggregateMember}` : 'not in any aggregate'}, the file says ${i.aggregateMember}`,
@@ -72,6 +78,8 @@ function aggregationFindings(pair: Pair, k: DeviceKey, facts: DeviceFacts): Diag
     if (f.aggregateMember !== undefined && (i.address !== undefined || i.ipv6Address !== undefined))
       out.push({
         rule: 'preflight.aggregation',
+        code: 'preflight.aggregation.member-address',
+        params: { device: k, interface: f.name, member: f.aggregateMember },
         path: `devices.${k}.interfaces[${n}].address`,
         severity: 'error',
         message: `device ${k} ${f.name} is a member of ${f.aggregateMember}; a member port takes no address`,
@@ -81,27 +89,73 @@ function aggregationFindings(pair: Pair, k: DeviceKey, facts: DeviceFacts): Diag
   return out;
 }
 
+/** The RBM features the file uses that some releases lack, with the field that asks for each. */
+function featuresUsed(pair: Pair, k: DeviceKey): { feature: RbmFeature; path: string }[] {
+  const out: { feature: RbmFeature; path: string }[] = [];
+  if (pair.mode === 'mirroring') out.push({ feature: 'mirroring', path: 'mode' });
+  if (pair.floatingIps.length > 0) out.push({ feature: 'virtual-ip', path: 'floatingIps' });
+  if (pair.devices[k].managementInterface !== undefined) out.push({ feature: 'management-interface', path: `devices.${k}.managementInterface` });
+  if ((pair.monitor.interfaces ?? []).length > 0 || (pair.monitor.vlans ?? []).length > 0) out.push({ feature: 'interface-monitoring', path: 'monitor' });
+  return out;
+}
+
+/** A software generation without RBM, or a release whose guide lacks a feature the file uses. */
+function softwareFindings(pair: Pair, k: DeviceKey, f: DeviceFacts): Diagnostic[] {
+  const seen = [f.softwareVersion && `Comware ${f.softwareVersion}`, f.release].filter(Boolean).join(', ');
+  const major = comwareMajor(f.softwareVersion);
+  if (major !== undefined && major < RBM_COMWARE_MAJOR) {
+    return [{ rule: 'preflight.comware-version', code: 'preflight.comware-version', params: { device: k, seen, major: RBM_COMWARE_MAJOR }, path: `devices.${k}`, severity: 'error', message: `device ${k} runs ${seen}; RBM needs Comware V${RBM_COMWARE_MAJOR}`, fix: `pair two devices that run a Comware V${RBM_COMWARE_MAJOR} release with RBM (upgrade this one or choose another)` }];
+  }
+  const limit = releaseLimit(f.release);
+  if (!limit) return [];
+  return featuresUsed(pair, k)
+    .filter((u) => limit.lacks.includes(u.feature))
+    .map((u) => ({
+      rule: 'preflight.release-features',
+      code: `preflight.release-features.${u.feature}`,
+      params: { device: k, release: f.release ?? seen, source: limit.source },
+      path: u.path,
+      severity: 'error' as const,
+      message: `device ${k} runs ${f.release ?? seen}, which has no ${FEATURE_LABELS[u.feature]} (${limit.source}); the pair file uses it`,
+      fix: `upgrade both devices to a release that has ${FEATURE_LABELS[u.feature]}, or remove it from the pair file`,
+    }));
+}
+
+// compareFacts rows the preflight repeats; model and software mismatches come from validatePair,
+// but their "could not be read" rows come from here only.
+const IDENTITY_FIXES: Record<string, string> = {
+  serialNumber: 'check the --a/--b addresses; if they are right, read `display device manuinfo` on both by hand',
+  mac: 'check the --a/--b addresses',
+  identity: 'check the --a/--b addresses; if these really are two devices, give one another sysname and discover again',
+  interfaces: 'pair two devices with the same interface layout',
+};
+const UNREADABLE_ONLY = new Set(['model', 'softwareVersion', 'release']);
+
+/** What one device's facts alone can show against the file (a one-cable run checks A before B is reached). */
+export function deviceFindings(pair: Pair, k: DeviceKey, f: DeviceFacts): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (f.interfaces.length === 0) {
+    out.push({ rule: 'preflight.interfaces', code: 'preflight.interfaces.unread', params: { device: k }, path: `devices.${k}`, severity: 'warning', message: `the interface list of device ${k} could not be read`, fix: 'check the interface names by hand (display interface brief)' });
+  } else {
+    const seen = new Set<string>();
+    for (const n of namedInterfaces(pair, k)) {
+      if (seen.has(n.path) || f.interfaces.some((x) => sameInterface(x.name, n.name))) continue;
+      seen.add(n.path);
+      out.push({ rule: 'preflight.interfaces', code: 'preflight.interfaces.missing', params: { device: k, interface: n.name, some: f.interfaces.slice(0, 6).map((x) => x.name).join(', ') }, path: n.path, severity: 'error', message: `device ${k} has no interface ${n.name}`, fix: `use one of the device's interfaces (${f.interfaces.slice(0, 6).map((x) => x.name).join(', ')}…) or check the cabling plan` });
+    }
+  }
+  out.push(...addressFindings(pair, k, f), ...aggregationFindings(pair, k, f), ...softwareFindings(pair, k, f));
+  return out;
+}
+
 /** The checks that need discovery facts, beyond the rules in src/core/validate. */
 export function factFindings(pair: Pair, facts: Record<DeviceKey, DeviceFacts>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const k of KEYS) {
-    const f = facts[k];
-    if (f.interfaces.length === 0) {
-      out.push({ rule: 'preflight.interfaces', path: `devices.${k}`, severity: 'warning', message: `the interface list of device ${k} could not be read`, fix: 'check the interface names by hand (display interface brief)' });
-    } else {
-      const seen = new Set<string>();
-      for (const n of namedInterfaces(pair, k)) {
-        if (seen.has(n.path) || f.interfaces.some((x) => sameInterface(x.name, n.name))) continue;
-        seen.add(n.path);
-        out.push({ rule: 'preflight.interfaces', path: n.path, severity: 'error', message: `device ${k} has no interface ${n.name}`, fix: `use one of the device's interfaces (${f.interfaces.slice(0, 6).map((x) => x.name).join(', ')}…) or check the cabling plan` });
-      }
-    }
-    out.push(...addressFindings(pair, k, f), ...aggregationFindings(pair, k, f));
-  }
-  // Mismatches that make two devices unpairable whatever is pushed (model/software come from validatePair).
+  const out: Diagnostic[] = KEYS.flatMap((k) => deviceFindings(pair, k, facts[k]));
+  // Mismatches that make two devices unpairable whatever is pushed, and facts nobody could read.
   for (const m of compareFacts(facts.a, facts.b)) {
-    if (m.field !== 'serialNumber' && m.field !== 'interfaces') continue;
-    out.push({ rule: `preflight.${m.field}`, path: 'devices', severity: m.severity === 'info' ? 'info' : m.severity, message: `${m.message}${m.a || m.b ? ` (A: ${m.a ?? '-'}; B: ${m.b ?? '-'})` : ''}`, fix: m.field === 'serialNumber' ? 'check the --a/--b addresses' : 'pair two devices with the same interface layout' });
+    const fix = IDENTITY_FIXES[m.field] ?? (UNREADABLE_ONLY.has(m.field) && m.severity !== 'error' ? `read it by hand on both devices (display version)` : undefined);
+    if (fix === undefined) continue;
+    out.push({ rule: `preflight.${m.field}`, path: 'devices', severity: m.severity, message: `${m.message}${m.a || m.b ? ` (A: ${m.a ?? '-'}; B: ${m.b ?? '-'})` : ''}`, fix });
   }
   return out;
 }

@@ -95,6 +95,13 @@ export async function rollbackDevices(inputs: Record<DeviceKey, RollbackInput>, 
   return r;
 }
 
+/** One device alone (one console cable: the other device is not reachable now): the undo, then the second pass. */
+export async function rollbackDevice(input: RollbackInput, o: RollbackOptions): Promise<DeviceRollback> {
+  const r = await oneDevice(input, o);
+  await secondPass(r, input, o);
+  return r;
+}
+
 async function secondPass(r: DeviceRollback, i: RollbackInput, o: RollbackOptions): Promise<void> {
   const session = o.opened[i.device] ?? i.session;
   if (r.unreachable || r.differences.length === 0 || i.before === undefined || !usable(session)) return;

@@ -7,7 +7,7 @@ export const STAGE_TEXT: Record<StageName, { title: string; explain?: string }> 
   preflight: { title: 'Preflight', explain: 'the pair file rules with what the devices are; any error stops here, before anything is pushed' },
   plan: { title: 'Plan', explain: 'per device, what to add and remove against its running configuration' },
   prepare: { title: 'Stage 0 — removals', explain: 'settings that stand in the way of the file (another RBM setting, a conflicting track or VRRP group)' },
-  channel: { title: 'Stage 1 — control channel', explain: 'on both devices: channel addresses, roles, local/remote IP and port, keepalive, data channel, mode and sync switches' },
+  channel: { title: 'Stage 1 — control channel', explain: 'on the primary, then the secondary: channel addresses, roles, local/remote IP and port, keepalive, data channel, mode and sync switches' },
   sync: { title: 'Stage 2 — synchronised configuration', explain: 'pushed once, to the primary; the secondary receives it over the channel and is checked for it' },
   local: { title: 'Stage 3 — per-device configuration', explain: 'what RBM does not synchronise: tracks, VRRP bindings, descriptions, RBM options' },
   verify: { title: 'Verify', explain: 'channel Connected on both sides, roles and running status, data channel, consistency check, VRRP states' },

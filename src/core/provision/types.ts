@@ -3,6 +3,7 @@
  * sessions it is given, the journal it writes, the events it reports and the limits it keeps.
  * Pure types: the engine never opens a connection or a file itself.
  */
+import type { MessageParams } from '../base/message';
 import type { ErrorInfo } from '../base/errors';
 import type { DeviceFacts } from '../model/facts';
 import type { DeviceKey } from '../model/pair';
@@ -16,6 +17,10 @@ export type SessionFactory = (device: DeviceKey, signal: AbortSignal) => Promise
 /** Where journal records go: a fsync'd file in the CLI (node/journal-file.ts), memory in tests. */
 export interface JournalSink {
   append(record: JournalRecord): void;
+  /** Keeps bytes in a file beside the journal (0600, synced); returns its name and SHA-256 (hex). */
+  keep?(name: string, bytes: Uint8Array): { file: string; sha256: string };
+  /** Records a closed session's transcript file with its SHA-256 (a `transcript` record). */
+  transcript?(device: DeviceKey, file: string): void;
 }
 
 /** The named limits of a run; every wait is bounded by one of them. */
@@ -45,6 +50,9 @@ export interface HealthCheck {
   status: 'pass' | 'fail' | 'warn' | 'n/a';
   reason: string;
   fix: string;
+  /** The reason as a message: the `core` catalogue has `<code>.reason` (and `.fix` when `fix` is set); the title is `health.<id>.title`. */
+  code?: string;
+  params?: MessageParams;
 }
 
 /** One unmet expectation of verification: what was expected and what the device showed. */
@@ -53,6 +61,9 @@ export interface VerifyFailure {
   expectation: string;
   expected: string;
   seen: string;
+  /** The expectation as a message of the `core` catalogue (verify.*); expected and seen are device values, never translated. */
+  code?: string;
+  params?: MessageParams;
 }
 
 export interface DevicePlanView {

@@ -5,6 +5,7 @@
  */
 import { abortError, formatMs, sleep } from '../base/abort';
 import { AppError } from '../base/errors';
+import type { MessageParams } from '../base/message';
 import type { RbmFact, VrrpFact } from '../model/facts';
 import type { DeviceKey, Pair } from '../model/pair';
 import { parseRbmStatus } from '../parse/rbm-status';
@@ -13,6 +14,7 @@ import { parseVrrp } from '../parse/vrrp';
 import { expectedState, type ExpectedState } from './expected';
 import { display, runAction } from './push';
 import type { EventSink, JournalSink, Session, VerifyFailure } from './types';
+import { failureMessage, formatFailure } from './verify-text';
 
 const KEYS: readonly DeviceKey[] = ['a', 'b'];
 
@@ -30,34 +32,43 @@ export function verifyTimeoutFor(pair: Pair): number {
   return k.intervalSeconds * k.count * 2 * 1000 + 20_000;
 }
 
-export function checkExpectations(exp: ExpectedState, seen: Record<DeviceKey, Seen>, primary: DeviceKey, sync?: SyncCheck): VerifyFailure[] {
+/**
+ * `unseen`: the device read only through its peer's status block (one console cable): its VRRP
+ * groups cannot be read from the other side, so they are left for a look from its own side.
+ */
+export function checkExpectations(exp: ExpectedState, seen: Record<DeviceKey, Seen>, primary: DeviceKey, sync?: SyncCheck, unseen?: DeviceKey): VerifyFailure[] {
   const out: VerifyFailure[] = [];
-  const fail = (device: VerifyFailure['device'], expectation: string, expected: string, s: string | undefined) => out.push({ device, expectation, expected, seen: s ?? 'nothing' });
+  // `code` names the expectation (core catalogue verify.expect.*); expected and seen are what the
+  // device prints, except HotPair's own words, named in params (expectedWord, seenWord) to be translated.
+  const fail = (device: VerifyFailure['device'], code: string, expectation: string, expected: string, s: string | undefined, params: MessageParams = {}) =>
+    out.push({ device, expectation, expected, seen: s ?? 'nothing', code: `verify.expect.${code}`, params: s === undefined ? { ...params, seenWord: 'nothing' } : params });
   for (const k of KEYS) {
     const r = seen[k].rbm;
     const e = exp.devices[k];
     if (!r?.configured) {
-      fail(k, 'hot backup configured', 'configured', 'not configured');
+      fail(k, 'configured', 'hot backup configured', 'configured', 'not configured', { expectedWord: 'configured', seenWord: 'not-configured' });
       continue;
     }
-    if (r.mode !== exp.mode) fail(k, 'backup mode', exp.mode, r.mode);
-    if (r.controlChannel !== exp.controlChannel) fail(k, 'control channel', exp.controlChannel, r.controlChannel);
-    if (e.role !== undefined && r.role !== e.role) fail(k, 'management role', e.role, r.role);
-    if (e.runningStatus !== null && r.runningStatus !== e.runningStatus) fail(k, 'running status', e.runningStatus, r.runningStatus);
-    if (r.dataChannelState !== exp.dataChannel) fail(k, 'data channel', exp.dataChannel, r.dataChannelState);
+    if (r.mode !== exp.mode) fail(k, 'mode', 'backup mode', exp.mode, r.mode);
+    if (r.controlChannel !== exp.controlChannel) fail(k, 'control-channel', 'control channel', exp.controlChannel, r.controlChannel);
+    if (e.role !== undefined && r.role !== e.role) fail(k, 'role', 'management role', e.role, r.role);
+    if (e.runningStatus !== null && r.runningStatus !== e.runningStatus) fail(k, 'running-status', 'running status', e.runningStatus, r.runningStatus);
+    if (r.dataChannelState !== exp.dataChannel) fail(k, 'data-channel', 'data channel', exp.dataChannel, r.dataChannelState);
+    if (k === unseen) continue;
     for (const g of e.vrrp) {
       if (g.state === null) continue;
       const v = seen[k].vrrp.find((x) => x.interface === g.interface && x.vrid === g.vrid);
-      if (v?.state !== g.state) fail(k, `VRRP group ${g.vrid} on ${g.interface}`, g.state, v?.state);
+      if (v?.state !== g.state)
+        fail(k, `vrrp-${g.group}`, `VRRP group ${g.vrid} on ${g.interface} (bound to the VRRP ${g.group} group)`, g.state, v?.state, { vrid: String(g.vrid), interface: g.interface });
     }
   }
   const active = KEYS.filter((k) => seen[k].rbm?.runningStatus === 'Active').length;
-  if (active !== exp.activeCount) fail('pair', 'devices Active', String(exp.activeCount), String(active));
+  if (active !== exp.activeCount) fail('pair', 'active-count', 'devices Active', String(exp.activeCount), String(active));
   if (exp.consistency !== null) {
     const result = sync?.result ?? seen[primary].rbm?.consistency;
     if (result !== exp.consistency) {
       const diff = sync?.differences.length ? ` (${sync.differences.slice(0, 5).join('; ')})` : '';
-      fail(primary, 'configuration consistency check', exp.consistency, `${result ?? 'no result'}${diff}`);
+      fail(primary, 'consistency', 'configuration consistency check', exp.consistency, `${result ?? 'no result'}${diff}`, result === undefined ? { seenWord: 'no-result', diff } : {});
     }
   }
   return out;
@@ -75,6 +86,12 @@ export function freshCheck(before: SyncCheck | undefined, now: SyncCheck, ranAt:
   return at - ranAt >= 3000;
 }
 
+/** The other device as one side's status shows it (its peer block); no VRRP reading. */
+export function peerSeen(side: Seen): Seen {
+  const p = side.rbm?.peer;
+  return p ? { rbm: { configured: true, ...p }, vrrp: [] } : { vrrp: [] };
+}
+
 export async function readSeen(session: Session, withVrrp: boolean, signal: AbortSignal): Promise<Seen> {
   const rbm = parseRbmStatus(await display(session, 'rbmStatus', signal, false)).value;
   const vrrp = withVrrp ? parseVrrp(await display(session, session.pack.displays.vrrpVerbose ? 'vrrpVerbose' : 'vrrp', signal, false)).value.groups : [];
@@ -83,7 +100,10 @@ export async function readSeen(session: Session, withVrrp: boolean, signal: Abor
 
 export interface VerifyOptions {
   pair: Pair;
-  sessions: Record<DeviceKey, Session>;
+  /** Both devices, or with `from` only that one. */
+  sessions: Partial<Record<DeviceKey, Session>>;
+  /** One console cable: only this device is read; the other is judged from its peer block (peerSeen). */
+  from?: DeviceKey;
   primary: DeviceKey;
   signal: AbortSignal;
   timeoutMs: number;
@@ -100,14 +120,21 @@ export async function verifyPair(o: VerifyOptions): Promise<void> {
   let checks = 0;
   let lastCheck = 0;
   let beforeCheck: SyncCheck | undefined;
+  const oneSide = async (k: DeviceKey): Promise<[Seen, Seen]> => {
+    const mine = await readSeen(o.sessions[k] as Session, withVrrp, o.signal);
+    return k === 'a' ? [mine, peerSeen(mine)] : [peerSeen(mine), mine];
+  };
   for (let attempt = 1; ; attempt++) {
     if (o.signal.aborted) throw abortError(o.signal);
-    const [a, b] = await Promise.all(KEYS.map((k) => readSeen(o.sessions[k], withVrrp, o.signal)));
+    const [a, b] = o.from === undefined ? await Promise.all(KEYS.map((k) => readSeen(o.sessions[k] as Session, withVrrp, o.signal))) : await oneSide(o.from);
     const seen = { a: a as Seen, b: b as Seen };
     let sync: SyncCheck | undefined;
     // With automatic roles the election decides which device is primary (and runs the check).
-    const primary = o.pair.roles === 'auto' ? (KEYS.find((k) => seen[k].rbm?.role === 'primary') ?? o.primary) : o.primary;
-    const p = o.sessions[primary];
+    // Newer releases print the role the device runs with apart from the configured one.
+    const runningPrimary = (k: DeviceKey) => (seen[k].rbm?.runningRole ?? seen[k].rbm?.role) === 'primary';
+    const primary = o.pair.roles === 'auto' ? (KEYS.find(runningPrimary) ?? o.primary) : o.primary;
+    // From one side the check is started and read there: the primary runs it and shows the result on both.
+    const p = o.sessions[o.from ?? primary] as Session;
     if (exp.consistency !== null) {
       // The check needs the channel; it is started again when the last one gave no fresh result in 10 s.
       const connected = KEYS.every((k) => seen[k].rbm?.controlChannel === 'Connected');
@@ -127,7 +154,7 @@ export async function verifyPair(o: VerifyOptions): Promise<void> {
         sync = freshCheck(beforeCheck, cur, lastCheck) ? cur : { ...cur, result: 'Not Performed' };
       }
     }
-    const failures = checkExpectations(exp, seen, primary, sync);
+    const failures = checkExpectations(exp, seen, primary, sync, o.from === undefined ? undefined : o.from === 'a' ? 'b' : 'a');
     o.emit({ kind: 'verify', attempt, failures });
     if (failures.length === 0) {
       o.journal?.append({ type: 'verify', ok: true, time: new Date().toISOString() });
@@ -139,10 +166,11 @@ export async function verifyPair(o: VerifyOptions): Promise<void> {
       throw new AppError('VERIFY_FAILED', `verification did not pass within ${formatMs(o.timeoutMs)}: ${text.join('; ')}`, {
         fix: 'see which expectation failed; `hotpair op <pair> check` and `display remote-backup-group status` on both devices show more',
         details: { failures },
+        message: { code: 'error.verify-failed', params: { within: formatMs(o.timeoutMs), failures: { sep: 'semicolon', items: failures.map(failureMessage) } } },
       });
     }
     await sleep(o.pollMs, o.signal);
   }
 }
 
-export const formatFailure = (f: VerifyFailure): string => `${f.device === 'pair' ? 'pair' : `device ${f.device.toUpperCase()}`}: ${f.expectation} expected ${f.expected}, seen ${f.seen}`;
+export { failureMessage, formatFailure } from './verify-text';

@@ -5,7 +5,7 @@
  * from the caller's factory, the journal and events go to the caller's sinks.
  */
 import { abortError, sleep, withTimeout } from '../base/abort';
-import { isAppError, toErrorInfo } from '../base/errors';
+import { isAppError, toErrorInfo, type AppError } from '../base/errors';
 import { discover } from '../discover/discover';
 import type { DeviceFacts } from '../model/facts';
 import type { DeviceKey, Pair } from '../model/pair';
@@ -13,12 +13,14 @@ import { parseCurrentConfig } from '../parse/current-config';
 import type { PlatformPack } from '../platforms/pack';
 import { planChanges } from '../render/diff';
 import { syncSource } from '../render/sections';
-import { hasErrors } from '../validate/index';
+import { hasErrors, RULE_IDS } from '../validate/index';
 import { healthMatrix } from './health';
 import { addSteps, isEmptyPlan, planDevice, stageSteps, syncLines, type DevicePlan, type Step } from './plan';
+import type { ProbeStageContext } from '../probe/pair';
 import { preflight } from './preflight';
 import { confirmCommit, pushSteps, readRunning, startCommitDelay, type PushContext } from './push';
 import { rollbackDevices, rollbackComplete, undoLists } from './rollback';
+import { describeCopy, fetchSavedConfig, SAVED_CONFIG_COPY_MS } from './saved-config';
 import { STAGE_TEXT } from './stages';
 import { DEFAULT_TIMEOUTS, type EventSink, type JournalSink, type Session, type SessionFactory, type StageName, type WorkflowResult, type WorkflowTimeouts } from './types';
 import { readSeen, verifyPair, verifyTimeoutFor } from './verify';
@@ -37,6 +39,8 @@ export interface RunPairInput {
   noRollback?: boolean;
   /** Asked after the plan is shown; false ends the run without touching a device. */
   confirm?: () => Promise<boolean>;
+  /** Between plan and push: the devices confirm every planned line (core/probe/pair.ts); an error returned stops the run here. */
+  probe?: (c: ProbeStageContext) => Promise<AppError | undefined>;
   timeouts?: Partial<WorkflowTimeouts>;
   now?: () => Date;
   meta: { runId: string; targets: Record<DeviceKey, string>; tool: string; pairFile?: string };
@@ -68,6 +72,13 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
   const signal = input.signal ?? new AbortController().signal;
   const now = input.now ?? (() => new Date());
   const sessions: Partial<Record<DeviceKey, Session>> = {};
+  // Every session of the run, rollback's re-opened ones too: each transcript is named in the journal.
+  const everyOpened: [DeviceKey, Session][] = [];
+  const open: SessionFactory = async (k, s) => {
+    const session = await input.open(k, s);
+    everyOpened.push([k, session]);
+    return session;
+  };
   const result: WorkflowResult = { outcome: 'failed', findings: [], health: {}, applied: { a: 0, b: 0 } };
   const stage = async <T>(name: StageName, f: () => Promise<T>): Promise<T> => {
     emit({ kind: 'stage', stage: name, phase: 'begin', ...STAGE_TEXT[name] });
@@ -90,11 +101,12 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
 
   let plans: Record<DeviceKey, DevicePlan> | undefined;
   let pushing = false;
+  let journalled = false;
   const work = { a: { applied: [] as Step[], uncertain: [] as Step[] }, b: { applied: [] as Step[], uncertain: [] as Step[] } };
   const deadlines: Partial<Record<DeviceKey, string>> = {};
   try {
     await stage('connect', async () => {
-      const rs = await Promise.allSettled(KEYS.map((k) => bounded(t.connectMs, `connecting to device ${k.toUpperCase()}`, (s) => input.open(k, s))));
+      const rs = await Promise.allSettled(KEYS.map((k) => bounded(t.connectMs, `connecting to device ${k.toUpperCase()}`, (s) => open(k, s))));
       rs.forEach((r, i) => r.status === 'fulfilled' && (sessions[KEYS[i] as DeviceKey] = r.value));
       const bad = rs.findIndex((r) => r.status === 'rejected');
       if (bad >= 0) throw (rs[bad] as PromiseRejectedResult).reason;
@@ -120,7 +132,11 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
     result.plans = { a: view(p.a), b: view(p.b) };
     emit({ kind: 'plan', plans: result.plans, nothingToDo });
 
-    journal.append({ type: 'run-start', runId: input.meta.runId, pair: pair.name, time: iso(), targets: input.meta.targets, tool: input.meta.tool, ...(input.meta.pairFile ? { pairFile: input.meta.pairFile } : {}) });
+    journalled = true;
+    journal.append({ type: 'run-start', runId: input.meta.runId, pair: pair.name, time: iso(), targets: input.meta.targets, tool: input.meta.tool, pack: { id: pack.id, version: pack.version }, ...(input.meta.pairFile ? { pairFile: input.meta.pairFile } : {}) });
+    for (const k of KEYS) journal.append({ type: 'facts', device: k, facts: facts[k], time: iso() });
+    journal.append({ type: 'preflight', rules: [...RULE_IDS], findings: result.findings, time: iso() });
+    if (result.health.before) journal.append({ type: 'health', when: 'before', checks: result.health.before, time: iso() });
     for (const k of KEYS) journal.append({ type: 'pre-config', device: k, text: p[k].running });
     for (const k of KEYS) journal.append({ type: 'plan', device: k, add: p[k].plan.add.map((l) => l.text), remove: p[k].plan.remove });
     const end = (outcome: WorkflowResult['outcome'] & string, message?: string) => {
@@ -129,6 +145,11 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
       return result;
     };
     if (nothingToDo) return end('nothing-to-do');
+    const refused = await input.probe?.({ pair, pack, plans: p, sessions: sessions as Record<DeviceKey, Session>, journal, emit, signal });
+    if (refused) {
+      result.error = toErrorInfo(refused);
+      return end('declined', refused.message);
+    }
     if (input.dryRun) return end('dry-run');
     if (input.confirm) {
       // A question interrupted (Ctrl-C) is a "no": the journal still gets its run-end.
@@ -139,12 +160,15 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
       if (!yes) return end('declined');
     }
 
+    // Before the first line: what the devices would boot from, for a full restore by hand.
+    await Promise.all(KEYS.map((k) => keepSavedConfig(k, sessions[k] as Session, journal, emit, (s) => bounded(SAVED_CONFIG_COPY_MS, `copying the saved configuration of device ${k.toUpperCase()}`, s))));
+
     pushing = true;
     let stopReason: string | undefined;
     const stop = (why: string) => void (stopReason ??= why);
     const ctx = (k: DeviceKey): PushContext => ({ journal, emit, signal, stopped: () => stopReason, applied: work[k].applied, uncertain: work[k].uncertain });
     const sess = (k: DeviceKey) => sessions[k] as Session;
-    const pushStage = (name: 'prepare' | 'channel' | 'local') =>
+    const pushStage = (name: 'prepare' | 'local') =>
       stage(name, async () => {
         journal.append({ type: 'stage', name, phase: 'begin', time: iso() });
         await onBoth((k) => pushSteps(sess(k), stageSteps(p[k], name), name, ctx(k)), stop);
@@ -153,7 +177,15 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
 
     if (pack.commitDelay) await onBoth(async (k) => void (deadlines[k] = await startCommitDelay(sess(k), k, journal, signal, now)), stop);
     await pushStage('prepare');
-    await pushStage('channel');
+    // The primary's channel first: it waits alone (Active once the keepalive budget passes) and the
+    // secondary joins it as Standby. Typed on both at once, a secondary whose channel came up first
+    // could take over alone and keep Active when the primary came up second: verification failed.
+    await stage('channel', async () => {
+      journal.append({ type: 'stage', name: 'channel', phase: 'begin', time: iso() });
+      const first = syncSource(pair);
+      for (const k of [first, first === 'a' ? 'b' : 'a'] as const) await pushSteps(sess(k), stageSteps(p[k], 'channel'), 'channel', ctx(k));
+      journal.append({ type: 'stage', name: 'channel', phase: 'done', time: iso() });
+    });
     const planned = syncSource(pair);
     let primary = planned;
     await stage('sync', async () => {
@@ -203,6 +235,7 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
       const after = await discoverBoth();
       result.health.after = healthMatrix(pair, after.a, after.b, now());
       emit({ kind: 'health', when: 'after', checks: result.health.after });
+      journal.append({ type: 'health', when: 'after', checks: result.health.after, time: iso() });
     } catch (e) {
       emit({ kind: 'message', level: 'warn', text: `could not read the devices for the health matrix after the push: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -227,17 +260,38 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
     const inputs = Object.fromEntries(
       KEYS.map((k) => [k, { device: k, undo: undoLists([...work[k].applied, ...work[k].uncertain]), before: p[k].running, ...(sessions[k] ? { session: sessions[k] } : {}), ...(deadlines[k] ? { revertsAt: deadlines[k] } : {}) }]),
     ) as Record<DeviceKey, Parameters<typeof rollbackDevices>[0]['a']>;
-    result.rollback = await rollbackDevices(inputs, { open: input.open, journal, emit, timeoutMs: t.rollbackMs, opened });
+    result.rollback = await rollbackDevices(inputs, { open, journal, emit, timeoutMs: t.rollbackMs, opened });
     for (const k of KEYS) if (opened[k]) sessions[k] = opened[k];
     emit({ kind: 'stage', stage: 'rollback', phase: 'end', title: STAGE_TEXT.rollback.title });
     const complete = rollbackComplete(result.rollback);
     result.outcome = complete ? 'rolled-back' : 'rollback-incomplete';
     journal.append({ type: 'run-end', outcome: result.outcome, time: iso(), message: result.error.message });
     await standing(result, pair, sessions, pack, now, emit);
+    if (result.health.now) journal.append({ type: 'health', when: 'now', checks: result.health.now, time: iso() });
     return result;
   } finally {
     await Promise.all(KEYS.map((k) => sessions[k]?.close().catch(() => undefined)));
+    await Promise.all(everyOpened.map(([, x]) => x.close().catch(() => undefined)));
+    // A run that stopped before its run-start has no journal to name them in.
+    if (journalled) for (const [k, x] of everyOpened) if (x.transcriptLocation && x.transcriptLocation !== 'memory') journal.transcript?.(k, x.transcriptLocation);
   }
+}
+
+/** Copies one device's saved configuration into the journal's folder and says how it was taken. */
+export async function keepSavedConfig(k: DeviceKey, session: Session, journal: JournalSink, emit: EventSink, run: <T>(f: (s: AbortSignal) => Promise<T>) => Promise<T>): Promise<void> {
+  const copy = await run((s) => fetchSavedConfig(session, s));
+  const kept = journal.keep?.(`saved-${k}.${copy.method === 'sftp' ? 'cfg' : 'txt'}`, copy.bytes);
+  journal.append({
+    type: 'saved-config',
+    device: k,
+    method: copy.method,
+    bytes: copy.bytes.length,
+    time: iso(),
+    ...(copy.path !== undefined ? { path: copy.path } : {}),
+    ...(kept ?? {}),
+    ...(copy.reason !== undefined ? { reason: copy.reason } : {}),
+  });
+  emit({ kind: 'message', level: copy.method === 'sftp' ? 'info' : 'warn', device: k, text: describeCopy(k.toUpperCase(), copy) });
 }
 
 /**

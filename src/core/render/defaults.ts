@@ -48,12 +48,15 @@ export const REPLACES: Readonly<Record<string, { group: string; by?: readonly st
 /**
  * Instances that cannot be changed in place: a running line with the same identity but other
  * values must be undone first (a track entry bound to another interface; a VRRP group with
- * another virtual IP or keyword, which would otherwise gain a second address).
+ * another virtual IP or keyword, which would otherwise gain a second address). `group` names the
+ * identity: an IPv6 group's link-local and further addresses are one group, and IPv4 and IPv6
+ * groups with the same VRID are separate groups.
  */
-export const CONFLICTS: Readonly<Record<string, readonly string[]>> = {
-  trackInterface: ['id'],
-  vrrpBind: ['vrid'],
-  vrrpBindIpv6: ['vrid'],
+export const CONFLICTS: Readonly<Record<string, { group: string; by: readonly string[] }>> = {
+  trackInterface: { group: 'track', by: ['id'] },
+  vrrpBind: { group: 'vrrp', by: ['vrid'] },
+  vrrpBindIpv6: { group: 'vrrp6', by: ['vrid'] },
+  vrrpBindIpv6LinkLocal: { group: 'vrrp6', by: ['vrid'] },
 };
 
 /**
@@ -78,9 +81,9 @@ export function replaceId(key: string, values: Record<string, string>): string |
 }
 
 export function conflictId(key: string, values: Record<string, string>): string | undefined {
-  const by = CONFLICTS[key];
-  if (!by) return undefined;
-  return [key.replace(/Ipv6$/, ''), ...by.map((b) => values[b] ?? '')].join('|');
+  const c = CONFLICTS[key];
+  if (!c) return undefined;
+  return [c.group, ...c.by.map((b) => values[b] ?? '')].join('|');
 }
 
 export function isImplicitDefault(key: string, values: Record<string, string>): boolean {

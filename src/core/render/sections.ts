@@ -1,6 +1,6 @@
-import { parseCidr, parseIp, prefixToMask } from '../model/ip';
+import { isLinkLocalV6, parseCidr, parseIp, prefixToMask } from '../model/ip';
 import { expandInterfaceName } from '../parse/interface-names';
-import { parseDurationSeconds, peerIp, type ConsistencySchedule, type DeviceKey, type Pair } from '../model/pair';
+import { parseDurationSeconds, peerIp, type ConsistencySchedule, type DeviceKey, type Pair, type VrrpGroup } from '../model/pair';
 import type { Block, Cmd } from './emit';
 import { renderError, type Stage } from './types';
 
@@ -34,6 +34,22 @@ export function syncSource(pair: Pair): DeviceKey {
   if (pair.devices.a.role === 'primary') return 'a';
   if (pair.devices.b.role === 'primary') return 'b';
   return 'a';
+}
+
+/**
+ * Which VRRP active/standby group device k binds a pair.vrrp group to. The seed ("VRRP master
+ * election in the hot backup system"): Device A, the master, holds its groups through the VRRP
+ * active group; Device B through the VRRP standby group, which becomes master when B takes over.
+ *
+ * - active/standby: the device that forwards while both are healthy (the primary; device a with
+ *   automatic roles) takes the keyword as written, the other device the inverse;
+ * - dual-active: pair.vrrp is written from device a's side and b takes the inverse, so each
+ *   device masters the groups bound `active` on it and takes over the other's through `standby`.
+ */
+export function vrrpBinding(pair: Pair, k: DeviceKey, group: VrrpGroup['group']): VrrpGroup['group'] {
+  const asWritten: DeviceKey = pair.mode === 'dual-active' ? 'a' : syncSource(pair);
+  if (k === asWritten) return group;
+  return group === 'active' ? 'standby' : 'active';
 }
 
 const PROTOCOLS = ['ospf', 'isis', 'bgp', 'ospfv3'] as const;
@@ -144,10 +160,12 @@ export function deviceBlocks(pair: Pair, k: DeviceKey): Block[] {
     const text = itf.description?.trim();
     if (text) local.iface(itf.name, [{ key: 'description', values: { text } }]);
   }
-  for (const g of pair.vrrp) {
-    // pair.vrrp is written from device A's view; in dual-active mode B masters the other groups.
-    const group = k === 'b' && pair.mode === 'dual-active' ? (g.group === 'active' ? 'standby' : 'active') : g.group;
-    const key = g.virtualIp.includes(':') ? 'vrrpBindIpv6' : 'vrrpBind';
+  // An IPv6 group's link-local address is typed first (the device wants it before any other, §8 of
+  // comware-cli.md); the rule vrrp.ipv6-link-local-first asks the file to list it first too.
+  const linkLocalFirst = [...pair.vrrp].sort((x, y) => Number(isLinkLocalV6(y.virtualIp)) - Number(isLinkLocalV6(x.virtualIp)));
+  for (const g of linkLocalFirst) {
+    const group = vrrpBinding(pair, k, g.group);
+    const key = !g.virtualIp.includes(':') ? 'vrrpBind' : isLinkLocalV6(g.virtualIp) ? 'vrrpBindIpv6LinkLocal' : 'vrrpBindIpv6';
     local.iface(g.interface, [{ key, values: { vrid: g.vrid, ip: canonical(g.virtualIp), group } }]);
   }
   for (const f of pair.floatingIps) {

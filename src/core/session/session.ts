@@ -15,7 +15,8 @@ import type { Transport } from '../transport/types';
 import { runCommand, checkLineLength, type PromptMatch } from './command';
 import { login, type LoginCredentials } from './login';
 import { describePrompt } from './prompt';
-import type { CommandResponse, ExecOptions, LogLineEvent, PromptInfo, SendConfigOptions, Session, ViewKind } from './types';
+import { typeUntilShown } from './typed';
+import type { CommandResponse, ExecOptions, HelpResponse, LogLineEvent, PromptInfo, SendConfigOptions, Session, ViewKind } from './types';
 
 export interface SessionTimeouts {
   /** Per command when nothing else is known (plus the line time of expectBytes). */
@@ -31,6 +32,10 @@ export interface SessionTimeouts {
 export const DEFAULT_TIMEOUTS: SessionTimeouts = { commandMs: 60_000, idleMs: 15_000, loginMs: 45_000, saveMs: 120_000 };
 /** Output assumed for a command of unknown size on a slow line (a long display). */
 const DEFAULT_EXPECT_BYTES = 64 * 1024;
+/** Output assumed for one `?` (a long keyword list), for its share of the line time. */
+const HELP_EXPECT_BYTES = 4 * 1024;
+/** Ctrl+H: Comware's erase-left key; its other hotkeys (Ctrl+G, Ctrl+L, Ctrl+O …) run commands. */
+const BACKSPACE = '\b';
 
 export interface ConnectOptions {
   pack: PlatformPack;
@@ -113,6 +118,10 @@ export class DeviceSession implements Session {
     return this.channel.closed;
   }
 
+  get transcriptLocation(): string {
+    return this.channel.transcript.sink.location;
+  }
+
   /**
    * Someone typed on the channel directly (interactive console): the view we know is stale
    * until the next command's prompt.
@@ -161,6 +170,53 @@ export class DeviceSession implements Session {
       this.viewUnknown = false;
       for (const line of r.logLines) this.logEvents.fire({ time: Date.now(), line });
       return { command, output: r.output, prompt: r.prompt.text, elapsedMs: r.elapsedMs };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * Context help without running anything: `text` and `?` are typed, the help is read until the
+   * device shows the prompt with `text` again, and `text` is erased with one Backspace per
+   * character. Enter is never sent, so the line cannot run whatever the device makes of it.
+   */
+  help(text: string, opts: ExecOptions = {}): Promise<HelpResponse> {
+    checkLineLength(this.cp, `${text}?`);
+    if (text.includes('?')) throw new AppError('VALIDATION', `"${text}" holds a "?", which the CLI takes as a help request.`);
+    return this.serial(() => this.askHelp(text, opts));
+  }
+
+  private async askHelp(text: string, opts: ExecOptions): Promise<HelpResponse> {
+    if (this.channel.closed) throw new AppError('DISCONNECTED', `${this.channel.transport.label}: the session is closed.`);
+    this.busy = true;
+    const started = Date.now();
+    try {
+      const bps = this.channel.transport.bytesPerSecond;
+      const limits = { idleTimeoutMs: opts.idleTimeoutMs ?? this.timeouts.idleMs, ...(opts.signal ? { signal: opts.signal } : {}) };
+      const asked = `${text}?`;
+      const r = await typeUntilShown(this.channel, this.cp, asked, {
+        ...limits,
+        typed: text,
+        echo: asked,
+        what: `the help for "${asked}"`,
+        timeoutMs: opts.timeoutMs ?? timeoutForBytes(this.timeouts.commandMs, opts.expectBytes ?? HELP_EXPECT_BYTES, bps),
+      });
+      for (const line of r.logLines) this.logEvents.fire({ time: Date.now(), line });
+      let bytes = asked.length + r.received;
+      if (text.length > 0) {
+        const erase = BACKSPACE.repeat(text.length);
+        const e = await typeUntilShown(this.channel, this.cp, erase, {
+          ...limits,
+          typed: '',
+          what: `the prompt after erasing "${text}"`,
+          timeoutMs: opts.timeoutMs ?? timeoutForBytes(this.timeouts.commandMs, text.length * 4, bps),
+        });
+        for (const line of e.logLines) this.logEvents.fire({ time: Date.now(), line });
+        bytes += erase.length + e.received;
+      }
+      const echo = r.echoLine?.trimEnd() ?? '';
+      const at = echo.lastIndexOf(asked);
+      return { text, output: r.output, typedStart: at >= 0 ? at : r.prompt.text.length, prompt: r.prompt.text, bytes, elapsedMs: Date.now() - started };
     } finally {
       this.busy = false;
     }
@@ -267,6 +323,17 @@ export class DeviceSession implements Session {
       });
     }
     return r;
+  }
+
+  /**
+   * A file off the device over its own channel beside the CLI (SFTP on the SSH connection), so it
+   * needs no turn of the command queue. A console line carries no files: UNSUPPORTED.
+   */
+  async readFile(path: string, opts: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    const t = this.channel.transport;
+    if (this.channel.closed) throw new AppError('DISCONNECTED', `${t.label}: the session is closed.`);
+    if (!t.readFile) throw new AppError('UNSUPPORTED', `${t.label}: a console line carries no files.`);
+    return t.readFile(path, opts.signal);
   }
 
   /** Logs out (a console left logged in is open to the next person with a cable), then closes. */

@@ -59,17 +59,38 @@ export interface LogLineEvent {
   line: string;
 }
 
+/** What the device printed for `?` after some typed text; nothing ran, the typed text was erased again. */
+export interface HelpResponse {
+  /** The text typed before `?`. */
+  text: string;
+  /** The help lines, without the echo, the redisplayed prompt and async log lines. */
+  output: string;
+  /** Column of the echo line where the typed text began (a caret's column is measured from it). */
+  typedStart: number;
+  /** The prompt shown with the help (the view it was asked in). */
+  prompt: string;
+  /** Characters written and received for the request and the erasing. */
+  bytes: number;
+  elapsedMs: number;
+}
+
 /** What callers of a connected session use (DeviceSession implements it). */
 export interface Session {
   readonly pack: PlatformPack;
   readonly prompt: PromptInfo;
   readonly closed: boolean;
+  /** Where this session's transcript is written (a file path, or "memory"). */
+  readonly transcriptLocation?: string;
   exec(command: string, opts?: ExecOptions): Promise<CommandResponse>;
   sendConfig(lines: readonly string[], opts?: SendConfigOptions): Promise<CommandResponse[]>;
   enterSystemView(opts?: ExecOptions): Promise<void>;
   enterView(command: string, opts?: ExecOptions): Promise<CommandResponse>;
   returnToUser(opts?: ExecOptions): Promise<void>;
   save(opts?: ExecOptions): Promise<CommandResponse>;
+  /** A file off the device's storage, byte for byte (SFTP); UNSUPPORTED where the link cannot carry files (console). */
+  readFile?(path: string, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
+  /** Context help for `text` (`?` typed after it), read up to the prompt shown again, then erased: nothing runs. */
+  help?(text: string, opts?: ExecOptions): Promise<HelpResponse>;
   onLog(listener: (e: LogLineEvent) => void): Disposable;
   close(): Promise<void>;
 }

@@ -73,6 +73,7 @@ function probe(t: BaudSwitchable, cp: CompiledPack, ms: number, signal?: AbortSi
   return new Promise<BaudOutcome>((resolve, reject) => {
     const decoder = new TextDecoder();
     let text = '';
+    let bytes = 0;
     let garbage = false;
     const done = (v: BaudOutcome | Error) => {
       clearTimeout(timer);
@@ -83,12 +84,14 @@ function probe(t: BaudSwitchable, cp: CompiledPack, ms: number, signal?: AbortSi
     };
     const onAbort = () => done(abortError(signal!));
     const sub = t.onData((chunk) => {
+      bytes += chunk.length;
       text += decoder.decode(chunk, { stream: true });
       const c = classify(cp, text);
       if (c === 'readable') done('readable');
       else if (c === 'garbage') garbage = true;
     });
-    const timer = setTimeout(() => done(garbage ? 'garbage' : text ? 'garbage' : 'silent'), ms);
+    // Bytes count, not decoded text: a lone 0xE0 from a wrong-speed line is half a UTF-8 character to the decoder, yet an answer.
+    const timer = setTimeout(() => done(garbage || bytes > 0 ? 'garbage' : 'silent'), ms);
     signal?.addEventListener('abort', onAbort, { once: true });
     t.write('\r').catch((e: unknown) => done(e instanceof Error ? e : new Error(String(e))));
   });

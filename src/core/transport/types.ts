@@ -38,6 +38,8 @@ export interface Transport {
   reconnect?(o: { timeoutMs: number; signal?: AbortSignal }): Promise<void>;
   /** SSH only: the terminal size changed (interactive console); a serial line has no size. */
   resize?(cols: number, rows: number): void;
+  /** SSH only: a file off the device over SFTP, byte for byte (UNSUPPORTED when SFTP is refused). */
+  readFile?(path: string, signal?: AbortSignal): Promise<Uint8Array>;
 }
 
 export const textEncoder = new TextEncoder();

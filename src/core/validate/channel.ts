@@ -23,6 +23,8 @@ const localNePeer: Rule = {
     return [
       {
         path: 'devices.b.controlChannel.localIp',
+        key: 'same-ip',
+        params: { ip: pair.devices.b.controlChannel.localIp },
         message: `both devices use ${pair.devices.b.controlChannel.localIp} as control-channel local IP; each device's peer IP is the other's local IP, so local and peer would be identical`,
         fix: 'give device b its own control-channel address (e.g. the next address of the same subnet)',
       },
@@ -43,6 +45,8 @@ const singleFamily: Rule = {
     return [
       {
         path: 'devices.b.controlChannel.localIp',
+        key: 'mixed',
+        params: { a: fa, b: fb },
         message: `the control channel mixes families: device a uses ${fa}, device b uses ${fb}`,
         fix: `use ${fa} control-channel addresses on both devices (or ${fb} on both)`,
       },
@@ -62,6 +66,8 @@ const portRange: Rule = {
     return [
       {
         path: 'controlChannel.port',
+        key: 'outside',
+        params: { port: String(port), platform: pack.name, range: rangeText(pack.limits.controlPort) },
         message: `port ${port} is outside ${pack.name}'s range ${rangeText(pack.limits.controlPort)}`,
         fix: `use a port in ${rangeText(pack.limits.controlPort)}, or leave it out for the default 60064`,
       },
@@ -82,12 +88,16 @@ const keepaliveRange: Rule = {
     if (!inRange(intervalSeconds, pack.limits.keepaliveInterval))
       out.push({
         path: 'controlChannel.keepalive.intervalSeconds',
+        key: 'interval',
+        params: { value: String(intervalSeconds), range: rangeText(pack.limits.keepaliveInterval) },
         message: `keepalive interval ${intervalSeconds} s is outside ${rangeText(pack.limits.keepaliveInterval)} s`,
         fix: `use a whole number of seconds in ${rangeText(pack.limits.keepaliveInterval)} (default 1)`,
       });
     if (!inRange(count, pack.limits.keepaliveCount))
       out.push({
         path: 'controlChannel.keepalive.count',
+        key: 'count',
+        params: { value: String(count), range: rangeText(pack.limits.keepaliveCount) },
         message: `keepalive count ${count} is outside ${rangeText(pack.limits.keepaliveCount)}`,
         fix: `use a retry count in ${rangeText(pack.limits.keepaliveCount)} (default 10)`,
       });
@@ -118,6 +128,8 @@ const dataIpDistinct: Rule = {
       if (!a.some((y) => y.ip === x.ip)) continue;
       out.push({
         path: `devices.b.dataChannel.${x.field}`,
+        key: 'same-ip',
+        params: { ip: x.ip },
         message: `devices a and b both use ${x.ip} on the data channel interface`,
         fix: 'give each end of the data channel its own address in the shared subnet',
       });
@@ -146,6 +158,8 @@ const dataFamily: Rule = {
       if (addrs.length > 0 && !addrs.some((x) => familyOf(x.ip) === fam))
         out.push({
           path: `devices.${k}.dataChannel`,
+          key: 'no-family-address',
+          params: { device: k, family: fam, field: fam === 'ipv4' ? 'address' : 'ipv6Address' },
           message: `the data channel has no ${fam} address, but the control channel is ${fam}`,
           fix: `add an ${fam} address to devices.${k}.dataChannel (${fam === 'ipv4' ? 'address' : 'ipv6Address'})`,
         });
@@ -153,6 +167,8 @@ const dataFamily: Rule = {
         out.push({
           path: `devices.${k}.dataChannel`,
           severity: 'warning',
+          key: 'l3-no-address',
+          params: { device: k, peer: other(k), family: fam },
           message: `a Layer 3 data channel is routed to ${other(k)}, but no ${fam} address is given for it`,
           fix: `add the data channel interface's ${fam} address, or make sure the device already has one`,
         });

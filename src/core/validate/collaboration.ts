@@ -1,4 +1,4 @@
-import type { Rule } from './diagnostic';
+import { andList, type Rule } from './diagnostic';
 
 const ROUTING = ['ospf', 'isis', 'bgp', 'ospfv3'] as const;
 
@@ -10,7 +10,7 @@ const vipRequiresTrack: Rule = {
   reason: 'You must associate RBM with Track in the network environment.',
   check: ({ pair }) =>
     pair.floatingIps.length > 0 && pair.track.length === 0
-      ? [{ path: 'track', message: 'floating IPs are set but no track entry is associated, so a link failure causes no switchover', fix: 'add track entries for the uplink and downlink interfaces, e.g. track: [{ id: 1, interface: GigabitEthernet1/0/2 }]' }]
+      ? [{ path: 'track', key: 'none', message: 'floating IPs are set but no track entry is associated, so a link failure causes no switchover', fix: 'add track entries for the uplink and downlink interfaces, e.g. track: [{ id: 1, interface: GigabitEthernet1/0/2 }]' }]
       : [],
 };
 
@@ -24,7 +24,7 @@ const routingRequiresTrack: Rule = {
   check: ({ pair }) => {
     const used = ROUTING.filter((p) => pair.routing[p] !== undefined);
     return used.length > 0 && pair.track.length === 0
-      ? [{ path: 'track', message: `${used.join(', ')} cost adjustment is set but no track entry watches the uplink and downlink interfaces`, fix: 'add track entries for the uplink and downlink interfaces' }]
+      ? [{ path: 'track', key: 'none', params: { protocols: used }, message: `${andList(used)} cost adjustment is set but no track entry watches the uplink and downlink interfaces`, fix: 'add track entries for the uplink and downlink interfaces' }]
       : [];
   },
 };
@@ -37,7 +37,7 @@ const staticRoutesScope: Rule = {
   reason: 'Use this function only in mirroring mode or when hot backup and virtual IP addresses are used in combination to direct traffic.',
   check: ({ pair }) =>
     pair.configSync.staticRoutes && pair.mode !== 'mirroring' && pair.floatingIps.length === 0
-      ? [{ path: 'configSync.staticRoutes', message: `static-route synchronisation is for mirroring mode or floating IPs; this ${pair.mode} pair has neither`, fix: 'set configSync.staticRoutes: false (configure static routes on each device)' }]
+      ? [{ path: 'configSync.staticRoutes', key: 'out-of-scope', params: { mode: pair.mode }, message: `static-route synchronisation is for mirroring mode or floating IPs; this ${pair.mode} pair has neither`, fix: 'set configSync.staticRoutes: false (configure static routes on each device)' }]
       : [],
 };
 

@@ -8,7 +8,7 @@ function compare(a: DeviceFacts | undefined, b: DeviceFacts | undefined, fields:
     const x = a?.[f];
     const y = b?.[f];
     if (typeof x !== 'string' || typeof y !== 'string' || x.trim().toLowerCase() === y.trim().toLowerCase()) continue;
-    out.push({ path: 'devices.b', message: `${what} differs: device a has ${f} "${x}", device b has "${y}"`, fix: f === 'model' ? 'pair two appliances of the same model and hardware' : 'upgrade or downgrade one device so both run the same release' });
+    out.push({ path: 'devices.b', key: f === 'model' ? 'model' : 'release', params: { field: f, a: x, b: y }, message: `${what} differs: device a has ${f} "${x}", device b has "${y}"`, fix: f === 'model' ? 'pair two appliances of the same model and hardware' : 'upgrade or downgrade one device so both run the same release' });
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { optionRules } from './options';
 import { roleRules } from './roles';
 import { vrrpRules } from './vrrp';
 
-export type { Diagnostic, Finding, Rule, RuleContext, Severity } from './diagnostic';
+export type { Diagnostic, DiagnosticParams, Finding, Rule, RuleContext, Severity } from './diagnostic';
 export { formatPath, parsePath } from './diagnostic';
 
 /** Every rule, in report order: channel first (nothing works without it), then roles, modes, collaborations, options. */
@@ -31,6 +31,9 @@ export const RULES: readonly Rule[] = [
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 
+/** The code of a rule that threw: one message for every rule, since what failed is not the rule's finding. */
+export const UNCHECKED_CODE = 'rule.unchecked';
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -46,11 +49,12 @@ export function validatePair(pair: Pair, facts: PairFacts = {}, pack: PlatformPa
     try {
       findings = rule.check({ pair, facts, pack });
     } catch (e) {
-      out.push({ rule: rule.id, path: '', severity: 'error', message: `the rule could not be checked: ${e instanceof Error ? e.message : String(e)}`, fix: 'correct the fields this rule reads; please report this as a HotPair bug' });
+      const error = e instanceof Error ? e.message : String(e);
+      out.push({ rule: rule.id, code: UNCHECKED_CODE, params: { error }, path: '', severity: 'error', message: `the rule could not be checked: ${error}`, fix: 'correct the fields this rule reads; please report this as a HotPair bug' });
       continue;
     }
     for (const f of findings) {
-      const d: Diagnostic = { rule: rule.id, path: f.path, severity: f.severity ?? rule.severity, message: f.message, fix: f.fix };
+      const d: Diagnostic = { rule: rule.id, code: `${rule.id}.${f.key}`, params: f.params ?? {}, path: f.path, severity: f.severity ?? rule.severity, message: f.message, fix: f.fix };
       if (rule.reason !== undefined) d.reason = rule.reason;
       out.push(d);
     }

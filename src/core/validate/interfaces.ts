@@ -30,7 +30,7 @@ const known: Rule = {
         if (dev.interfaces.length === 0) continue;
         const listed = dev.interfaces.some((x) => sameInterface(x.name, ref.name)) || sameInterface(ref.name, dev.dataChannel.interface) || sameInterface(ref.name, dev.managementInterface);
         if (listed) continue;
-        out.push({ path: ref.path, severity: ref.severity, message: `${ref.name} is not among devices.${k}.interfaces`, fix: `add ${ref.name} to devices.${k}.interfaces, or correct the name` });
+        out.push({ path: ref.path, severity: ref.severity, key: 'not-listed', params: { name: ref.name, device: k }, message: `${ref.name} is not among devices.${k}.interfaces`, fix: `add ${ref.name} to devices.${k}.interfaces, or correct the name` });
         break;
       }
     return out;
@@ -46,7 +46,7 @@ const unique: Rule = {
     DEVICE_KEYS.flatMap((k) =>
       pair.devices[k].interfaces.flatMap((itf, i, all) =>
         all.findIndex((x) => interfaceKey(x.name) === interfaceKey(itf.name)) < i
-          ? [{ path: `devices.${k}.interfaces[${i}].name`, message: `${itf.name} is listed twice on device ${k}`, fix: 'merge the two entries into one' }]
+          ? [{ path: `devices.${k}.interfaces[${i}].name`, key: 'twice', params: { name: itf.name, device: k }, message: `${itf.name} is listed twice on device ${k}`, fix: 'merge the two entries into one' }]
           : [],
       ),
     ),
@@ -62,7 +62,7 @@ const linkLocalAddress: Rule = {
     DEVICE_KEYS.flatMap((k) =>
       pair.devices[k].interfaces.flatMap((itf, i) =>
         itf.linkLocal !== undefined && !isLinkLocalV6(itf.linkLocal)
-          ? [{ path: `devices.${k}.interfaces[${i}].linkLocal`, message: `${itf.linkLocal} is not an IPv6 link-local address`, fix: 'use an address in fe80::/10, e.g. fe80::1' }]
+          ? [{ path: `devices.${k}.interfaces[${i}].linkLocal`, key: 'not-link-local', params: { address: itf.linkLocal }, message: `${itf.linkLocal} is not an IPv6 link-local address`, fix: 'use an address in fe80::/10, e.g. fe80::1' }]
           : [],
       ),
     ),
@@ -79,7 +79,7 @@ const addressFamily: Rule = {
       const c = value === undefined ? null : parseCidr(value);
       const want = field === 'address' ? 'ipv4' : 'ipv6';
       if (c && c.family !== want)
-        out.push({ path: `${path}.${field}`, message: `${value} is ${c.family}, but ${field} holds ${want}`, fix: `move it to ${field === 'address' ? 'ipv6Address' : 'address'}` });
+        out.push({ path: `${path}.${field}`, key: 'wrong-field', params: { value: value ?? '', family: c.family, field, want, other: field === 'address' ? 'ipv6Address' : 'address' }, message: `${value} is ${c.family}, but ${field} holds ${want}`, fix: `move it to ${field === 'address' ? 'ipv6Address' : 'address'}` });
     };
     for (const k of DEVICE_KEYS) {
       const dev = pair.devices[k];

@@ -46,13 +46,14 @@ const requiresChannelAndRole: Rule = {
     if (controlFamily(pair) === null || a === parseIp(pair.devices.b.controlChannel.localIp)?.ip)
       out.push({
         path: 'devices.b.controlChannel.localIp',
+        key: 'no-channel',
         message: 'mirroring mode needs an established control channel, but the two local IPs cannot form one',
         fix: 'give the devices distinct control-channel addresses of one family',
       });
     if (pair.roles === 'manual')
       for (const k of DEVICE_KEYS)
         if (pair.devices[k].role === undefined)
-          out.push({ path: `devices.${k}.role`, message: `device ${k} would have no management role when mirroring is enabled`, fix: 'set roles: auto so that both devices get the automatic role' });
+          out.push({ path: `devices.${k}.role`, key: 'no-role', params: { device: k }, message: `device ${k} would have no management role when mirroring is enabled`, fix: 'set roles: auto so that both devices get the automatic role' });
     return out;
   },
 };
@@ -65,7 +66,7 @@ const requiresTrack: Rule = {
   reason: 'This networking environment requires associating hot backup with Track.',
   check: ({ pair }) =>
     mirroring(pair) && pair.track.length === 0
-      ? [{ path: 'track', message: 'mirroring mode has no track entry, so no active/standby switchover can happen', fix: 'add track entries that watch the uplink and downlink interfaces, e.g. track: [{ id: 1, interface: GigabitEthernet1/0/2 }]' }]
+      ? [{ path: 'track', key: 'none', message: 'mirroring mode has no track entry, so no active/standby switchover can happen', fix: 'add track entries that watch the uplink and downlink interfaces, e.g. track: [{ id: 1, interface: GigabitEthernet1/0/2 }]' }]
       : [],
 };
 
@@ -78,13 +79,15 @@ const noVrrpOrVip: Rule = {
   check: ({ pair, facts }) => {
     if (!mirroring(pair)) return [];
     const out: Finding[] = [];
-    if (pair.vrrp.length > 0) out.push({ path: 'vrrp', message: 'mirroring mode cannot be combined with VRRP groups', fix: 'remove the vrrp list (both devices answer on the same interface addresses instead)' });
-    if (pair.floatingIps.length > 0) out.push({ path: 'floatingIps', message: 'mirroring mode cannot be combined with floating (virtual) IPs', fix: 'remove floatingIps; in mirroring mode the interface addresses themselves are shared' });
+    if (pair.vrrp.length > 0) out.push({ path: 'vrrp', key: 'vrrp', message: 'mirroring mode cannot be combined with VRRP groups', fix: 'remove the vrrp list (both devices answer on the same interface addresses instead)' });
+    if (pair.floatingIps.length > 0) out.push({ path: 'floatingIps', key: 'floating-ips', message: 'mirroring mode cannot be combined with floating (virtual) IPs', fix: 'remove floatingIps; in mirroring mode the interface addresses themselves are shared' });
     for (const k of DEVICE_KEYS) {
       const groups = facts[k]?.vrrp ?? [];
       if (groups.length > 0)
         out.push({
           path: `devices.${k}`,
+          key: 'device-vrrp',
+          params: { device: k, groups: groups.map((g) => `${g.interface} vrid ${g.vrid}`).join(', ') },
           message: `device ${k} already has VRRP configured (${groups.map((g) => `${g.interface} vrid ${g.vrid}`).join(', ')}); mirroring mode cannot be enabled`,
           fix: `remove the VRRP groups from device ${k} before enabling mirroring mode`,
         });
@@ -103,7 +106,7 @@ const staticRoutingOnly: Rule = {
     mirroring(pair)
       ? (['ospf', 'isis', 'bgp', 'ospfv3'] as const)
           .filter((p) => pair.routing[p] !== undefined)
-          .map((p) => ({ path: `routing.${p}`, message: `mirroring mode supports only static routing, but ${p} cost adjustment is set`, fix: `remove routing.${p} and use static routes towards the neighbours` }))
+          .map((p) => ({ path: `routing.${p}`, key: 'dynamic', params: { protocol: p }, message: `mirroring mode supports only static routing, but ${p} cost adjustment is set`, fix: `remove routing.${p} and use static routes towards the neighbours` }))
       : [],
 };
 
@@ -128,6 +131,8 @@ const sameIps: Rule = {
         if (x === y) continue;
         out.push({
           path: `devices.b.interfaces[${other.index}].${field}`,
+          key: x === undefined ? 'differ-remove' : y === undefined ? 'differ-missing' : 'differ',
+          params: { name: ia.name, a: x ?? '', b: y ?? '', field, value: ia[field] ?? '', bName: other.itf.name },
           message: `${ia.name} has ${x ?? 'no address'} on device a but ${y ?? 'no address'} on device b; mirroring mode needs the same address on both`,
           fix: x === undefined ? `remove ${field} from ${other.itf.name} on device b` : `set ${field}: ${ia[field]} on ${other.itf.name} of device b`,
         });
@@ -155,6 +160,8 @@ function onlyOnOneSide(
     out.push({
       path: `devices.${me}.interfaces[${index}]`,
       severity: 'warning',
+      key: 'one-side',
+      params: { name: itf.name, addresses: [itf.address, itf.ipv6Address].filter((x) => x !== undefined), device: me, peer: them, entry: `{ name: ${itf.name}${itf.address ? `, address: ${itf.address}` : ''}${itf.ipv6Address ? `, ipv6Address: ${itf.ipv6Address}` : ''} }` },
       message: `${itf.name} carries ${addresses} on device ${me} but is not listed on device ${them}, so mirroring mode's equal addresses cannot be checked and device ${them} is not configured with them`,
       fix: `add { name: ${itf.name}${itf.address ? `, address: ${itf.address}` : ''}${itf.ipv6Address ? `, ipv6Address: ${itf.ipv6Address}` : ''} } to devices.${them}.interfaces`,
     });
@@ -177,6 +184,8 @@ const ipv6LinkLocal: Rule = {
         if (itf.ipv6Address !== undefined && itf.linkLocal === undefined)
           out.push({
             path: `devices.${k}.interfaces[${index}].linkLocal`,
+            key: 'missing',
+            params: { name: itf.name },
             message: `${itf.name} has an IPv6 address but no manual link-local address; the automatic one differs between the devices`,
             fix: `set linkLocal (e.g. fe80::1) on ${itf.name}, the same on both devices`,
           });
@@ -187,6 +196,8 @@ const ipv6LinkLocal: Rule = {
       if (ob && x !== undefined && y !== undefined && x !== y)
         out.push({
           path: `devices.b.interfaces[${ob.index}].linkLocal`,
+          key: 'differ',
+          params: { name: ia.name, a: x, b: y, value: ia.linkLocal ?? x },
           message: `${ia.name} has link-local ${x} on device a but ${y} on device b`,
           fix: `set linkLocal: ${ia.linkLocal} on device b`,
         });
@@ -209,8 +220,8 @@ const initialState: Rule = {
       if (!rbm?.configured || rbm.mode === 'mirroring') continue;
       out.push(
         rbm.mode === undefined
-          ? { path: `devices.${k}`, severity: 'warning', message: `device ${k} has hot backup configured in a mode that could not be read`, fix: `check the mode on device ${k}; if it is not mirroring, reset it to its initial state first` }
-          : { path: `devices.${k}`, message: `device ${k} runs hot backup in ${rbm.mode} mode; switching it directly to mirroring risks service exceptions`, fix: `remove the hot backup configuration from device ${k} (reset it to its initial state), then apply this pair` },
+          ? { path: `devices.${k}`, severity: 'warning', key: 'unknown-mode', params: { device: k }, message: `device ${k} has hot backup configured in a mode that could not be read`, fix: `check the mode on device ${k}; if it is not mirroring, reset it to its initial state first` }
+          : { path: `devices.${k}`, key: 'other-mode', params: { device: k, mode: rbm.mode }, message: `device ${k} runs hot backup in ${rbm.mode} mode; switching it directly to mirroring risks service exceptions`, fix: `remove the hot backup configuration from device ${k} (reset it to its initial state), then apply this pair` },
       );
     }
     return out;

@@ -13,7 +13,7 @@ const exclusive: Rule = {
     'You can configure the hot backup system to monitor track entries, VLANs, or interfaces, but you cannot configure VLAN monitoring in combination with interface monitoring.',
   check: ({ pair }) =>
     monitored(pair).length > 0 && (pair.monitor.vlans ?? []).length > 0
-      ? [{ path: 'monitor', message: 'both interfaces and VLANs are monitored', fix: 'keep either monitor.interfaces or monitor.vlans, not both' }]
+      ? [{ path: 'monitor', key: 'both', message: 'both interfaces and VLANs are monitored', fix: 'keep either monitor.interfaces or monitor.vlans, not both' }]
       : [],
 };
 
@@ -25,7 +25,7 @@ const noVlan1: Rule = {
   reason: 'You cannot configure the hot backup system to monitor VLAN 1.',
   check: ({ pair }) =>
     (pair.monitor.vlans ?? []).flatMap((v, i) =>
-      v === 1 ? [{ path: `monitor.vlans[${i}]`, message: 'VLAN 1 cannot be monitored: every unused access port is in it', fix: 'move the service ports to another VLAN and monitor that VLAN instead' }] : [],
+      v === 1 ? [{ path: `monitor.vlans[${i}]`, key: 'vlan1', message: 'VLAN 1 cannot be monitored: every unused access port is in it', fix: 'move the service ports to another VLAN and monitor that VLAN instead' }] : [],
     ),
 };
 
@@ -43,7 +43,7 @@ const noAggregateMember: Rule = {
           pair.devices[k].interfaces.find((x) => sameInterface(x.name, name))?.aggregateMember ??
           facts[k]?.interfaces.find((x) => sameInterface(x.name, name))?.aggregateMember;
         if (agg === undefined) continue;
-        out.push({ path: `monitor.interfaces[${i}]`, message: `${name} is a member of ${agg} on device ${k}`, fix: `monitor ${agg} instead of its member port ${name}` });
+        out.push({ path: `monitor.interfaces[${i}]`, key: 'member', params: { name, aggregate: agg, device: k }, message: `${name} is a member of ${agg} on device ${k}`, fix: `monitor ${agg} instead of its member port ${name}` });
         break;
       }
     });
@@ -68,6 +68,8 @@ const trackOverlap: Rule = {
       if (hit !== undefined)
         out.push({
           path: t.interface !== undefined ? `track[${i}].interface` : `track[${i}]`,
+          key: 'overlap',
+          params: { track: String(t.id), name: hit },
           message: `track ${t.id} watches ${hit}, which is also in monitor.interfaces`,
           fix: `either remove ${hit} from monitor.interfaces or point track ${t.id} at another interface`,
         });
@@ -88,7 +90,7 @@ const vrrpOverlap: Rule = {
       const hit = mon.find((m) => sameInterface(m, g.interface));
       return hit === undefined
         ? []
-        : [{ path: `vrrp[${i}].interface`, message: `${g.interface} carries VRRP group ${g.vrid} and is also monitored`, fix: `remove ${hit} from monitor.interfaces (RBM already follows the VRRP interface)` }];
+        : [{ path: `vrrp[${i}].interface`, key: 'overlap', params: { interface: g.interface, vrid: String(g.vrid), name: hit }, message: `${g.interface} carries VRRP group ${g.vrid} and is also monitored`, fix: `remove ${hit} from monitor.interfaces (RBM already follows the VRRP interface)` }];
     });
   },
 };
@@ -100,7 +102,7 @@ const trackUniqueId: Rule = {
   severity: 'error',
   check: ({ pair }) =>
     pair.track.flatMap((t, i) =>
-      pair.track.findIndex((u) => u.id === t.id) < i ? [{ path: `track[${i}].id`, message: `track ${t.id} is listed twice`, fix: `give the second entry another id, or remove it` }] : [],
+      pair.track.findIndex((u) => u.id === t.id) < i ? [{ path: `track[${i}].id`, key: 'twice', params: { track: String(t.id) }, message: `track ${t.id} is listed twice`, fix: `give the second entry another id, or remove it` }] : [],
     ),
 };
 

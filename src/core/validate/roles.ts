@@ -15,6 +15,8 @@ const rolePair: Rule = {
         if (pair.devices[k].role !== undefined)
           out.push({
             path: `devices.${k}.role`,
+            key: 'auto-has-role',
+            params: { device: k, role: pair.devices[k].role },
             message: `roles: auto lets the devices choose their roles, but device ${k} has role ${pair.devices[k].role}`,
             fix: `remove devices.${k}.role, or set roles: manual to assign roles yourself`,
           });
@@ -25,15 +27,21 @@ const rolePair: Rule = {
     const a = pair.devices.a.role;
     const b = pair.devices.b.role;
     for (const k of DEVICE_KEYS)
-      if (pair.devices[k].role === undefined)
+      if (pair.devices[k].role === undefined) {
+        const want = k === 'a' ? (b === 'primary' ? 'secondary' : 'primary') : a === 'secondary' ? 'primary' : 'secondary';
         out.push({
           path: `devices.${k}.role`,
+          key: 'missing',
+          params: { device: k, want },
           message: `roles: manual needs a role on device ${k}`,
-          fix: `set devices.${k}.role to ${k === 'a' ? (b === 'primary' ? 'secondary' : 'primary') : a === 'secondary' ? 'primary' : 'secondary'}`,
+          fix: `set devices.${k}.role to ${want}`,
         });
+      }
     if (a !== undefined && a === b)
       out.push({
         path: 'devices.b.role',
+        key: 'same',
+        params: { role: a, want: a === 'primary' ? 'secondary' : 'primary' },
         message: `both devices have role ${a}`,
         fix: `set devices.b.role to ${a === 'primary' ? 'secondary' : 'primary'}`,
       });
@@ -49,7 +57,7 @@ const manualNotMirroring: Rule = {
   reason: 'You cannot specify this option in mirroring hot backup mode.',
   check: ({ pair }) =>
     pair.mode === 'mirroring' && pair.roles === 'manual'
-      ? [{ path: 'roles', message: 'mirroring mode does not accept manually assigned primary/secondary roles', fix: 'set roles: auto and remove devices.*.role' }]
+      ? [{ path: 'roles', key: 'manual', message: 'mirroring mode does not accept manually assigned primary/secondary roles', fix: 'set roles: auto and remove devices.*.role' }]
       : [],
 };
 
@@ -61,7 +69,7 @@ const autoModes: Rule = {
   reason: 'This mode is available only in active/standby or mirroring mode.',
   check: ({ pair }) =>
     pair.roles === 'auto' && pair.mode === 'dual-active'
-      ? [{ path: 'roles', message: 'automatic roles are not available in dual-active mode', fix: 'set roles: manual and give devices a and b the roles primary and secondary' }]
+      ? [{ path: 'roles', key: 'dual-active', message: 'automatic roles are not available in dual-active mode', fix: 'set roles: manual and give devices a and b the roles primary and secondary' }]
       : [],
 };
 
@@ -76,6 +84,8 @@ const mgmtMirroringOnly: Rule = {
       ? []
       : DEVICE_KEYS.filter((k) => pair.devices[k].managementInterface !== undefined).map((k) => ({
           path: `devices.${k}.managementInterface`,
+          key: 'not-mirroring',
+          params: { device: k, mode: pair.mode },
           message: `a management interface is only configured in mirroring mode; this pair is ${pair.mode}`,
           fix: `remove devices.${k}.managementInterface (or use mode: mirroring)`,
         })),
@@ -96,6 +106,8 @@ const mgmtMirroringMissing: Rule = {
       ? []
       : DEVICE_KEYS.filter((k) => pair.devices[k].managementInterface === undefined).map((k) => ({
           path: `devices.${k}.managementInterface`,
+          key: 'missing',
+          params: { device: k },
           message: `device ${k} has no mirroring-mode management interface; its other interfaces share addresses with the peer`,
           fix: `set devices.${k}.managementInterface to the interface that reaches the management network or log host`,
         })),
@@ -108,7 +120,7 @@ const sysnameDistinct: Rule = {
   severity: 'warning',
   check: ({ pair }) =>
     pair.devices.a.sysname.toLowerCase() === pair.devices.b.sysname.toLowerCase()
-      ? [{ path: 'devices.b.sysname', message: `both devices are named ${pair.devices.a.sysname}`, fix: 'give each device its own sysname (e.g. FW1 and FW2)' }]
+      ? [{ path: 'devices.b.sysname', key: 'same', params: { sysname: pair.devices.a.sysname }, message: `both devices are named ${pair.devices.a.sysname}`, fix: 'give each device its own sysname (e.g. FW1 and FW2)' }]
       : [],
 };
 
@@ -123,7 +135,7 @@ const connectDistinct: Rule = {
     if (!a.ok || !b.ok) return [];
     const key = (t: typeof a.target) => (t.kind === 'ssh' ? `ssh ${t.host.toLowerCase()}:${t.port}` : `serial ${t.path}`);
     if (key(a.target) !== key(b.target)) return [];
-    return [{ path: 'devices.b.connect', message: `devices a and b are both reached at ${pair.devices.b.connect}`, fix: 'point devices.b.connect at the second appliance' }];
+    return [{ path: 'devices.b.connect', key: 'same', params: { connect: pair.devices.b.connect }, message: `devices a and b are both reached at ${pair.devices.b.connect}`, fix: 'point devices.b.connect at the second appliance' }];
   },
 };
 
@@ -135,7 +147,7 @@ const platformMatches: Rule = {
   check: ({ pair, pack }) =>
     pair.platform === pack.id
       ? []
-      : [{ path: 'platform', message: `the pair is for platform ${pair.platform}, but the platform pack is ${pack.id}`, fix: `set platform: ${pack.id}, or load the ${pair.platform} pack with --pack` }],
+      : [{ path: 'platform', key: 'other', params: { platform: pair.platform, pack: pack.id }, message: `the pair is for platform ${pair.platform}, but the platform pack is ${pack.id}`, fix: `set platform: ${pack.id}, or load the ${pair.platform} pack with --pack` }],
 };
 
 export const roleRules: Rule[] = [rolePair, manualNotMirroring, autoModes, mgmtMirroringOnly, mgmtMirroringMissing, sysnameDistinct, connectDistinct, platformMatches];

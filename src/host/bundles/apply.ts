@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { AppError } from '../../core/base/errors';
+import { PRODUCT_NAME, PRODUCT_VERSION } from '../../core/base/product';
 import { readBundle } from '../../core/bundle/node/container';
 import { unseal, type SealedSecret } from '../../core/bundle/node/crypto';
 import { loadPairText } from '../../core/model/load';
@@ -12,7 +13,7 @@ import type { WorkflowEvent, WorkflowResult } from '../../core/provision/types';
 import { runPair } from '../../core/provision/workflow';
 import { renderPairText } from '../../core/render/index';
 import type { HandlerContext } from '../types';
-import { openDevice, type DeviceLogin, type OpenDeviceDeps } from '../console/open-device';
+import { openDevice, type DeviceLogin, type OpenDeviceDeps } from '../devices/connect';
 
 const KEYS: readonly DeviceKey[] = ['a', 'b'];
 
@@ -104,7 +105,7 @@ export async function applyBundle(input: ApplyInput, isTrusted: (fp: string) => 
       signal: ctx.signal,
       dryRun: input.dryRun,
       noRollback: !input.rollback,
-      meta: { runId: randomUUID(), targets: { a: logins.a.url, b: logins.b.url }, tool: 'hotpair 0.1.0 (app)', pairFile: `bundle signed by ${signer}` },
+      meta: { runId: randomUUID(), targets: { a: logins.a.url, b: logins.b.url }, tool: `${PRODUCT_NAME} ${PRODUCT_VERSION} (app)`, pairFile: `bundle signed by ${signer}` },
     });
   } finally {
     journal.close();

@@ -1,28 +1,21 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { zipSync } from 'fflate';
-import { parse as parseYaml } from 'yaml';
 import { AppError } from '../../core/base/errors';
 import { bundleIdentity, bundleMembers } from '../../core/bundle/build';
 import { inventoryToPairInputs } from '../../core/bundle/inventory';
 import { readBundle, writeBundle } from '../../core/bundle/node/container';
 import { seal, type SealedSecret, type SigningKey } from '../../core/bundle/node/crypto';
-import { Pair } from '../../core/model/pair';
-import { comware7 } from '../../core/platforms/comware7';
+import type { Pair } from '../../core/model/pair';
+import { loadPairObject } from '../../core/model/pair-loader';
 import type { PlatformPack } from '../../core/platforms/pack';
 import type { Manifest } from '../../core/bundle/manifest';
-import { validatePair } from '../../core/validate/index';
-import { checkPairText } from '../pair-text';
+import { openPairDoc, requireValidPair } from '../pair-text';
 
 export interface Created {
   file: { name: string; data: string };
   count: number;
   refused: string[];
   manifest?: Manifest;
-}
-
-function packFor(pair: Pair): PlatformPack {
-  if (pair.platform !== comware7.id) throw new AppError('UNSUPPORTED', `No platform pack "${pair.platform}" in this build.`, { fix: `Use platform: ${comware7.id}.` });
-  return comware7;
 }
 
 function sign(pair: Pair, pack: PlatformPack, key: SigningKey, sealed?: SealedSecret): Buffer {
@@ -37,19 +30,12 @@ export interface BundleSecrets {
 
 /** One pair (the editor's current file) → one signed .hpb, refused whole when the pair has errors. */
 export function createOne(text: string, key: SigningKey, secrets?: BundleSecrets): Created {
-  const { pair, diagnostics } = checkPairText(text);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (!pair || errors.length) {
-    throw new AppError('VALIDATION', `The pair file has ${errors.length} error${errors.length === 1 ? '' : 's'}; only a valid pair is bundled.`, {
-      fix: 'Fix the findings on the Pairing screen first.',
-      details: { diagnostics: errors },
-    });
-  }
+  const { pair, pack } = requireValidPair(text, 'only a valid pair is bundled', 'Fix the findings on the Pairing screen first.');
   // The same shape `hotpair bundle create --with-passwords` writes, so either tool applies it.
   const sealed = secrets
     ? seal(JSON.stringify({ a: { sysname: pair.devices.a.sysname, password: secrets.a }, b: { sysname: pair.devices.b.sysname, password: secrets.b } }), secrets.passphrase)
     : undefined;
-  const bytes = sign(pair, packFor(pair), key, sealed);
+  const bytes = sign(pair, pack, key, sealed);
   return { file: { name: `${pair.name}.hpb`, data: bytes.toString('base64') }, count: 1, refused: [], manifest: manifestOf(bytes) };
 }
 
@@ -65,32 +51,26 @@ export function createFromInventory(csv: string, templateText: string | undefine
   } catch (e) {
     throw new AppError('VALIDATION', `The inventory is not readable CSV: ${(e as Error).message}`, { fix: 'One header row of dotted pair-file paths, then one row per pair.' });
   }
-  let template: Record<string, unknown> = {};
-  if (templateText?.trim()) {
-    const t: unknown = parseYaml(templateText, { maxAliasCount: 100 });
-    if (!t || typeof t !== 'object' || Array.isArray(t)) throw new AppError('VALIDATION', 'The template is not a YAML pair document.');
-    template = t as Record<string, unknown>;
-  }
+  const template = templateText?.trim() ? openPairDoc('template', templateText) : {};
   const { pairs, errors } = inventoryToPairInputs(rows, template);
   const refused = errors.map((e) => `row ${e.row}${e.column ? ` column ${e.column}` : ''}: ${e.message}`);
   const files: Record<string, Uint8Array> = {};
   for (const { row, input } of pairs) {
-    const parsed = Pair.safeParse(input);
-    if (!parsed.success) {
-      refused.push(`row ${row}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const loaded = loadPairObject(input);
+    if (!loaded.ok) {
+      refused.push(`row ${row}: ${loaded.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
       continue;
     }
-    const bad = validatePair(parsed.data, {}, comware7).filter((d) => d.severity === 'error');
-    if (bad.length) {
-      refused.push(`row ${row}: ${bad.map((d) => `${d.path}: ${d.message} [${d.rule}]`).join('; ')}`);
+    if (!loaded.valid) {
+      refused.push(`row ${row}: ${loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}: ${d.message} [${d.rule}]`).join('; ')}`);
       continue;
     }
-    const name = `${parsed.data.name}.hpb`;
+    const name = `${loaded.pair.name}.hpb`;
     if (files[name]) {
-      refused.push(`row ${row}: pair name "${parsed.data.name}" repeats an earlier row; names must be unique (they name the files)`);
+      refused.push(`row ${row}: pair name "${loaded.pair.name}" repeats an earlier row; names must be unique (they name the files)`);
       continue;
     }
-    files[name] = sign(parsed.data, packFor(parsed.data), key);
+    files[name] = sign(loaded.pair, loaded.pack, key);
   }
   const count = Object.keys(files).length;
   if (count === 0) throw new AppError('VALIDATION', `No inventory row made a bundle (${refused.length} refused).`, { details: { refused: refused.slice(0, 50) } });

@@ -4,9 +4,9 @@ import { AppError } from '../../core/base/errors';
 import type { Disposable } from '../../core/base/emitter';
 import type { OpenedSession } from '../../core/session/node/open';
 import type { ConsoleSession, HostEvent } from '../../contract/index';
-import { OutputBatcher } from './batcher';
-import { openDevice, type DeviceLogin, type OpenDeviceDeps } from './open-device';
-import { TeeTranscriptSink } from './tee-sink';
+import { openDevice, type DeviceLogin, type OpenDeviceDeps } from '../devices/connect';
+import { OutputBatcher } from '../devices/output-batcher';
+import { TeeTranscriptSink } from '../devices/tee-sink';
 import { TypedSecretFilter } from './typed-secrets';
 
 interface Live {
@@ -35,7 +35,7 @@ export class ConsoleManager {
     private readonly emit: (e: HostEvent) => void,
     batchMs?: number,
   ) {
-    this.batcher = new OutputBatcher(emit, batchMs);
+    this.batcher = new OutputBatcher((sessionId, data) => emit({ event: 'console.output', payload: { sessionId, data } }), batchMs);
   }
 
   /** Device chunks in, console.output events out: the coalescing ratio. */
@@ -45,7 +45,7 @@ export class ConsoleManager {
 
   async open(login: DeviceLogin & { cols: number; rows: number }, signal: AbortSignal, onStatus?: (m: string) => void): Promise<ConsoleSession> {
     let tee: TeeTranscriptSink | undefined;
-    const opened = await openDevice(login, this.deps, { signal, sink: (file) => (tee = new TeeTranscriptSink(file)), ...(onStatus ? { onStatus } : {}) });
+    const opened = await openDevice(login, this.deps, { signal, tee: (file) => (tee = new TeeTranscriptSink(file, { keep: true })), ...(onStatus ? { onStatus } : {}) });
     const { session, transport } = opened;
     const sessionId = `c-${randomUUID()}`;
     const rec = session.channel.transcript;

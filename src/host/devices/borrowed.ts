@@ -22,6 +22,7 @@ export function borrowed(s: Session): Session {
     enterView: (c, o) => s.enterView(c, o),
     returnToUser: (o) => s.returnToUser(o),
     save: (o) => s.save(o),
+    ...(s.help ? { help: (t: string, o?: Parameters<NonNullable<Session['help']>>[1]) => s.help!(t, o) } : {}),
     onLog: (l) => s.onLog(l),
     close: async () => undefined,
   };

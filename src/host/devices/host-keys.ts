@@ -1,28 +1,6 @@
 import { AppError, isAppError } from '../../core/base/errors';
-import { fingerprint, fromBase64, hostPattern, type HostKeyPolicy, type KnownHostsStore } from '../../core/known-hosts';
-import { openKnownHosts, sha256 } from '../../core/transport/node/known-hosts-file';
-
-/**
- * One known-hosts store for the host. Devices A and B are often connected at once on first
- * contact: two concurrent `add`s would race on the file's temporary copy and lose a key, so
- * adds run one after the other (as the CLI's session factory does).
- */
-export function hostKeyStore(file?: string): KnownHostsStore {
-  const store = file ? openKnownHosts(file) : openKnownHosts();
-  let queue: Promise<unknown> = Promise.resolve();
-  const add = store.add.bind(store);
-  store.add = (...args) => {
-    const next = queue.then(() => add(...args));
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  return store;
-}
-
-/** Accept a first-seen key only when it is exactly the one the user confirmed in the dialog. */
-export function policyFor(acceptHostKey: string | undefined): HostKeyPolicy {
-  return acceptHostKey ? { confirmNew: async ({ fingerprint: fp }) => fp === acceptHostKey } : {};
-}
+import { fingerprint, fromBase64, hostPattern, type KnownHostsStore } from '../../core/known-hosts';
+import { sha256 } from '../../core/transport/node/known-hosts-file';
 
 export async function knownFingerprint(store: KnownHostsStore, host: string, port: number): Promise<string | undefined> {
   const k = await store.lookup(host, port);

@@ -1,25 +1,23 @@
 /**
  * The devices the pairing wizard connected, held by the host between steps (connect → discover →
- * plan → push). Mirrors the CLI's connect path (src/cli/connect-session.ts): core's openSession,
- * the known-hosts store, auto-baud, a file transcript — with the host-key question answered by a
- * dialog instead of a terminal prompt. Credentials stay in this process's memory for as long as
- * the connection is held, because a rollback may have to log in again; they are never written
- * to disk, logged, or sent back to a renderer.
+ * plan → push), opened through the app's side of the device connector (connect.ts) like the
+ * console's. Credentials stay in this process's memory for as long as the connection is held,
+ * because a rollback may have to log in again; they are never written to disk, logged, or sent
+ * back to a renderer.
  */
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../../core/base/errors';
-import { FileTranscriptSink } from '../../core/channel/node/file-transcript';
 import { compareFacts, type FactMismatch } from '../../core/discover/compare';
 import { discover } from '../../core/discover/discover';
-import { parseConnectUrl, type ConnectTarget } from '../../core/model/connect';
+import type { ConnectTarget } from '../../core/model/connect';
 import type { DeviceFacts } from '../../core/model/facts';
+import type { DeviceKey } from '../../core/model/pair';
 import { comware7 } from '../../core/platforms/comware7';
-import { openSession, type DeviceCredentials } from '../../core/session/node/open';
+import { transcriptLabel, type DeviceCredentials } from '../../core/session/node/open';
 import type { Session } from '../../core/session/types';
 import type { ConnectOutput, ParsedInput } from '../../contract/index';
 import { borrowed } from './borrowed';
-import { forTheApp, hostKeyStore, knownFingerprint, policyFor } from './host-keys';
-import type { DeviceKey } from './output-batcher';
+import { reopenDevice, resolveDevice, type OpenDeviceDeps, type OpenDeviceOptions } from './connect';
+import { knownFingerprint } from './host-keys';
 import { TeeTranscriptSink } from './tee-sink';
 
 interface Held {
@@ -31,13 +29,10 @@ interface Held {
 }
 
 export interface DeviceManagerOptions {
-  /** The CLI's files unless given (tests): trust given in one is honoured by the other. */
-  knownHostsFile?: string;
-  transcriptDir?: string;
+  /** The host's connector, saved logins and lab login (shared with the console). */
+  connect: OpenDeviceDeps;
   /** Redacted device text for the live console (the caller batches it). */
   output(device: DeviceKey, text: string): void;
-  /** The built-in lab's login when `target` is one of its devices (so a newcomer needs no password); never sent out. */
-  labLogin?(target: ConnectTarget): { username: string; password: string } | undefined;
 }
 
 const up = (k: DeviceKey) => k.toUpperCase();
@@ -45,23 +40,18 @@ const up = (k: DeviceKey) => k.toUpperCase();
 export class DeviceManager {
   private readonly held: Partial<Record<DeviceKey, Held>> = {};
   private readonly busy = new Map<DeviceKey, string>();
-  private readonly knownHosts;
 
-  constructor(private readonly o: DeviceManagerOptions) {
-    this.knownHosts = hostKeyStore(o.knownHostsFile);
-  }
+  constructor(private readonly o: DeviceManagerOptions) {}
 
   async connect(input: ParsedInput<'devices.connect'>, signal: AbortSignal, status: (step: string) => void): Promise<ConnectOutput> {
     const k = input.device;
-    const parsed = parseConnectUrl(input.url);
-    if (!parsed.ok) throw new AppError('VALIDATION', `Device ${up(k)}: ${parsed.message}.`, { fix: 'Write it as ssh://admin@192.0.2.11:22 or serial:///dev/ttyUSB0?baud=auto.' });
-    const target = parsed.target;
-    const credentials = await credentialsFor(target, input, this.o.labLogin?.(target));
+    const { target, credentials } = await resolveDevice(input, this.o.connect).catch((e: unknown) => {
+      throw e instanceof AppError && e.code === 'VALIDATION' ? new AppError('VALIDATION', `Device ${up(k)}: ${e.message}`, { ...(e.fix ? { fix: e.fix } : {}) }) : e;
+    });
     this.claim(k, 'connecting');
     try {
       await this.drop(k); // a reconnect replaces the old session
-      const session = await this.open(k, target, credentials, signal, input.acceptHostKey, status);
-      const s = session.opened;
+      const s = await reopenDevice(target, credentials, this.o.connect, this.openOptions(k, target, signal, status), input.acceptHostKey);
       const info: ConnectOutput = {
         device: k,
         kind: target.kind,
@@ -70,7 +60,7 @@ export class DeviceManager {
         sysname: s.session.prompt.hostname,
         transcript: s.transcriptPath,
         ...(s.baud !== undefined ? { baud: s.baud, autoBaud: target.kind === 'serial' && target.baud === undefined } : {}),
-        ...(target.kind === 'ssh' ? { fingerprint: await knownFingerprint(this.knownHosts, target.host, target.port) } : {}),
+        ...(target.kind === 'ssh' ? { fingerprint: await knownFingerprint(this.o.connect.connector.knownHosts, target.host, target.port) } : {}),
       };
       this.held[k] = { target, credentials, session: s.session, info };
       return info;
@@ -79,24 +69,13 @@ export class DeviceManager {
     }
   }
 
-  private async open(k: DeviceKey, target: ConnectTarget, credentials: DeviceCredentials, signal: AbortSignal, acceptHostKey: string | undefined, status: (step: string) => void) {
-    const label = target.kind === 'ssh' ? `${target.host}-${target.port}` : (target.path.split('/').pop() ?? 'serial');
-    const file = new FileTranscriptSink(`wizard-${k}-${label}`, this.o.transcriptDir ? { dir: this.o.transcriptDir } : {});
-    try {
-      const opened = await openSession({
-        target,
-        credentials,
-        knownHosts: this.knownHosts,
-        hostKeyPolicy: policyFor(acceptHostKey),
-        transcriptSink: new TeeTranscriptSink(file, (text) => this.o.output(k, text)),
-        deviceLabel: label,
-        signal,
-        onStatus: status,
-      });
-      return { opened };
-    } catch (e) {
-      throw forTheApp(e, acceptHostKey, this.knownHosts);
-    }
+  private openOptions(k: DeviceKey, target: ConnectTarget, signal: AbortSignal, status: (step: string) => void): OpenDeviceOptions {
+    return {
+      signal,
+      onStatus: status,
+      label: `wizard-${k}-${transcriptLabel(target)}`,
+      tee: (file) => new TeeTranscriptSink(file, { live: (text) => this.o.output(k, text) }),
+    };
   }
 
   /** A logged-in session for the workflow: the live one lent, or a fresh login if it died. */
@@ -104,7 +83,7 @@ export class DeviceManager {
     const h = this.held[k];
     if (!h) throw notConnected(k);
     if (!h.session.closed) return borrowed(h.session);
-    const { opened } = await this.open(k, h.target, h.credentials, signal, undefined, () => undefined);
+    const opened = await reopenDevice(h.target, h.credentials, this.o.connect, this.openOptions(k, h.target, signal, () => undefined));
     h.session = opened.session;
     return borrowed(h.session);
   }
@@ -175,24 +154,4 @@ function notConnected(k: DeviceKey): AppError {
 
 function strip<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
-/** Who logs in, with what: the user from the URL (SSH) or the form, a password and/or a key file. */
-async function credentialsFor(target: ConnectTarget, input: ParsedInput<'devices.connect'>, lab?: { username: string; password: string }): Promise<DeviceCredentials> {
-  // A lab device with nothing typed: the lab's own account (it is printed by `hotpair lab` anyway).
-  if (lab && !input.password && !input.identityFile) return { username: lab.username, password: lab.password };
-  const username = (target.kind === 'ssh' ? target.username : undefined) ?? input.username;
-  if (!username) throw new AppError('VALIDATION', 'No user name.', { fix: target.kind === 'ssh' ? 'Put it in the URL (ssh://admin@host:22) or fill in User.' : 'Fill in User: a console asks for a login.' });
-  const c: DeviceCredentials = { username };
-  if (input.password !== undefined && input.password !== '') c.password = input.password;
-  if (input.identityFile) {
-    try {
-      c.privateKey = await readFile(input.identityFile);
-    } catch (e) {
-      throw new AppError('VALIDATION', `Cannot read the key file ${input.identityFile} (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}).`, { fix: 'Give the path of a private key file on this machine.' });
-    }
-    if (input.passphrase) c.passphrase = input.passphrase;
-  }
-  if (c.password === undefined && c.privateKey === undefined) throw new AppError('VALIDATION', 'No password and no key file.', { fix: 'Type the device password (or give a key file for SSH).' });
-  return c;
 }

@@ -1,6 +1,6 @@
 import type { HostEvent } from '../../contract/index';
 import { ConsoleManager } from '../console/manager';
-import type { OpenDeviceDeps } from '../console/open-device';
+import type { OpenDeviceDeps } from '../devices/connect';
 import type { Handlers } from '../types';
 
 /** console.* over ConsoleManager: thin, so the manager can be tested without the contract. */

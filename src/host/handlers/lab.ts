@@ -29,15 +29,15 @@ export function createLabHandlers(adapter: LabAdapter | undefined, emit: (e: Hos
   const handlers: Handlers = {
     'lab.status': () => status,
     'lab.stop': () => stop(),
-    'lab.start': async ({ baud }, ctx) => {
+    'lab.start': async ({ baud, oneCable }, ctx) => {
       if (status.state === 'running') return status;
       if (starting) return starting; // a second click joins the start already under way
       if (status.state === 'stopping') throw new AppError('CONFLICT', 'The lab is stopping.', { fix: 'Try again in a moment.' });
       set({ state: 'starting', devices: [] });
       starting = adapter
-        .start({ baud, signal: ctx.signal, progress: (step) => ctx.progress({ step }) })
+        .start({ baud, ...(oneCable ? { oneCable } : {}), signal: ctx.signal, progress: (step) => ctx.progress({ step }) })
         .then(
-          (r) => set({ state: 'running', devices: r.devices, ...(r.pairText ? { pairText: r.pairText, pairDoc: parseDoc(r.pairText) } : {}) }),
+          (r) => set({ state: 'running', devices: r.devices, ...(r.cablePath ? { cablePath: r.cablePath } : {}), ...(r.pairText ? { pairText: r.pairText, pairDoc: parseDoc(r.pairText) } : {}) }),
           (e: unknown) => {
             const error = toErrorInfo(e);
             // A cancelled start leaves nothing running (the adapter stops a late lab): plainly stopped.

@@ -1,36 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/base/errors';
 import { dataDir as defaultDataDir } from '../../core/base/node/paths';
-import { loadPairText } from '../../core/model/load';
 import type { Pair } from '../../core/model/pair';
-import { comware7 } from '../../core/platforms/comware7';
+import type { PlatformPack } from '../../core/platforms/pack';
 import { JournalFile, newJournalPath } from '../../core/provision/node/journal-file';
 import { preflight } from '../../core/provision/preflight';
 import type { DevicePlanView, WorkflowResult } from '../../core/provision/types';
 import { runPair, type RunPairInput } from '../../core/provision/workflow';
+import { describeVerdict, probeStage } from '../../core/probe/pair';
+import { unconfirmed } from '../../core/probe/types';
 import { validatePair } from '../../core/validate/index';
 import type { ApplyOutput, HostEvent, PlanOutput } from '../../contract/index';
 import type { DeviceManager } from '../devices/manager';
 import { stagedLines } from '../devices/plan-lines';
 import { PushReporter } from '../devices/push-reporter';
-import { checkPairText } from '../pair-text';
+import { checkPairText, requireValidPair } from '../pair-text';
 import type { HandlerContext, Handlers } from '../types';
 
 const KEYS = ['a', 'b'] as const;
-const pack = comware7;
 
-/** A pair file the workflow may run: loaded, every rule passed, a platform this build has. */
-function validPair(text: string): Pair {
-  const { pair, diagnostics } = checkPairText(text);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (!pair || errors.length > 0)
-    throw new AppError('VALIDATION', `The pair file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was read from or pushed to the devices.`, {
-      fix: 'Fix the findings shown beside the fields (step 3).',
-      details: { diagnostics: errors },
-    });
-  if (pair.platform !== 'comware7') throw new AppError('UNSUPPORTED', `No platform pack "${pair.platform}" in this build.`, { fix: 'Use platform: comware7.' });
-  return pair;
-}
+/** A pair file the workflow may run: loaded, every rule passed, with its platform's pack. */
+const validPair = (text: string) => requireValidPair(text, 'nothing was read from or pushed to the devices', 'Fix the findings shown beside the fields (step 3).');
 
 export interface PairHandlerOptions {
   /** Journals go to <journalBase>/journal (as for `hotpair pair`); absent = the user's data dir. */
@@ -41,7 +31,7 @@ export interface PairHandlerOptions {
 
 /** pair.* : core's commissioning workflow over the devices the wizard connected. */
 export function pairHandlers(devices: DeviceManager, emit: (e: HostEvent) => void, o: PairHandlerOptions = {}): Handlers {
-  const run = (pair: Pair, ctx: HandlerContext, extra: Partial<RunPairInput>, reporter?: PushReporter) => {
+  const run = ({ pair, pack }: { pair: Pair; pack: PlatformPack }, ctx: HandlerContext, extra: Partial<RunPairInput>, reporter?: PushReporter) => {
     for (const k of KEYS) if (!devices.connected(k)) throw new AppError('DISCONNECTED', `Device ${k.toUpperCase()} is not connected.`, { fix: `Connect device ${k.toUpperCase()} in step 1.` });
     return devices.exclusive(KEYS, extra.dryRun ? 'planning' : 'pushing', () =>
       runPair({
@@ -61,37 +51,51 @@ export function pairHandlers(devices: DeviceManager, emit: (e: HostEvent) => voi
     'pair.check': ({ text }) => {
       const base = checkPairText(text);
       const facts = { a: devices.facts('a'), b: devices.facts('b') };
-      if (!base.pair || (!facts.a && !facts.b)) return { diagnostics: base.diagnostics, valid: !base.diagnostics.some((d) => d.severity === 'error'), checked: base.checked };
-      const loaded = loadPairText(text);
-      const warnings = loaded.ok ? (loaded.diagnostics ?? []) : [];
+      if (!base.pair || !base.pack || (!facts.a && !facts.b)) return { diagnostics: base.diagnostics, valid: !base.diagnostics.some((d) => d.severity === 'error'), checked: base.checked };
       // Both read: preflight (the rules with facts + what only facts show); one read: the rules with its facts.
-      const withFacts = facts.a && facts.b ? preflight(base.pair, { a: facts.a, b: facts.b }, pack) : validatePair(base.pair, facts, pack);
-      const diagnostics = [...warnings, ...withFacts].map((d) => ({ ...d }));
+      const withFacts = facts.a && facts.b ? preflight(base.pair, { a: facts.a, b: facts.b }, base.pack) : validatePair(base.pair, facts, base.pack);
+      const diagnostics = [...base.fileWarnings, ...withFacts].map((d) => ({ ...d }));
       return { diagnostics, valid: !diagnostics.some((d) => d.severity === 'error'), checked: 'facts' as const };
     },
 
     'pair.plan': async ({ text }, ctx) => {
-      const pair = validPair(text);
-      const r = await run(pair, ctx, { dryRun: true });
+      const valid = validPair(text);
+      const { pair, pack } = valid;
+      const r = await run(valid, ctx, { dryRun: true });
       if (r.outcome === 'failed') throw fromInfo(r.error);
       const out: PlanOutput = {
         outcome: r.outcome === 'preflight-failed' ? 'preflight-failed' : r.outcome === 'nothing-to-do' ? 'nothing-to-do' : 'dry-run',
         nothingToDo: r.outcome === 'nothing-to-do',
         findings: r.findings,
         health: r.health.before ?? [],
-        ...(r.plans ? { devices: { a: planView(pair, 'a', r.plans.a), b: planView(pair, 'b', r.plans.b) } } : {}),
+        ...(r.plans ? { devices: { a: planView(pair, pack, 'a', r.plans.a), b: planView(pair, pack, 'b', r.plans.b) } } : {}),
       };
       return out;
     },
 
-    'pair.apply': async ({ text, rollback }, ctx) => {
-      const pair = validPair(text);
-      const journalPath = newJournalPath(o.journalBase ?? defaultDataDir(), pair.name);
+    'pair.apply': async ({ text, rollback, forceUnconfirmed }, ctx) => {
+      const valid = validPair(text);
+      const journalPath = newJournalPath(o.journalBase ?? defaultDataDir(), valid.pair.name);
       const journal = new JournalFile(journalPath);
       const reporter = new PushReporter(ctx.opId ?? 'pair-apply', emit, (title) => ctx.progress({ step: title }));
+      // The host asks the devices itself: a renderer's earlier pair.probe may describe other devices or another plan.
+      let probe: ApplyOutput['probe'];
+      const reason = forceUnconfirmed?.reason.trim();
+      const stage = probeStage({
+        ...(reason !== undefined ? { forceReason: reason } : {}),
+        onLine: (k, v, i, total) => ctx.progress({ step: `Checking the syntax on device ${k.toUpperCase()}: ${i + 1}/${total} ${v.line}` }),
+        onResult: (res) => {
+          const bad = unconfirmed(res).map((u) => describeVerdict(u.device, u.verdict));
+          probe = { status: bad.length === 0 ? 'confirmed' : reason !== undefined ? 'forced' : 'refused', unconfirmed: bad, ...(bad.length && reason !== undefined ? { reason } : {}) };
+        },
+      });
       try {
-        const r = await run(pair, ctx, { journal, ...(rollback ? {} : { noRollback: true }) }, reporter);
-        return applyOutput(r, r.outcome === 'failed' || r.outcome === 'preflight-failed' ? undefined : journalPath);
+        const r = await run(valid, ctx, { journal, probe: stage, ...(rollback ? {} : { noRollback: true }) }, reporter);
+        const out = applyOutput(r, r.outcome === 'failed' || r.outcome === 'preflight-failed' ? undefined : journalPath);
+        if (!probe) return out;
+        // The core's fix names the CLI's flag; the wizard's override is a tick box and a reason.
+        const error = probe.status === 'refused' && out.error ? { ...out.error, fix: 'Check the lines marked unknown in the plan: correct the pair file or the pack for this release, or tick "Push anyway" and give the reason, which goes into the journal.' } : out.error;
+        return { ...out, probe, ...(error ? { error } : {}) };
       } finally {
         reporter.flush();
         journal.close();
@@ -106,7 +110,7 @@ function fromInfo(e: WorkflowResult['error']): AppError {
   return new AppError(e.code, e.message, { ...(e.fix ? { fix: e.fix } : {}), ...(e.details ? { details: e.details } : {}) });
 }
 
-function planView(pair: Pair, k: 'a' | 'b', v: DevicePlanView) {
+function planView(pair: Pair, pack: PlatformPack, k: 'a' | 'b', v: DevicePlanView) {
   return { add: stagedLines(pair, pack, k, v.add), remove: v.remove, unchanged: v.unchanged };
 }
 

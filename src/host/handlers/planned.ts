@@ -1,14 +1,15 @@
 import type { ChannelName } from '../../contract/index';
 
 /**
- * Why a declared channel has no handler yet. The host answers UNSUPPORTED with this text rather
- * than inventing data, so the UI can say exactly what is missing.
+ * Why a declared channel has no handler in this host. Every channel is implemented, but two
+ * groups depend on how the host was started: the lab channels need the lab pair, the bundle
+ * channels a key store. The host answers UNSUPPORTED with this text rather than inventing data,
+ * so the UI can say exactly what is missing.
  */
 const REASONS: Record<string, string> = {
-  monitor: 'the RBM monitor is not in this build yet',
-  console: 'device consoles need the transports, which are not in this build yet',
-  bundles: 'creating, importing and applying bundles from the app is not in this build yet (verify and show are)',
+  bundles: 'this host was started without a key store for signing bundles',
   lab: 'this host was started without the lab pair',
+  report: 'this host was started without a key store for signing reports',
 };
 
 export function unsupportedMessage(channel: ChannelName): string {

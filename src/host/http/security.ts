@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { contentSecurityPolicy } from '../csp';
 
 /** 256 random bits, URL-safe: printed once in the URL, required on every API call and WS connect. */
 export function newToken(): string {
@@ -51,32 +52,9 @@ export function checkOrigin(req: IncomingMessage, o: Origins): 'ok' | 'bad-host'
   return 'ok';
 }
 
-/** The placeholder renderer/index.html carries where the per-load style nonce goes. */
-export const STYLE_NONCE_PLACEHOLDER = '{{style-nonce}}';
-
-/** 128 random bits for one page load's style nonce. */
-export function newStyleNonce(): string {
-  return randomBytes(16).toString('base64');
-}
-
-/**
- * `styleNonce`: the page's own nonce, the one relaxation of `style-src 'self'` — xterm.js creates
- * <style> elements (theme, cell size) that only this nonce admits (renderer/src/features/console/
- * style-nonce.ts). Style attributes and any other inline style stay blocked: no 'unsafe-inline'.
- */
+/** Browser mode's policy: the page may talk to its own origin and this run's WebSocket only. */
 export function csp(port: number, styleNonce?: string): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-  ].join('; ');
+  return contentSecurityPolicy({ connect: ["'self'", `ws://127.0.0.1:${port}`, `ws://localhost:${port}`], ...(styleNonce ? { styleNonce } : {}) });
 }
 
 export function securityHeaders(port: number, styleNonce?: string): Record<string, string> {

@@ -4,7 +4,8 @@ import type { ErrorInfo } from '../../contract/index';
 import type { Host } from '../host';
 import { attachEvents } from './events';
 import { readStatic, NOT_BUILT_PAGE } from './static';
-import { bearerToken, checkOrigin, newStyleNonce, newToken, originsFor, securityHeaders, STYLE_NONCE_PLACEHOLDER, tokenMatches } from './security';
+import { bearerToken, checkOrigin, newToken, originsFor, securityHeaders, tokenMatches } from './security';
+import { newStyleNonce, STYLE_NONCE_PLACEHOLDER } from '../csp';
 
 export interface ServeOptions {
   host: Host;

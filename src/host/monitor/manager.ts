@@ -1,19 +1,19 @@
 /**
  * The app's monitor: one core runtime (src/core/monitor/node/runtime.ts) per pair, sharing one
- * history store, one syslog receiver and one /metrics endpoint, with everything they produce
- * pushed to the renderer in batches. Pairs come and go while the others keep running.
+ * history store and core's receivers (one syslog receiver, one /metrics endpoint, opened with the
+ * first pair and closed with the last), with everything they produce pushed to the renderer in
+ * batches. Pairs come and go while the others keep running.
  */
 import { AppError } from '../../core/base/errors';
 import { verdict } from '../../core/monitor/health';
 import { deviceLink } from '../../core/monitor/node/links';
+import { MonitorReceivers, type ReceiverConfig } from '../../core/monitor/node/receivers';
 import { startMonitor, type MonitorRuntime } from '../../core/monitor/node/runtime';
 import { EventStore } from '../../core/monitor/node/store';
-import type { MonitorService } from '../../core/monitor/service';
 import { refusal } from '../../core/provision/ops';
 import { DEFAULT_SETTINGS, MONITOR_OPS, type HostEvent, type MonitorEvent, type MonitorSnapshot, type PairStatus, type ParsedInput, type Settings } from '../../contract/index';
 import type { LabAdapter, MonitorHostOptions } from '../types';
 import { MonitorBatcher } from './batcher';
-import { SharedReceivers, type ReceiverConfig } from './receivers';
 import { SampleRing, sampleOf } from './samples';
 import { resolveSubject, type MonitorSubject } from './subject';
 
@@ -38,13 +38,10 @@ export class MonitorManager {
   private readonly starting = new Map<string, Promise<PairStatus>>();
   private store?: EventStore;
   private readonly batcher: MonitorBatcher;
-  private readonly receivers: SharedReceivers;
+  private readonly receivers: MonitorReceivers;
 
   constructor(private readonly o: ManagerOptions) {
-    this.receivers = new SharedReceivers(
-      () => new Map([...this.watched].map(([k, w]) => [k, w.runtime.service] as [string, MonitorService])),
-      () => this.batcher?.receiversUpdated(),
-    );
+    this.receivers = new MonitorReceivers({ onChange: () => this.batcher?.receiversUpdated() });
     this.batcher = new MonitorBatcher(o.emit, (pair, now) => this.statusWithSample(pair, now), () => this.receivers.describe());
   }
 
@@ -54,7 +51,7 @@ export class MonitorManager {
   }
 
   private receiverConfig(s: Settings): ReceiverConfig {
-    const pick = (over: number | false | undefined, e: Settings['syslog']) => (over === false ? false : { address: e.address, port: over ?? e.port });
+    const pick = (over: number | false | undefined, e: Settings['syslog']) => (over === false ? false : { host: e.address, port: over ?? e.port });
     return { syslog: pick(this.o.options?.syslogPort, s.syslog), metrics: pick(this.o.options?.metricsPort, s.metrics) };
   }
 
@@ -106,21 +103,24 @@ export class MonitorManager {
     const name = subject.name;
     const intervalMs = settings.monitorIntervalSeconds * 1000;
     const link = (k: 'a' | 'b') =>
-      deviceLink(subject.devices[k].target, subject.devices[k].credentials, { knownHosts: subject.knownHosts, hostKeyPolicy: subject.hostKeyPolicy });
+      deviceLink(subject.devices[k].target, subject.devices[k].credentials, { connector: subject.connector, ask: subject.ask });
     const runtime = await startMonitor({
-      pairs: [{ name, devices: { a: { link: link('a'), sysname: subject.devices.a.sysname }, b: { link: link('b'), sysname: subject.devices.b.sysname } } }],
+        pairs: [
+        {
+          name,
+          devices: {
+            a: { link: link('a'), sysname: subject.devices.a.sysname, addresses: subject.devices.a.addresses },
+            b: { link: link('b'), sysname: subject.devices.b.sysname, addresses: subject.devices.b.addresses },
+          },
+        },
+      ],
       intervalMs,
       db: this.history(),
-      syslog: false, // the shared receiver routes this pair's lines (receivers.ts)
-      metrics: false,
+      receivers: this.receivers,
       onEvents: (events) => this.batcher.addEvents(events as MonitorEvent[]),
-      onPoll: (obs) => {
-        if (obs.kind === 'poll' && obs.sysname) this.receivers.learnSysname(name, obs.device, obs.sysname);
-        this.batcher.touch(name);
-      },
+      onPoll: () => this.batcher.touch(name),
       onWarning: (m) => this.receivers.warn(`${name}: ${m}`),
     });
-    this.receivers.addDevices((['a', 'b'] as const).map((k) => ({ pair: name, device: k, sysname: subject.devices[k].sysname, addresses: subject.devices[k].addresses })));
     this.watched.set(name, { subject, runtime, samples: new SampleRing(), intervalMs });
     this.batcher.touch(name);
     return this.status(name)!;
@@ -130,7 +130,6 @@ export class MonitorManager {
     const w = this.watched.get(name);
     if (!w) return false;
     this.watched.delete(name);
-    this.receivers.removePair(name);
     await w.runtime.stop();
     this.batcher.pairStopped(name);
     if (this.watched.size === 0) await this.receivers.close();
@@ -154,13 +153,14 @@ export class MonitorManager {
     return { pairs, samples, receivers: this.receivers.describe() };
   }
 
-  /**
-   * The newest `limit` stored events of a pair (each at its latest revision), oldest first.
-   * The store answers oldest-first only, so the tail is cut here.
-   */
+  /** The newest `limit` stored events of a pair since `since` (each at its latest revision), oldest first. */
+  /** Events from outside the pollers (a failover drill), stored in the history like any other. */
+  recordEvents(events: readonly import('../../core/monitor/types').MonitorEvent[]): void {
+    this.history().record(events);
+  }
+
   events(pair: string, since: number | undefined, limit: number): MonitorEvent[] {
-    const all = this.history().history({ pair, ...(since !== undefined ? { since } : {}) }) as MonitorEvent[];
-    return all.length > limit ? all.slice(all.length - limit) : all;
+    return this.history().history({ pair, ...(since !== undefined ? { since } : {}), limit, newest: true }) as MonitorEvent[];
   }
 
   async dispose(): Promise<void> {

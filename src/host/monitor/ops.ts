@@ -6,7 +6,6 @@
 import { AppError } from '../../core/base/errors';
 import type { DeviceKey } from '../../core/model/pair';
 import { refusal, runOp, type OpName } from '../../core/provision/ops';
-import { openSession } from '../../core/session/node/open';
 import type { Session } from '../../core/session/types';
 import type { MonitorSubject } from './subject';
 
@@ -25,14 +24,7 @@ export async function runMonitorOp(subject: MonitorSubject, op: OpName, signal: 
     progress('connecting to both devices');
     const open = async (k: DeviceKey) => {
       const d = subject.devices[k];
-      const o = await openSession({
-        target: d.target,
-        credentials: d.credentials,
-        knownHosts: subject.knownHosts,
-        hostKeyPolicy: subject.hostKeyPolicy,
-        signal,
-        deviceLabel: `${subject.name}-${d.sysname}-op`,
-      });
+      const o = await subject.connector.openWith({ target: d.target, ask: subject.ask, signal, label: `${subject.name}-${d.sysname}-op` }, d.credentials);
       sessions[k] = o.session;
       return o.session;
     };

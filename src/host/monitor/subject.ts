@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../core/base/errors';
-import { KnownHostsStore, type HostKeyPolicy } from '../../core/known-hosts';
+import { KnownHostsStore } from '../../core/known-hosts';
 import type { ConnectTarget } from '../../core/model/connect';
 import { loadPairText } from '../../core/model/load';
 import type { DeviceKey, Pair } from '../../core/model/pair';
-import { serialisedKnownHosts } from '../../core/monitor/node/links';
 import { type MonitorTarget, targetsFromPairText } from '../../core/monitor/targets';
+import { DeviceConnector, type ConnectAsk } from '../../core/session/node/connect';
 import type { DeviceCredentials } from '../../core/session/node/open';
 import { sha256 } from '../../core/transport/node/known-hosts-file';
 import type { ParsedInput } from '../../contract/index';
@@ -29,9 +29,14 @@ export interface MonitorSubject {
   source: 'lab' | 'file';
   pair: Pair;
   devices: Record<DeviceKey, SubjectDevice>;
-  knownHosts: KnownHostsStore;
-  hostKeyPolicy: HostKeyPolicy;
+  /** The one device-connect service, with the store these devices' host keys are checked against. */
+  connector: DeviceConnector;
+  /** How a first-seen host key is answered (credentials are resolved before polling starts). */
+  ask: ConnectAsk;
 }
+
+const refuseMissing: ConnectAsk['missing'] = (what, target) =>
+  new AppError('AUTH_FAILED', `No ${what} for ${target.kind === 'ssh' ? target.host : target.path}.`, { fix: 'Enter it in the Monitor form.' });
 
 /**
  * The lab's keys are new on every fresh state dir and its ports move: trusting them in a store
@@ -95,7 +100,7 @@ export function resolveSubject(input: ParsedInput<'monitor.start'>, lab: LabAdap
       sysname: target.devices[k].sysname,
       addresses: addressesOf(target.devices[k].connect),
     });
-    return { name: pair.name, source: 'lab', pair, devices: { a: dev('a'), b: dev('b') }, knownHosts: memoryKnownHosts(), hostKeyPolicy: { acceptNew: true } };
+    return { name: pair.name, source: 'lab', pair, devices: { a: dev('a'), b: dev('b') }, connector: new DeviceConnector({ knownHosts: memoryKnownHosts() }), ask: { missing: refuseMissing, confirmHostKey: async () => true } };
   }
   const { pair, target } = loadPair(input.text);
   const dev = (k: DeviceKey): SubjectDevice => ({
@@ -105,5 +110,5 @@ export function resolveSubject(input: ParsedInput<'monitor.start'>, lab: LabAdap
     addresses: addressesOf(target.devices[k].connect),
   });
   // Real devices: only keys the user already confirmed (Pairing, Console or the CLI) are trusted.
-  return { name: pair.name, source: 'file', pair, devices: { a: dev('a'), b: dev('b') }, knownHosts: serialisedKnownHosts(knownHostsFile), hostKeyPolicy: {} };
+  return { name: pair.name, source: 'file', pair, devices: { a: dev('a'), b: dev('b') }, connector: new DeviceConnector(knownHostsFile ? { knownHostsFile } : {}), ask: { missing: refuseMissing } };
 }

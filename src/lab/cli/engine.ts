@@ -1,7 +1,8 @@
 import type { LabDevice } from '../device/device';
-import { canonical, compile, help, match, tokenize, type Row, type Token } from './grammar';
-import { ALL_COMMANDS } from './commands';
-import type { CommandSpec, Ctx, Outcome, Question, SessionState, View, ViewKind } from './types';
+import { dialectOf, type Dialect } from './dialect';
+import { canonical, help, match, tokenize, type Token } from './grammar';
+import { helpLines } from './help';
+import type { Ctx, Outcome, Question, SessionState, View, ViewKind } from './types';
 
 /** Built-in aliases (comware-cli.md §5.1 / H3C "Using the CLI" Table 3): whole words only. */
 const ALIASES: Record<string, string> = {
@@ -14,13 +15,6 @@ const ALIASES: Record<string, string> = {
   logging: 'info-center',
   erase: 'delete',
 };
-
-const VIEWS: readonly ViewKind[] = ['user', 'system', 'interface', 'rbm', 'track', 'luser', 'objgroup'];
-
-/** Rows per view, compiled once for all devices (the grammar is shared, immutable data). */
-const ROWS: ReadonlyMap<ViewKind, Row<CommandSpec>[]> = new Map(
-  VIEWS.map((v) => [v, ALL_COMMANDS.filter((c) => c.views === 'any' || c.views.includes(v)).flatMap((c) => compile(c.syntax, c))]),
-);
 
 const FILTER_RE = /^\s*(\S+)\s+(.*\S)\s*$/;
 const FILTERS = ['begin', 'exclude', 'include'] as const;
@@ -35,9 +29,11 @@ export class CliSession {
   /** Loading a configuration file: the loader emits one config event for the whole batch. */
   quiet = false;
 
+  /** `dialect`: the language spoken, by default the device's pack's. */
   constructor(
     readonly device: LabDevice,
     state: Partial<SessionState> = {},
+    private readonly dialect: Dialect = dialectOf(device.pack),
   ) {
     this.state = { screenLength: 24, monitor: false, ...state };
   }
@@ -85,20 +81,18 @@ export class CliSession {
   /** `?` typed at the end of `line`: the help lines (comware-cli.md §5.1 "Using the CLI"). */
   help(line: string): string[] {
     const tokens = this.applyAliases(tokenize(line));
-    const partial = /\S$/.test(line) ? tokens.pop()?.text : undefined;
-    const lines = help(ROWS.get(this.view.kind) ?? [], tokens, partial);
-    return lines.length ? lines : [`${' '.repeat(this.prompt().length + line.length)}^`, " % Unrecognized command found at '^' position."];
+    const partial = /\S$/.test(line) ? tokens.pop() : undefined;
+    return helpLines(this.dialect, this.view.kind, tokens, partial, this.prompt().length);
   }
 
   /** Tab: the rest of the last word when exactly one keyword completes it. */
   complete(line: string): string {
-    const m = /(\S+)$/.exec(line);
-    if (!m) return '';
+    if (!/\S$/.test(line)) return '';
     const tokens = this.applyAliases(tokenize(line));
-    const partial = tokens.pop()?.text ?? '';
-    const words = help(ROWS.get(this.view.kind) ?? [], tokens, partial).map((w) => w.trim());
-    const word = words.length === 1 ? words[0] : undefined;
-    return word && word !== '<cr>' ? word.slice(partial.length) : '';
+    const partial = tokens.pop() as Token;
+    const r = help(this.dialect.rows(this.view.kind), tokens, partial, (t) => this.dialect.words(t));
+    const word = r.ok && r.items.length === 1 ? r.items[0]?.word : undefined;
+    return word && word.toLowerCase().startsWith(partial.text.toLowerCase()) ? word.slice(partial.text.length) : '';
   }
 
   /** Execute one line (or answer the pending question). */
@@ -137,8 +131,7 @@ export class CliSession {
       line = line.slice(0, bar);
     }
     const tokens = this.applyAliases(tokenize(line));
-    const rows = ROWS.get(this.view.kind) ?? [];
-    const m = match(rows, tokens, line);
+    const m = match(this.dialect.rows(this.view.kind), tokens, line);
     if (!m.ok) return { lines: [`${' '.repeat(promptLen + m.col)}^`, ` % ${m.error} found at '^' position.`], failed: true };
     const spec = m.row.handler;
     const viewBefore = this.view;

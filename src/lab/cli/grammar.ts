@@ -3,16 +3,35 @@ import { maskToPrefix } from '../device/model';
 import { parseInterfaceTokens, resolveType } from '../device/interfaces';
 
 /**
- * The command grammar: every command is a row written in a small syntax, and one matcher walks all
- * rows of a view in lock-step over the typed tokens. This gives Comware's behaviour for free:
- * unique-prefix abbreviation of every keyword, and the five `%` errors at the right token.
- *
- * Row syntax: `keyword`, `<name:type>` or `<name:int:1-10>` for a parameter, `{name=a|b}` for a
- * choice of keywords whose chosen word is bound to `name`. `<text:text>` swallows the rest of the line.
+ * The command grammar: every command is a row of tokens, and one matcher walks all rows of a view
+ * in lock-step over the typed tokens. This gives Comware's behaviour for free: unique-prefix
+ * abbreviation of every keyword, the five `%` errors at the right token, and `?` help listing
+ * what may come next. Rows come from the platform pack's templates (see dialect.ts) or, for
+ * commands the tool never types, from the small syntax `compile` reads.
  */
-export type ParamType = 'ipv4' | 'mask' | 'ipv6' | 'ipv6cidr' | 'int' | 'word' | 'text' | 'interface' | 'hhmm' | 'weekday';
+export type ParamType = 'ipv4' | 'mask' | 'ipv6' | 'int' | 'word' | 'text' | 'interface' | 'hhmm' | 'weekday';
 
-export type Tok = { kind: 'kw'; word: string; bind?: string } | { kind: 'param'; name: string; type: ParamType; min?: number; max?: number };
+export interface ParamTok {
+  kind: 'param';
+  name: string;
+  type: ParamType;
+  /** int: value range; word: length range. */
+  min?: number;
+  max?: number;
+  /** The argument hint `?` prints instead of the one derived from the type. */
+  hint?: string;
+  desc?: string;
+}
+
+/** Several values in one word, as in `{ip}/{prefix}`: `seps` are the literal texts around the parts. */
+export interface CompoundTok {
+  kind: 'compound';
+  parts: ParamTok[];
+  /** seps[i] precedes parts[i]; the last entry follows the last part. */
+  seps: string[];
+}
+
+export type Tok = { kind: 'kw'; word: string; bind?: string } | ParamTok | CompoundTok;
 
 export type Args = Record<string, string>;
 
@@ -26,9 +45,21 @@ export type ErrorKind = 'Unrecognized command' | 'Incomplete command' | 'Ambiguo
 
 export type MatchResult<H> = { ok: true; row: Row<H>; args: Args } | { ok: false; error: ErrorKind; col: number };
 
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** One line of `?` help before layout: a keyword or an argument hint, and its description. */
+export interface HelpItem {
+  word: string;
+  desc?: string;
+}
 
-/** Parse one syntax string into one or more rows (a `{a|b}` choice expands into one row per word). */
+export type HelpResult = { ok: true; items: HelpItem[]; complete: boolean } | { ok: false; error: ErrorKind; col: number };
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/**
+ * Parse one syntax string into one or more rows (a `{a|b}` choice expands into one row per word).
+ * Syntax: `keyword`, `<name:type>` or `<name:int:1-10>` for a parameter, `{name=a|b}` for a choice
+ * of keywords whose chosen word is bound to `name`. `<text:text>` swallows the rest of the line.
+ */
 export function compile<H>(syntax: string, handler: H): Row<H>[] {
   let variants: Tok[][] = [[]];
   for (const part of syntax.trim().split(/\s+/)) {
@@ -73,9 +104,10 @@ export function tokenize(line: string): Token[] {
 }
 
 /** Validate and normalise a parameter value; undefined means "Wrong parameter". */
-export function checkParam(tok: Extract<Tok, { kind: 'param' }>, text: string): string | undefined {
+export function checkParam(tok: ParamTok, text: string): string | undefined {
   switch (tok.type) {
     case 'word':
+      return tok.min !== undefined && (text.length < tok.min || text.length > (tok.max ?? text.length)) ? undefined : text;
     case 'text':
       return text;
     case 'int': {
@@ -91,11 +123,6 @@ export function checkParam(tok: Extract<Tok, { kind: 'param' }>, text: string): 
     case 'ipv6': {
       const ip = parseIp(text);
       return ip?.family === 'ipv6' ? ip.ip : undefined;
-    }
-    case 'ipv6cidr': {
-      const m = /^([^/]+)\/(\d{1,3})$/.exec(text);
-      const ip = m ? parseIp(m[1] as string) : null;
-      return ip?.family === 'ipv6' && Number(m?.[2]) <= 128 ? `${ip.ip}/${Number(m?.[2])}` : undefined;
     }
     case 'mask':
       return maskToPrefix(text) === undefined ? undefined : text;
@@ -113,12 +140,31 @@ export function checkParam(tok: Extract<Tok, { kind: 'param' }>, text: string): 
   }
 }
 
-/** Match tokens against rows. Keywords match case-insensitively by unique prefix. */
-export function match<H>(rows: readonly Row<H>[], tokens: readonly Token[], line: string): MatchResult<H> {
+/** The values a parameter token binds for a typed word, or undefined when the word does not fit. */
+export function valueOf(tok: ParamTok | CompoundTok, text: string): Args | undefined {
+  if (tok.kind === 'param') {
+    const v = checkParam(tok, text);
+    return v === undefined ? undefined : { [tok.name]: v };
+  }
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const body = tok.parts.map((_, i) => `${esc(tok.seps[i] ?? '')}(.+${i === tok.parts.length - 1 ? '' : '?'})`).join('');
+  const m = new RegExp(`^${body}${esc(tok.seps[tok.parts.length] ?? '')}$`).exec(text);
+  if (!m) return undefined;
+  const args: Args = {};
+  for (const [i, part] of tok.parts.entries()) {
+    const v = checkParam(part, m[i + 1] as string);
+    if (v === undefined) return undefined;
+    args[part.name] = v;
+  }
+  return args;
+}
+
+type Walk<H> = { ok: true; cands: Row<H>[] } | { ok: false; error: ErrorKind; col: number };
+
+/** Narrow the rows token by token; an error names the first token no row accepts. */
+function walk<H>(rows: readonly Row<H>[], tokens: readonly Token[]): Walk<H> {
   let cands = rows.filter((r) => r.toks.length > 0);
-  const n = tokens.length;
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i] as Token;
+  for (const [i, t] of tokens.entries()) {
     const word = t.text.toLowerCase();
     // A text parameter earlier in the row has swallowed the rest of the line.
     const swallowed = cands.filter((r) => lastIsTextBefore(r, i));
@@ -127,7 +173,7 @@ export function match<H>(rows: readonly Row<H>[], tokens: readonly Token[], line
     const prefixed = live.filter((r) => kwAt(r, i)?.startsWith(word));
     const params = live.filter((r) => {
       const tok = r.toks[i];
-      return tok?.kind === 'param' && checkParam(tok, t.text) !== undefined;
+      return tok !== undefined && tok.kind !== 'kw' && valueOf(tok, t.text) !== undefined;
     });
     let next: Row<H>[];
     if (exact.length) next = [...exact, ...params];
@@ -139,12 +185,20 @@ export function match<H>(rows: readonly Row<H>[], tokens: readonly Token[], line
     next.push(...swallowed);
     if (!next.length) {
       if (cands.some((r) => r.toks.length === i)) return { ok: false, error: 'Too many parameters', col: t.col };
-      if (live.some((r) => r.toks[i]?.kind === 'param')) return { ok: false, error: 'Wrong parameter', col: t.col };
+      if (live.some((r) => r.toks[i]?.kind !== 'kw')) return { ok: false, error: 'Wrong parameter', col: t.col };
       return { ok: false, error: 'Unrecognized command', col: t.col };
     }
     cands = next;
   }
-  const complete = cands.filter((r) => r.toks.length === n || lastIsTextBefore(r, n));
+  return { ok: true, cands };
+}
+
+/** Match tokens against rows. Keywords match case-insensitively by unique prefix. */
+export function match<H>(rows: readonly Row<H>[], tokens: readonly Token[], line: string): MatchResult<H> {
+  const w = walk(rows, tokens);
+  if (!w.ok) return w;
+  const n = tokens.length;
+  const complete = w.cands.filter((r) => r.toks.length === n || lastIsTextBefore(r, n));
   // The caret goes one past the last word, or under the end of trailing blanks the user typed.
   if (!complete.length) return { ok: false, error: 'Incomplete command', col: Math.max(line.trimEnd().length + 1, line.length) };
   // Prefer the row that matched most keywords exactly (a keyword beats a free-form parameter).
@@ -170,55 +224,92 @@ function bindArgs<H>(row: Row<H>, tokens: readonly Token[], line: string): Args 
     if (!t) return;
     if (tok.kind === 'kw') {
       if (tok.bind) args[tok.bind] = tok.word;
-    } else if (tok.type === 'text') {
+    } else if (tok.kind === 'param' && tok.type === 'text') {
       args[tok.name] = line.slice(t.col).trimEnd();
-    } else args[tok.name] = checkParam(tok, t.text) as string;
+    } else Object.assign(args, valueOf(tok, t.text));
   });
   return args;
 }
 
 /** The canonical text of a matched command: full keywords and normalised values. */
 export function canonical<H>(row: Row<H>, args: Args): string {
-  return row.toks.map((tok) => (tok.kind === 'kw' ? tok.word : args[tok.name])).join(' ');
+  return row.toks
+    .map((tok) => {
+      if (tok.kind === 'kw') return tok.word;
+      if (tok.kind === 'param') return args[tok.name];
+      return tok.parts.map((p, i) => `${tok.seps[i] ?? ''}${args[p.name]}`).join('') + (tok.seps[tok.parts.length] ?? '');
+    })
+    .join(' ');
 }
 
-const PARAM_HELP: Record<ParamType, string> = {
-  ipv4: 'X.X.X.X',
-  mask: 'X.X.X.X|INTEGER<0-32>',
-  ipv6: 'X:X::X:X',
-  ipv6cidr: 'X:X::X:X/M',
-  int: 'INTEGER',
-  word: 'STRING',
-  text: 'TEXT',
-  interface: 'INTERFACE',
-  hhmm: 'TIME<hh:mm>',
-  weekday: 'DAY',
-};
+/** Words a parameter offers in `?` help as if they were keywords (interface types, week days). */
+export type ParamWords = (tok: ParamTok) => HelpItem[] | undefined;
+
+/** The argument hints of a parameter, as Comware prints them (`INTEGER<1-255>`, `X.X.X.X`). */
+export function paramHints(tok: ParamTok | CompoundTok): HelpItem[] {
+  if (tok.kind === 'compound') {
+    const hint = tok.parts.map((p, i) => `${tok.seps[i] ?? ''}${paramHints(p)[0]?.word ?? ''}`).join('') + (tok.seps[tok.parts.length] ?? '');
+    return [{ word: hint, desc: tok.parts.map((p) => p.desc ?? p.name).join(' and ') }];
+  }
+  const desc = tok.desc ? { desc: tok.desc } : {};
+  if (tok.hint) return [{ word: tok.hint, ...desc }];
+  const range = tok.min !== undefined ? `<${tok.min}-${tok.max}>` : '';
+  switch (tok.type) {
+    case 'int':
+      return [{ word: `INTEGER${range}`, ...desc }];
+    case 'word':
+      return [{ word: `STRING${range}`, ...desc }];
+    case 'text':
+      return [{ word: 'TEXT', ...desc }];
+    case 'ipv4':
+      return [{ word: 'X.X.X.X', ...desc }];
+    case 'ipv6':
+      return [{ word: 'X:X::X:X', ...desc }];
+    case 'mask':
+      return [
+        { word: 'INTEGER<0-32>', desc: 'Mask length' },
+        { word: 'X.X.X.X', ...desc },
+      ];
+    case 'hhmm':
+      return [{ word: 'TIME', ...desc }];
+    default:
+      return [{ word: tok.type.toUpperCase(), ...desc }];
+  }
+}
 
 /**
- * `?` help: with `partial`, the keywords that complete it; otherwise what may follow the typed
- * tokens (`<cr>` when the command is already complete). Descriptions are not modelled.
+ * `?` help after `tokens`. Without `partial`, what may follow: keywords, argument hints and `<cr>`
+ * when the command is already complete. With `partial` (the word the `?` touches), the keywords
+ * that start with it, without descriptions, as Comware lists them. A token no row accepts is an
+ * error at its column, as if the line had been entered.
  */
-export function help<H>(rows: readonly Row<H>[], tokens: readonly Token[], partial: string | undefined): string[] {
-  const fits = rows.filter((r) =>
-    tokens.every((t, i) => {
-      const tok = r.toks[i];
-      if (!tok) return false;
-      return tok.kind === 'kw' ? tok.word.startsWith(t.text.toLowerCase()) : checkParam(tok, t.text) !== undefined;
-    }),
-  );
+export function help<H>(rows: readonly Row<H>[], tokens: readonly Token[], partial: Token | undefined, words: ParamWords = () => undefined): HelpResult {
+  const w = walk(rows, tokens);
+  if (!w.ok) return w;
   const k = tokens.length;
-  const seen = new Set<string>();
-  for (const r of fits) {
+  const items = new Map<string, HelpItem>();
+  const add = (it: HelpItem) => items.has(it.word) || items.set(it.word, it);
+  let complete = false;
+  const p = partial?.text.toLowerCase();
+  for (const r of w.cands) {
     const tok = r.toks[k];
-    if (!tok) {
-      if (partial === undefined) seen.add('<cr>');
+    if (!tok || lastIsTextBefore(r, k)) {
+      complete = true;
       continue;
     }
     if (tok.kind === 'kw') {
-      if (partial === undefined || tok.word.startsWith(partial.toLowerCase())) seen.add(tok.word);
-    } else if (partial === undefined) seen.add(tok.min !== undefined ? `${PARAM_HELP[tok.type]}<${tok.min}-${tok.max}>` : PARAM_HELP[tok.type]);
+      if (p === undefined || tok.word.startsWith(p)) add({ word: tok.word });
+      continue;
+    }
+    const offered = tok.kind === 'param' ? words(tok) : undefined;
+    if (p === undefined) (offered ?? paramHints(tok)).forEach(add);
+    else if (offered) offered.filter((o) => o.word.toLowerCase().startsWith(p)).forEach((o) => add({ word: o.word }));
+    else if (valueOf(tok, partial?.text ?? '') !== undefined) paramHints(tok).forEach((h) => add({ word: h.word }));
   }
-  const words = [...seen].filter((w) => w !== '<cr>').sort();
-  return [...words, ...(seen.has('<cr>') ? ['<cr>'] : [])].map((w) => `  ${w}`);
+  if (partial && !items.size) {
+    // Inside free text a `?` touching a word still means: the line so far is complete.
+    if (complete) return { ok: true, items: [], complete: true };
+    return { ok: false, error: 'Unrecognized command', col: partial.col };
+  }
+  return { ok: true, items: [...items.values()].sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0)), complete: partial ? false : complete };
 }

@@ -1,4 +1,6 @@
+import { comware7 } from '../../core/platforms/comware7';
 import type { LabDevice } from '../device/device';
+import { dialectOf } from './dialect';
 import { CliSession } from './engine';
 
 /**
@@ -6,10 +8,12 @@ import { CliSession } from './engine';
  * return to system view; an indented line runs in the view the last unindented line opened (or
  * in system view for the indented global lines of `display current-configuration`). `return` and
  * `version` lines are structure, not commands. Returns the refused lines with their error text;
- * no per-line config events are emitted (the caller emits one for the batch).
+ * no per-line config events are emitted (the caller emits one for the batch). The lines are read
+ * in the built-in dialect whatever the device speaks, because they are what the lab's renderer
+ * writes (startup file, blueprint, configuration backed up from the peer).
  */
 export function loadConfigLines(device: LabDevice, lines: readonly string[]): string[] {
-  const s = new CliSession(device, { screenLength: 0 });
+  const s = new CliSession(device, { screenLength: 0 }, dialectOf(comware7));
   s.quiet = true;
   s.toSystemView();
   const errors: string[] = [];

@@ -66,3 +66,18 @@ export interface CommandSpec {
 export function fail(message: string): Outcome {
   return { lines: [message], failed: true };
 }
+
+/** What a command does, apart from how it is typed and where. */
+export type Behaviour = Omit<CommandSpec, 'syntax' | 'views'>;
+
+/**
+ * The lab's behaviour for one platform-pack command id: for its template and for its undo form.
+ * The pack gives the syntax and the view (see dialect.ts), so a renamed keyword in a pack renames
+ * it on the lab's CLI too.
+ */
+export interface PackBinding {
+  run: Behaviour;
+  undo?: Behaviour;
+}
+
+export type PackBindings = Readonly<Record<string, PackBinding>>;

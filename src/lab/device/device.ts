@@ -1,6 +1,9 @@
 import { Emitter, type Disposable } from '../../core/base/emitter';
+import { comware7 } from '../../core/platforms/comware7';
+import type { PlatformPack } from '../../core/platforms/pack';
 import { loadConfigLines } from '../cli/loader';
 import { logStamp } from './clock';
+import { FLASH_DRIVE, LabFlash, STARTUP_FILE, startupFileBytes } from './flash';
 import { maskToPrefix, newConfig, newInterface, type RunningConfig } from './model';
 import { renderConfig } from './render';
 import type { DeviceEvent, InterfaceState, LabDeviceApi, RbmConfig, RbmRuntime } from './seam';
@@ -34,6 +37,10 @@ export interface LabDeviceOptions {
   bootMs?: number;
   /** Wall clock; injectable for deterministic tests. */
   now?: () => number;
+  /** Folder holding the device's flash (startup.cfg); absent = kept in memory. */
+  flashDir?: string;
+  /** The dialect its CLI speaks (`hotpair lab --pack`); default the built-in Comware V7 pack. */
+  pack?: PlatformPack;
 }
 
 type TrackState = 'Positive' | 'Negative' | 'NotReady';
@@ -58,6 +65,8 @@ export class LabDevice implements LabDeviceApi {
   readonly now: () => number;
   readonly clockOffsetMs: number;
   readonly guard: LoginGuard;
+  readonly flash: LabFlash;
+  readonly pack: PlatformPack;
   running: RunningConfig;
   saved: RunningConfig;
   runtime: RbmRuntime | undefined;
@@ -87,6 +96,8 @@ export class LabDevice implements LabDeviceApi {
     this.now = o.now ?? Date.now;
     this.clockOffsetMs = o.clockOffsetMs ?? 0;
     this.guard = new LoginGuard(this.now, o.lockoutMs ?? 10 * 60_000);
+    this.flash = new LabFlash(o.flashDir);
+    this.pack = o.pack ?? comware7;
     this.bootTime = this.now();
     const names = o.interfaces ?? DEFAULT_INTERFACES;
     for (const n of names) this.links[n] = true;
@@ -220,8 +231,15 @@ export class LabDevice implements LabDeviceApi {
   savedConfig(): string[] {
     return renderConfig(this.saved, `${this.version}, ${this.release}`);
   }
+  /** `save`: the running configuration becomes the saved one, written to flash:/startup.cfg. */
   save(): void {
     this.saved = structuredClone(this.running);
+    this.flash.write(STARTUP_FILE, startupFileBytes(this.savedConfig()));
+  }
+  /** `display startup`, box layout (comware-cli.md form): the file booted from and the next one. */
+  startupLines(): string[] {
+    const file = this.flash.has(STARTUP_FILE) ? `${FLASH_DRIVE}/${STARTUP_FILE}` : 'NULL';
+    return [` Current startup saved-configuration file: ${file}`, ` Next main startup saved-configuration file: ${file}`, ' Next backup startup saved-configuration file: NULL'];
   }
   /** Apply configuration lines as a configuration file would (system view, indented sub-view lines). */
   applyConfig(lines: string[]): string[] {
@@ -252,6 +270,7 @@ export class LabDevice implements LabDeviceApi {
     // The device writes the new password to the running and the saved configuration at once.
     const s = this.saved.users.find((x) => x.name === username);
     if (s) s.passwordHash = u.passwordHash;
+    if (s && this.flash.has(STARTUP_FILE)) this.flash.write(STARTUP_FILE, startupFileBytes(this.savedConfig()));
     this.mustChangePassword.delete(username);
     this.changed([`local-user ${username} class manage`, ` password hash ${u.passwordHash}`]);
   }

@@ -20,6 +20,9 @@ const TYPES: readonly IfType[] = [
   { full: 'Vlan-interface', short: 'Vlan-int' },
 ];
 
+/** Full type names, for `?` help on an interface parameter. */
+export const INTERFACE_TYPES: readonly string[] = TYPES.map((t) => t.full);
+
 const NUMBER_RE = /^\d+(?:\/\d+)*(?:\.\d+)?$/;
 
 /**

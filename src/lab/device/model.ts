@@ -27,6 +27,8 @@ export interface IfConfig {
 export interface VrrpEntry {
   vrid: number;
   ip: string;
+  /** Typed with `link-local` (IPv6): printed back that way. */
+  linkLocal?: boolean;
   group?: 'active' | 'standby';
 }
 

@@ -17,7 +17,7 @@ export function renderInterface(i: IfConfig): string[] {
   for (const ll of i.ipv6LinkLocal) out.push(` ipv6 address ${ll} link-local`);
   for (const a of i.ipv6) out.push(` ipv6 address ${a}`);
   for (const v of i.vrrp) out.push(` vrrp vrid ${v.vrid} virtual-ip ${v.ip}${v.group ? ` ${v.group}` : ''}`);
-  for (const v of i.vrrp6) out.push(` vrrp ipv6 vrid ${v.vrid} virtual-ip ${v.ip}${v.group ? ` ${v.group}` : ''}`);
+  for (const v of i.vrrp6) out.push(` vrrp ipv6 vrid ${v.vrid} virtual-ip ${v.ip}${v.linkLocal ? ' link-local' : ''}${v.group ? ` ${v.group}` : ''}`);
   for (const f of i.floatingIps) out.push(` remote-backup virtual-ip ${f.ip} ${f.mask}`);
   for (const f of i.floatingIpv6) out.push(` remote-backup virtual-ipv6 ${f.ip} ${f.prefix}`);
   return out;

@@ -1,8 +1,9 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 // ssh2 is CommonJS: under plain Node ESM (bin/hotpair.mjs) only its default export is importable.
 import ssh2, { type Algorithms, type AuthContext, type Connection, type ServerChannel } from 'ssh2';
 import type { TerminalSession } from '../device/seam';
 import type { AuthorizedKeys } from './authorized-keys';
+import { serveFlash } from './sftp-flash';
 
 export type TerminalOpener = (opts: { kind: 'ssh'; username: string }) => TerminalSession;
 
@@ -15,6 +16,8 @@ export interface SshHostOptions {
   checkPassword(username: string, password: string): boolean;
   keys: AuthorizedKeys;
   open: TerminalOpener;
+  /** The device's flash folder, served read-only over SFTP; absent = the SFTP subsystem is refused (`sftp server enable` not set). */
+  flashDir?: string;
 }
 
 /** The banner of a SecPath on Comware 7.1.064 (comware-cli.md §5.4, netmiko issue #2776). */
@@ -44,8 +47,9 @@ export const SSH_ALGORITHMS: Algorithms = {
 
 /**
  * A device's SSH server on 127.0.0.1: password and public-key authentication, shell channels
- * bridged to a CLI terminal, exec channels that run one command and log out. It can be suspended
- * (device powered off: the port stops answering and sessions drop) and resumed on the same port.
+ * bridged to a CLI terminal, exec channels that run one command and log out, and SFTP reading the
+ * device's flash folder. It can be suspended (device powered off: the port stops answering and
+ * sessions drop) and resumed on the same port.
  */
 export class SshHost {
   private server?: InstanceType<typeof ssh2.Server>;
@@ -105,8 +109,9 @@ export class SshHost {
         session.on('pty', (accept) => accept?.());
         session.on('window-change', (accept) => accept?.());
         session.on('env', (accept) => accept?.());
-        session.on('shell', (accept) => this.bridge(accept(), username));
-        session.on('exec', (accept, _reject, info) => this.bridge(accept(), username, info.command));
+        session.on('shell', (accept) => this.bridge(c, accept(), username));
+        session.on('exec', (accept, _reject, info) => this.bridge(c, accept(), username, info.command));
+        session.on('sftp', (accept, reject) => (this.opts.flashDir === undefined ? reject() : serveFlash(accept(), this.opts.flashDir)));
       });
     });
   }
@@ -124,17 +129,41 @@ export class SshHost {
     ctx.reject(['password', 'publickey']);
   }
 
-  private bridge(stream: ServerChannel, username: string, command?: string): void {
+  private bridge(c: Connection, stream: ServerChannel, username: string, command?: string): void {
     const term = this.opts.open({ kind: 'ssh', username });
     let open = true;
-    const out = term.onOutput((d) => open && stream.write(Buffer.from(d, 'utf8')));
+    // The terminal echoes key by key, but a device answers a packet of keys with one packet: what
+    // one input chunk produces (echo, output, prompt) leaves in one write, not one SSH packet each.
+    // Output with no input behind it (log lines, the banner) goes out as it comes.
+    let pending: string | undefined;
+    const send = (text: string) => {
+      if (text && open) corked(c, () => stream.write(Buffer.from(text, 'utf8')));
+    };
+    const flush = () => {
+      if (pending !== undefined) send(pending);
+      pending = undefined;
+    };
+    const batched = (input: string) => {
+      if (process.env.HP_PERF_NOBATCH) return term.write(input);
+      pending = '';
+      try {
+        term.write(input);
+      } finally {
+        flush();
+      }
+    };
+    const out = term.onOutput((d) => {
+      if (pending !== undefined) pending += d;
+      else send(d);
+    });
     const closed = term.onClose(() => {
       if (!open) return;
+      flush();
       open = false;
       stream.exit(0);
       stream.end();
     });
-    stream.on('data', (d: Buffer) => term.write(d.toString('utf8')));
+    stream.on('data', (d: Buffer) => batched(d.toString('utf8')));
     stream.on('error', () => undefined);
     stream.on('close', () => {
       open = false;
@@ -143,6 +172,21 @@ export class SshHost {
       term.close();
     });
     // exec: the command, then `quit` so the session ends once it has run (a real device closes the channel).
-    if (command !== undefined) term.write(`${command}\rquit\r`);
+    if (command !== undefined) batched(`${command}\rquit\r`);
+  }
+}
+
+/**
+ * ssh2 hands one SSH packet to the socket as three writes (length, ciphertext, MAC); with Nagle
+ * off each would leave as its own TCP segment and wake the peer for a piece of a packet. A device
+ * sends a packet whole, so the writes are held and leave together. The socket is ssh2's own.
+ */
+function corked(c: Connection, write: () => void): void {
+  const sock = process.env.HP_PERF_NOCORK ? undefined : (c as Connection & { _sock?: Pick<Socket, 'cork' | 'uncork'> })._sock;
+  sock?.cork();
+  try {
+    write();
+  } finally {
+    sock?.uncork();
   }
 }

@@ -74,7 +74,7 @@ export class RbmChannel {
   private bindReported = false;
 
   constructor(
-    private readonly opts: ChannelOptions,
+    private opts: ChannelOptions,
     private readonly events: ChannelEvents,
   ) {}
 
@@ -119,6 +119,15 @@ export class RbmChannel {
     this.stop(false);
     for (const z of this.zombies) z.destroy();
     this.zombies.clear();
+  }
+
+  /** A new keepalive setting takes effect on the running channel, without dropping the connection. */
+  retime(intervalMs: number, count: number): void {
+    if (intervalMs === this.opts.intervalMs && count === this.opts.count) return;
+    this.opts = { ...this.opts, intervalMs, count };
+    if (!this.timer) return;
+    clearInterval(this.timer);
+    this.timer = setInterval(() => this.tick(), intervalMs);
   }
 
   send(msg: object): void {

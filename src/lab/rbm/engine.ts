@@ -10,7 +10,8 @@ import type {
   SwitchoverRecord,
   SyncCheckView,
 } from '../device/seam';
-import { RbmChannel, dataPortFor, keepaliveTiming } from './channel';
+import { RbmChannel, keepaliveTiming } from './channel';
+import { DataLink } from './data-link';
 import { ConfigBackup } from './config-backup';
 import { candidateOf, effectiveRole, isServerSide, statusOnJoin, winsElection, type Candidate } from './election';
 import { CAUSE, evaluateHealth, type Health } from './health';
@@ -37,6 +38,7 @@ const MAX_RECORDS = 64;
  */
 export class RbmEngine implements RbmRuntime {
   readonly sessionsBackup: SessionBackup;
+  private readonly data: DataLink;
   private readonly config: ConfigBackup;
   private control?: RbmChannel;
   private staleControls: RbmChannel[] = [];
@@ -70,6 +72,7 @@ export class RbmEngine implements RbmRuntime {
       isPrimary: () => this.effectiveRole() === 'primary',
     });
     this.sessionsBackup = new SessionBackup({ device, cfg: () => this.cfg(), status: () => this.state, dataChannelChanged: () => this.announce() });
+    this.data = new DataLink(device, this.sessionsBackup, opts.keepalive);
     this.sequence = new SwitchoverSequence({
       send: (m) => this.send(m),
       state: () => this.state,
@@ -103,13 +106,8 @@ export class RbmEngine implements RbmRuntime {
     return { local, peer: this.peer ? peerBlock(this.peer, this.peerConnected) : undefined, switchovers: [...this.records] };
   }
 
-  syncCheck(): SyncCheckView {
-    return this.config.view();
-  }
-
-  runningStatus(): RunningStatus {
-    return this.state;
-  }
+  syncCheck(): SyncCheckView { return this.config.view(); } // prettier-ignore
+  runningStatus(): RunningStatus { return this.state; } // prettier-ignore
 
   promptPrefix(): '' | 'RBM_P' | 'RBM_S' {
     const role = this.effectiveRole();
@@ -122,20 +120,13 @@ export class RbmEngine implements RbmRuntime {
       mode: this.cfg()?.mode,
       local: this.state,
       peerActive: this.peerConnected && this.peer?.status === 'Active',
+      role: this.cfg()?.role,
     });
   }
 
-  sessions(): SessionCounters {
-    return this.sessionsBackup.counters();
-  }
-
-  manualSyncCheck(): ActionOutcome {
-    return this.running() ? this.config.manualCheck() : notRunning();
-  }
-
-  manualSync(): ActionOutcome {
-    return this.running() ? this.config.manualSync() : notRunning();
-  }
+  sessions(): SessionCounters { return this.sessionsBackup.counters(); } // prettier-ignore
+  manualSyncCheck(): ActionOutcome { return this.running() ? this.config.manualCheck() : notRunning(); } // prettier-ignore
+  manualSync(): ActionOutcome { return this.running() ? this.config.manualSync() : notRunning(); } // prettier-ignore
 
   switchover(): ActionOutcome {
     const cfg = this.cfg();
@@ -179,9 +170,7 @@ export class RbmEngine implements RbmRuntime {
     this.sessionsBackup.setTraffic(rate);
   }
 
-  controlConnected(): boolean {
-    return this.peerConnected;
-  }
+  controlConnected(): boolean { return this.peerConnected; } // prettier-ignore
 
   dispose(): void {
     this.sub.dispose();
@@ -202,36 +191,44 @@ export class RbmEngine implements RbmRuntime {
     return k ? k.intervalMs * k.count : 0;
   }
 
-  /** Start, restart or stop the channel to match the configuration (local/remote IP, port, keepalive). */
+  /** Start, restart or stop the channel to match the configuration (local/remote IP, port); retime it for a new keepalive. */
   private reconcile(): void {
     if (!this.device.powered()) return;
     const cfg = this.cfg();
     const localIp = cfg?.localIp;
     const remoteIp = cfg?.remoteIp;
-    const ka = cfg && keepaliveTiming(cfg, this.opts.keepalive);
     const ready = cfg && localIp && remoteIp && localIp !== remoteIp;
     const owned = ready && PairNet.owns(this.device, localIp);
-    const key = ready ? JSON.stringify([localIp, remoteIp, cfg.port, ka, cfg.dataChannelInterface, owned]) : '';
+    // Only the addresses and the port make a new connection; keepalive and data-channel changes are
+    // applied to the running channel. Restarting it for them dropped the peer mid-commissioning: the
+    // peer took over (peer lost) and kept Active when this device came back, whichever was primary.
+    const key = ready ? JSON.stringify([localIp, remoteIp, cfg.port, owned]) : '';
     this.config.reschedule();
-    if (key === this.channelKey) return;
+    if (key === this.channelKey) {
+      // Keepalive or data-channel interface: the running channel is retimed, only the data channel reopens.
+      const ka = cfg && keepaliveTiming(cfg, this.opts.keepalive);
+      if (ka && this.control) this.control.retime(ka.intervalMs, ka.count);
+      if (cfg && this.control && this.data.follow(cfg, this.peerConnected)) this.announce();
+      return;
+    }
     this.teardown(false);
     this.channelKey = key;
     if (!ready) return;
     // As on the device: the channel cannot bind an address no interface has; retried on the next config change.
     if (!owned) return this.device.log('RBM', 4, 'RBM_CHANNEL_BIND_FAILED', `Failed to bind local IP ${localIp} port ${cfg.port}: no interface has this address.`);
     this.health = evaluateHealth(this.device, cfg);
-    const channelOpts = {
+    const link = {
       localHost: this.net.loopbackOf(this.device),
       server: isServerSide(localIp, remoteIp),
       linkId: this.net.id,
       resolvePeer: () => this.net.resolve(this.device, remoteIp),
       blocked: () => !this.net.passes(this.device, localIp, remoteIp),
-      ...keepaliveTiming(cfg, this.opts.keepalive),
     };
+    this.data.reset(link, cfg);
     this.control = new RbmChannel(
-      { ...channelOpts, name: 'control', port: cfg.port },
+      { ...link, ...keepaliveTiming(cfg, this.opts.keepalive), name: 'control', port: cfg.port },
       {
-        up: () => this.channelUp(localIp, remoteIp, { ...channelOpts, port: dataPortFor(cfg.port) }),
+        up: () => this.channelUp(localIp, remoteIp),
         down: () => this.channelDown(localIp, remoteIp),
         message: (m) => this.receive(m as ControlMessage),
         bindFailed: (e) => this.device.log('RBM', 4, 'RBM_CHANNEL_BIND_FAILED', `Failed to bind local IP ${localIp} port ${cfg.port}: ${e}.`),
@@ -277,14 +274,13 @@ export class RbmEngine implements RbmRuntime {
     this.reconcile();
   }
 
-  private channelUp(localIp: string, remoteIp: string, dataOpts: Parameters<SessionBackup['open']>[0]): void {
+  private channelUp(localIp: string, remoteIp: string): void {
     this.peerConnected = true;
     clearTimeout(this.initialTimer);
     this.config.channelUp();
     this.device.log('RBM', 6, 'RBM_CHANNEL', `Local IP=${localIp}, remote IP=${remoteIp}, status=Connected.`);
     this.send({ t: 'hello', state: this.snapshot() });
-    const dci = this.cfg()?.dataChannelInterface;
-    if (dci && this.device.interfaceUp(dci)) this.sessionsBackup.open(dataOpts);
+    this.data.open(this.cfg());
   }
 
   private channelDown(localIp: string, remoteIp: string): void {

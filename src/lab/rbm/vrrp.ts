@@ -1,22 +1,29 @@
-import type { LabDeviceApi, RbmMode, RunningStatus } from '../device/seam';
+import type { LabDeviceApi, RbmMode, RbmRole, RunningStatus } from '../device/seam';
 
 export type VrrpState = 'Master' | 'Backup' | 'Initialize';
 
 /**
- * RBM-bound VRRP (seed, "VRRP active/standby group"): RBM, not VRRP priority, decides mastership.
- * Active/standby and mirroring: both keywords are Master exactly on the Active device (the standby
- * device's `standby` group becomes Master when it takes over, step 2 of the seed's sequence).
- * Dual-active: `active` groups are Master while the device is Active; `standby` groups only while
- * the device is Active and its peer is not (it then carries the peer's traffic).
+ * RBM-bound VRRP (seed, "VRRP master election in the hot backup system"): RBM, not VRRP priority,
+ * decides mastership. Each device has a VRRP active group and a VRRP standby group; a bound VRRP
+ * group is master while the one it is bound to is.
+ *  - Active/standby: Device A (the primary) masters through its active group, Device B (the
+ *    secondary) through its standby group; a switchover moves B's standby group to master (step 2)
+ *    and A's active group to backup (step 4). Only those two move, so a group bound to the other
+ *    one stays Backup even on the Active device: the lab's reading, which makes a secondary bound
+ *    `active` (or a primary bound `standby`) leave its virtual IP unanswered after a takeover.
+ *    With automatic roles the role follows the running status, so either group follows it.
+ *  - Dual-active: `active` groups are Master while the device is Active; `standby` groups only while
+ *    the device is Active and its peer is not (it then carries the peer's traffic).
  */
 export function vrrpStateFor(
   group: 'active' | 'standby',
-  ctx: { powered: boolean; mode: RbmMode | undefined; local: RunningStatus; peerActive: boolean },
+  ctx: { powered: boolean; mode: RbmMode | undefined; local: RunningStatus; peerActive: boolean; role: RbmRole | 'auto' | undefined },
 ): VrrpState {
   if (!ctx.powered || ctx.mode === undefined || ctx.local === 'Initial') return 'Initialize';
   if (ctx.local !== 'Active') return 'Backup';
-  if (ctx.mode === 'dual-active' && group === 'standby' && ctx.peerActive) return 'Backup';
-  return 'Master';
+  if (ctx.mode === 'dual-active') return group === 'standby' && ctx.peerActive ? 'Backup' : 'Master';
+  const own = ctx.role === 'primary' ? 'active' : ctx.role === 'secondary' ? 'standby' : group;
+  return group === own ? 'Master' : 'Backup';
 }
 
 /** Logs a VRRP state-change line for each RBM-bound group whose state differs between two snapshots. */

@@ -8,7 +8,6 @@ import { createFromInventory } from '../../../src/cli/bundle/create';
 import { generateSigningKey, fingerprint } from '../../../src/core/bundle/node/crypto';
 import { readBundle } from '../../../src/core/bundle/node/container';
 import { comware7 } from '../../../src/core/platforms/comware7';
-import { scriptToConfigFile } from '../../../src/core/bundle/export';
 
 const template = parseYaml(readFileSync('resources/examples/as-vrrp.yaml', 'utf8')) as Record<string, unknown>;
 const header = 'name,devices.a.sysname,devices.b.sysname,devices.a.controlChannel.localIp,devices.b.controlChannel.localIp,controlChannel.keepalive.count';
@@ -50,10 +49,5 @@ describe('inventory → bundles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hp-inv-'));
     mkdirSync(join(dir, 'site-1.hpb')); // a folder where the bundle file should go
     await expect(createFromInventory([header, 'site-1,S1A,S1B,10.9.1.1,10.9.1.2,3'].join('\n'), template, comware7, generateSigningKey(), dir, () => undefined)).rejects.toThrow(/EISDIR/);
-  });
-
-  it('turns a script into a configuration file for USB auto-configuration', () => {
-    const cfg = scriptToConfigFile('system-view\ninterface GigabitEthernet1/0/1\n ip address 10.1.1.1 255.255.255.0\nquit\nreturn\n', comware7);
-    expect(cfg).toBe('#\ninterface GigabitEthernet1/0/1\n ip address 10.1.1.1 255.255.255.0\n#\n#\nreturn\n');
   });
 });

@@ -96,4 +96,36 @@ describe('compareFacts', () => {
       ['serialNumber', 'error'],
     ]);
   });
+
+  it('says when a fact could not be read on either device, as a warning', () => {
+    const a = device();
+    const b = device({ sysname: 'FW2', serialNumber: 'SN-B' });
+    delete a.release;
+    delete b.release;
+    expect(compareFacts(a, b)).toEqual([{ field: 'release', label: 'Release', severity: 'warning', message: 'Release could not be read on either device; compare it on both by hand.' }]);
+  });
+
+  const noSerial = (over: Partial<DeviceFacts>) => {
+    const f = device(over);
+    delete f.serialNumber;
+    return f;
+  };
+  const clock = '2026-11-25T14:00:00.000Z';
+  const later = (s: number) => new Date(Date.parse(clock) + s * 1000).toISOString();
+
+  it.each([
+    // [case, A, B, identity rows expected]
+    ['serials differ', device(), device({ sysname: 'FW2', serialNumber: 'SN-B' }), []],
+    ['same serial', device(), device({ sysname: 'FW2' }), [['serialNumber', 'error']]],
+    ['no serials, same MAC written differently', noSerial({ mac: '3CD2-E5A1-0B2C' }), noSerial({ sysname: 'FW2', mac: '3cd2-e5a1-0b2c' }), [['serialNumber', 'warning'], ['mac', 'error']]],
+    ['no serials, different MACs', noSerial({ mac: '3cd2-e5a1-0b2c' }), noSerial({ sysname: 'FW2', mac: '3cd2-e5a1-0b2d' }), [['serialNumber', 'info']]],
+    ['no serial or MAC, same sysname, same boot read a minute apart', noSerial({ uptimeSeconds: 7200, clock }), noSerial({ uptimeSeconds: 7260, clock: later(60) }), [['sysname', 'warning'], ['serialNumber', 'warning'], ['identity', 'error']]],
+    ['no serial or MAC, same sysname, no clocks, same uptime', noSerial({ uptimeSeconds: 7200, clock: undefined }), noSerial({ uptimeSeconds: 7260, clock: undefined }), [['sysname', 'warning'], ['serialNumber', 'warning'], ['identity', 'error']]],
+    ['no serial or MAC, same sysname, booted an hour apart', noSerial({ uptimeSeconds: 7200, clock }), noSerial({ uptimeSeconds: 3600, clock }), [['sysname', 'warning'], ['serialNumber', 'warning']]],
+    ['no serial or MAC, other sysname, same boot', noSerial({ uptimeSeconds: 7200, clock }), noSerial({ sysname: 'FW2', uptimeSeconds: 7200, clock }), [['serialNumber', 'warning']]],
+  ] as const)('tells the same device reached twice apart from two devices: %s', (_case, a, b, rows) => {
+    const out = compareFacts(a as DeviceFacts, b as DeviceFacts).filter((m) => ['sysname', 'serialNumber', 'mac', 'identity'].includes(m.field));
+    expect(out.map((m) => [m.field, m.severity])).toEqual(rows);
+    for (const m of out) if (m.severity === 'error') expect(m.message).toMatch(/^Both connections reach the same device\./);
+  });
 });

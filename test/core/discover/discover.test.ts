@@ -18,6 +18,7 @@ describe('discover', () => {
       release: 'ESS 1171P23',
       serialNumber: '210235A2CSH20B000042',
       mac: '70BA-EF6A-1C01',
+      uptimeSeconds: 9 * 86400 + 21 * 3600,
       clock: '2026-11-25T14:00:05.123Z',
     });
     expect(facts.warnings).toEqual([]);
@@ -49,6 +50,18 @@ describe('discover', () => {
       [2, 'Negative', undefined],
       [3, 'NotReady', undefined],
     ]);
+  });
+
+  it('reads a Comware 5 box with a compact manuinfo and the older interface table without warnings', async () => {
+    const outputs = fw1Outputs();
+    outputs['display version'] = fixture('version-comware5-release.txt');
+    outputs['display device manuinfo'] = fixture('manuinfo-compact.txt');
+    outputs['display interface brief'] = fixture('interface-brief-under-mode.txt');
+    delete outputs['display current-configuration'];
+    const facts = await discover(new FakeSession(outputs));
+    expect(facts).toMatchObject({ vendor: 'H3C', model: 'SecPath F5000-A5', softwareVersion: '5.20', release: 'Release 1809P03', serialNumber: '219801A2X08218E0000M', mac: '3CD2-E5A1-0B2C' });
+    expect(facts.interfaces.map((i) => i.name)).toContain('M-GigabitEthernet0/0/0');
+    expect(facts.warnings).toEqual(["display current-configuration: rejected by the device (% Unrecognized command found at '^' position.)"]);
   });
 
   it('keeps going when the device rejects a command, thrown or printed, and falls back to the brief VRRP table', async () => {
@@ -168,6 +181,6 @@ describe('discover output shape', () => {
   it('lists identity fields first and the lists last, so JSON reads like the report', async () => {
     const s = new FakeSession(fw1Outputs());
     s.prompt = { rbmPrefix: 'RBM_P', hostname: 'FW1' };
-    expect(Object.keys(await discover(s))).toEqual(['sysname', 'promptPrefix', 'vendor', 'model', 'softwareVersion', 'release', 'serialNumber', 'mac', 'clock', 'interfaces', 'rbm', 'vrrp', 'tracks', 'warnings']);
+    expect(Object.keys(await discover(s))).toEqual(['sysname', 'promptPrefix', 'vendor', 'model', 'softwareVersion', 'release', 'serialNumber', 'mac', 'uptimeSeconds', 'clock', 'interfaces', 'rbm', 'vrrp', 'tracks', 'warnings']);
   });
 });

@@ -47,7 +47,7 @@ describe('monitor on the lab pair', () => {
     expect(h.devices.a.vrrp).toEqual([expect.objectContaining({ vrid: 1, state: 'Master' })]);
     expect(h.devices.a.tracks).toEqual([expect.objectContaining({ id: 1, state: 'Positive' })]);
     expect(h.devices.a.sessions?.total).toBeGreaterThanOrEqual(0);
-    const text = await (await fetch(m.runtime.metrics!.url)).text();
+    const text = await (await fetch(m.receivers.metrics!.url)).text();
     expect(text).toMatch(/hotpair_sessions\{pair="lab",device="a",kind="total"\} \d+/);
   }, 30_000);
 

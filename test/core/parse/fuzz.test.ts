@@ -16,13 +16,13 @@ import { fixture } from './fixtures';
 type Parser = (text: string) => { value: unknown; warnings: string[] };
 
 const PARSERS: [string, Parser, string[]][] = [
-  ['parseVersion', parseVersion, ['version-vfw1000.txt', 'version-switch-release.txt']],
+  ['parseVersion', parseVersion, ['version-vfw1000.txt', 'version-switch-release.txt', 'version-comware5-feature.txt']],
   ['parseDevice', parseDevice, ['device-box.txt', 'device-chassis.txt']],
-  ['parseManuinfo', parseManuinfo, ['manuinfo-firewall.txt', 'manuinfo-chassis.txt']],
-  ['parseInterfaceBrief', parseInterfaceBrief, ['interface-brief-firewall.txt', 'interface-brief-old-main-ip.txt']],
-  ['parseRbmStatus', parseRbmStatus, ['rbm-status-primary.txt', 'rbm-status-older.txt', 'rbm-status-not-configured.txt']],
+  ['parseManuinfo', parseManuinfo, ['manuinfo-firewall.txt', 'manuinfo-chassis.txt', 'manuinfo-compact.txt', 'manuinfo-chassis-compact-tail.txt']],
+  ['parseInterfaceBrief', parseInterfaceBrief, ['interface-brief-firewall.txt', 'interface-brief-old-main-ip.txt', 'interface-brief-under-mode.txt']],
+  ['parseRbmStatus', parseRbmStatus, ['rbm-status-primary.txt', 'rbm-status-older.txt', 'rbm-status-not-configured.txt', 'rbm-status-running-role.txt']],
   ['parseSyncCheck', parseSyncCheck, ['sync-check-inconsistent.txt']],
-  ['parseVrrp', parseVrrp, ['vrrp-brief.txt', 'vrrp-verbose.txt']],
+  ['parseVrrp', parseVrrp, ['vrrp-brief.txt', 'vrrp-verbose.txt', 'vrrp-brief-not-supported.txt']],
   ['parseTrackAll', parseTrackAll, ['track-all.txt', 'track-all-older.txt']],
   ['parseClock', parseClock, ['clock-utc.txt', 'clock-zone.txt']],
   ['parseLogLine', (t) => parseLogLine(t), ['logs.txt']],

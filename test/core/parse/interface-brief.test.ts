@@ -50,6 +50,32 @@ describe('parseInterfaceBrief', () => {
     }
   });
 
+  it('reads the "The brief information of interface(s) under … mode" layout with its "Speed or Duplex" legend', () => {
+    const { value, warnings } = parseInterfaceBrief(fixture('interface-brief-under-mode.txt'));
+    expect(warnings).toEqual([]);
+    expect(value.interfaces.map((i) => [i.name, i.mode, i.link, i.address ?? null])).toEqual([
+      ['Eth-channel2/0:0', 'route', 'up', '10.7.7.1'],
+      ['GigabitEthernet0/0', 'route', 'up', '10.0.0.1'],
+      ['GigabitEthernet0/1', 'route', 'adm', null],
+      ['M-GigabitEthernet0/0/0', 'route', 'up', '192.168.0.1'],
+      ['MP-group0', 'route', 'down', null],
+      ['NULL0', 'route', 'up', null],
+      ['Vlan-interface1', 'route', 'up', '10.1.0.1'],
+      ['GigabitEthernet0/2', 'bridge', 'up', null],
+      ['GigabitEthernet0/3', 'bridge', 'down', null],
+    ]);
+    expect(value.interfaces.find((i) => i.name === 'M-GigabitEthernet0/0/0')?.description).toBe('MGMT');
+  });
+
+  it.each([
+    'The brief information of interface(s) under route mode:',
+    'The brief information of interface(s) under bridge mode:',
+    'Speed or Duplex: (a)/A - auto; H - half; F - full',
+  ])('takes %j as layout, not as an unrecognised row', (line) => {
+    const { warnings } = parseInterfaceBrief(`${line}\nInterface            Link Protocol Main IP         Description\nGE0/0                UP   UP       10.0.0.1\n`);
+    expect(warnings).toEqual([]);
+  });
+
   it('warns about rows it cannot place', () => {
     const { value, warnings } = parseInterfaceBrief('GE1/0/1 UP UP 10.0.0.1\nInterface Link Protocol Primary IP Description\nwhat is this\nGE1/0/2 SIDEWAYS UP --');
     expect(value.interfaces).toEqual([]);

@@ -46,6 +46,20 @@ describe('parseRbmStatus', () => {
     });
   });
 
+  it('reads "Device running management role" apart from the configured role, on both blocks', () => {
+    const { value, warnings } = parseRbmStatus(fixture('rbm-status-running-role.txt'));
+    expect(warnings).toEqual([]);
+    expect([value.role, value.runningRole, value.runningStatus]).toEqual(['primary', 'secondary', 'Standby']);
+    expect([value.peer?.role, value.peer?.runningRole, value.peer?.runningStatus]).toEqual(['secondary', 'primary', 'Active']);
+    for (const [name, text] of Object.entries(deliveryVariants(fixture('rbm-status-running-role.txt'), 'display remote-backup-group status'))) {
+      expect(parseRbmStatus(text).value, name).toEqual(value);
+    }
+  });
+
+  it('leaves the running role out on releases that do not print it', () => {
+    expect(parseRbmStatus(fixture('rbm-status-primary.txt')).value.runningRole).toBeUndefined();
+  });
+
   it('reads the older single block with padded keys and abbreviated data channel', () => {
     const { value, warnings } = parseRbmStatus(fixture('rbm-status-older.txt'));
     expect(warnings).toEqual([]);

@@ -36,6 +36,37 @@ describe('parseVersion', () => {
     }
   });
 
+  it.each([
+    ['version-comware5-feature.txt', { vendor: 'H3C', model: 'SecPath F5000-A5', softwareVersion: '5.20', release: 'Feature 6709L25', uptimeSeconds: 2 * 86400 + 5 * 3600 + 41 * 60 }],
+    ['version-comware5-release.txt', { vendor: 'H3C', model: 'SecPath F5000-A5', softwareVersion: '5.20', release: 'Release 1809P03', uptimeSeconds: 7 * 86400 + 3 * 3600 + 2 * 60 }],
+    ['version-secpath-r9620.txt', { vendor: 'H3C', model: 'SecPath F5000-AK', softwareVersion: '7.1.064', release: 'Release 9620P06', lastRebootReason: 'User reboot' }],
+  ])('reads %s (Comware 5 title line and version line with no vendor word, 2020 SecPath release) without warnings', (name, expected) => {
+    const { value, warnings } = parseVersion(fixture(name));
+    expect(value).toMatchObject(expected);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    'H3C SecPath F5000-A5 MPU(M) with 1 C2538 Processor(s)',
+    'S6520-48S-EI with 1 Processor',
+    '2048M   bytes SDRAM',
+    '16384K  bytes Flash Memory',
+    'Bootrom Version is 1.36',
+    'MPU(M) 0 uptime is 0 weeks,0 days,1 hours,17 minutes',
+  ])('takes the hardware summary line %j as normal output', (line) => {
+    const text = `H3C Comware Software, Version 7.1.064, Release 9620P06\nH3C SecPath F5000-AK uptime is 0 weeks, 0 days, 1 hour, 2 minutes\n${line}\n`;
+    expect(parseVersion(text).warnings).toEqual([]);
+  });
+
+  it('tells two Comware 5 releases apart, whatever the delivery', () => {
+    const feature = parseVersion(fixture('version-comware5-feature.txt')).value;
+    const release = parseVersion(fixture('version-comware5-release.txt')).value;
+    expect(feature.release).not.toBe(release.release);
+    for (const [name, text] of Object.entries(deliveryVariants(fixture('version-comware5-feature.txt')))) {
+      expect(parseVersion(text).value, name).toEqual(feature);
+    }
+  });
+
   it('warns about unknown lines and missing facts instead of throwing', () => {
     const { value, warnings } = parseVersion('garbage here\nmore garbage');
     expect(value).toEqual({});
@@ -92,6 +123,36 @@ describe('parseManuinfo', () => {
       ['power', 'Power 1', undefined],
     ]);
     expect(warnings).toEqual(['display device manuinfo: The operation is not supported on the specified power.']);
+  });
+
+  it.each([
+    ['manuinfo-compact.txt', '219801A2X08218E0000M', '3CD2-E5A1-0B2C', [['chassis', 'Chassis self', '219801A2X08218E0000M']]],
+    [
+      'manuinfo-chassis-compact-tail.txt',
+      '210235A3TDH209000011',
+      '7057-BF2C-4E00',
+      [
+        ['chassis', 'Chassis self', '210235A3TDH209000011'],
+        ['slot', 'Slot 1 CPU 0', '210231A3UKH209000054'],
+        ['fan', 'Fan 1', '210231A2GQH209000023'],
+        ['power', 'Power 1', '210231A0SAH209000342'],
+      ],
+    ],
+  ])('reads %s, written KEY:value with no blanks, to the last unit', (name, serial, mac, units) => {
+    for (const [variant, text] of Object.entries({ plain: fixture(name), ...deliveryVariants(fixture(name), 'display device manuinfo') })) {
+      const { value, warnings } = parseManuinfo(text);
+      expect(warnings, variant).toEqual([]);
+      expect(value.serialNumber, variant).toBe(serial);
+      expect(value.mac, variant).toBe(mac);
+      expect(value.units.map((u) => [u.kind, u.name, u.serialNumber]), variant).toEqual(units);
+    }
+    expect(parseManuinfo(fixture(name)).value.units.at(-1)?.vendor).toBe('H3C');
+  });
+
+  it('still reports a failure text that carries a colon', () => {
+    const { value, warnings } = parseManuinfo('Power 2:\nFailed to get manuinfo: the power module is absent.\n');
+    expect(value.units).toEqual([{ name: 'Power 2', kind: 'power' }]);
+    expect(warnings).toContain('display device manuinfo: Failed to get manuinfo: the power module is absent.');
   });
 
   it('reads "MANU SERIAL NUMBER" and headers without a colon', () => {

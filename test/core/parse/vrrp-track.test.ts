@@ -16,6 +16,15 @@ describe('parseVrrp', () => {
     expect(value.groups[0]?.virtualIp).toBe('10.1.1.3');
   });
 
+  it.each([
+    ['vrrp-brief-not-supported.txt', [['GigabitEthernet1/0/1', 1, 'Not supported', ['10.1.1.3']], ['GigabitEthernet1/0/2', 2, 'Simple', ['10.9.9.3', '10.9.9.4']]]],
+    ['vrrp-brief.txt', [['GigabitEthernet1/0/1', 1, 'Simple', ['10.1.1.3']], ['GigabitEthernet1/0/2', 2, 'None', ['10.9.9.3', '10.9.9.4']], ['Vlan-interface10', 3, 'None', ['10.10.10.3']]]],
+  ])('reads the whole auth type of %s brief rows, two words included', (name, expected) => {
+    const { value, warnings } = parseVrrp(fixture(name));
+    expect(warnings).toEqual([]);
+    expect(value.groups.map((g) => [g.interface, g.vrid, g.authType, g.virtualIps])).toEqual(expected);
+  });
+
   it('reads verbose blocks with two pairs per line and the track table', () => {
     const { value, warnings } = parseVrrp(fixture('vrrp-verbose.txt'));
     expect(warnings).toEqual([]);

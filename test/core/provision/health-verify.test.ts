@@ -7,6 +7,7 @@ import { healthMatrix } from '../../../src/core/provision/health';
 import { refusal } from '../../../src/core/provision/ops';
 import { factFindings } from '../../../src/core/provision/preflight';
 import { checkExpectations, freshCheck } from '../../../src/core/provision/verify';
+import { comware7 } from '../../../src/core/platforms/comware7';
 import { EXAMPLES } from '../render/examples';
 
 const pair = EXAMPLES['as-vrrp'] as Pair;
@@ -121,7 +122,7 @@ describe('verification judgement', () => {
       expect.arrayContaining([
         { device: 'a', expectation: 'control channel', expected: 'Connected', seen: 'Disconnected' },
         { device: 'b', expectation: 'data channel', expected: 'Up', seen: 'Down' },
-        { device: 'b', expectation: 'VRRP group 1 on GigabitEthernet1/0/1', expected: 'Backup', seen: 'nothing' },
+        { device: 'b', expectation: 'VRRP group 1 on GigabitEthernet1/0/1 (bound to the VRRP standby group)', expected: 'Backup', seen: 'nothing' },
         { device: 'a', expectation: 'configuration consistency check', expected: 'Consistent', seen: 'Inconsistent (+ interface GigabitEthernet1/0/9)' },
       ]),
     );
@@ -144,6 +145,31 @@ describe('manual operations by mode', () => {
     expect(dual).toBeDefined();
     expect(refusal(dual as Pair, 'switchover')).toMatch(/dual-active/);
     expect(refusal(dual as Pair, 'peer-standby')).toBeUndefined();
+  });
+
+  it('reset is refused while its command is unverified (no vendor text names it); a pack that verifies it allows it', () => {
+    expect(refusal(pair, 'reset')).toMatch(/reset remote-backup-group election.*no vendor document names/);
+    const corrected = { ...comware7, commands: { ...comware7.commands, opReset: { ...comware7.commands.opReset!, verified: true } } };
+    expect(refusal(pair, 'reset', corrected)).toBeUndefined();
+  });
+});
+
+describe('expected state: VRRP bindings per the seed', () => {
+  it('active/standby: the primary binds the active group and masters it, the secondary binds the standby group and waits', () => {
+    const exp = expectedState(pair);
+    expect(exp.devices.a.vrrp.map((g) => [g.vrid, g.group, g.state])).toEqual([[1, 'active', 'Master'], [2, 'active', 'Master']]);
+    expect(exp.devices.b.vrrp.map((g) => [g.vrid, g.group, g.state])).toEqual([[1, 'standby', 'Backup'], [2, 'standby', 'Backup']]);
+  });
+
+  it('dual-active: b holds the inverse binding; each device masters what it binds active', () => {
+    const exp = expectedState(EXAMPLES['da-vrrp'] as Pair);
+    expect(exp.devices.a.vrrp.map((g) => `${g.group}:${g.state}`)).toEqual(['active:Master', 'standby:Backup']);
+    expect(exp.devices.b.vrrp.map((g) => `${g.group}:${g.state}`)).toEqual(['standby:Backup', 'active:Master']);
+  });
+
+  it('an IPv6 group listed with its link-local and a global address is one expectation', () => {
+    const v6 = { ...pair, vrrp: [{ interface: 'GigabitEthernet1/0/1', vrid: 7, virtualIp: 'fe80::7', group: 'active' as const, mode: 'standard' as const }, { interface: 'GigabitEthernet1/0/1', vrid: 7, virtualIp: '2001:db8::7', group: 'active' as const, mode: 'standard' as const }] };
+    expect(expectedState(v6).devices.b.vrrp).toEqual([{ interface: 'GigabitEthernet1/0/1', vrid: 7, group: 'standby', state: 'Backup' }]);
   });
 });
 

@@ -7,7 +7,7 @@ import { AppError } from '../../../src/core/base/errors';
 import type { Disposable } from '../../../src/core/base/emitter';
 import { comware7 } from '../../../src/core/platforms/comware7';
 import { rejection } from '../../../src/core/provision/push';
-import type { CommandResponse, ExecOptions, PromptInfo, SendConfigOptions, Session } from '../../../src/core/session/types';
+import type { CommandResponse, ExecOptions, HelpResponse, PromptInfo, SendConfigOptions, Session } from '../../../src/core/session/types';
 import { CliSession } from '../../../src/lab/cli/engine';
 import type { LabDevice } from '../../../src/lab/device/index';
 
@@ -44,6 +44,13 @@ export class InProcessSession implements Session {
     const bad = rejection(this.pack, output);
     if (bad !== undefined && opts.check !== false) throw new AppError('COMMAND_REJECTED', `The device rejected "${command}": ${bad}`, { details: { command } });
     return { command, output, prompt: this.cli.prompt(), elapsedMs: 0 };
+  }
+
+  /** `?` after `text`, as the lab's terminal answers it; nothing runs. */
+  async help(text: string): Promise<HelpResponse> {
+    if (this.closed) throw new AppError('DISCONNECTED', 'the session is closed');
+    const prompt = this.cli.prompt();
+    return { text, output: this.cli.help(text).join('\n'), typedStart: prompt.length, prompt, bytes: 0, elapsedMs: 0 };
   }
 
   private drop(): never {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { summarizeJournal } from '../../../src/core/provision/journal';
-import { isRunOf, JournalFile, newJournalPath, readJournal } from '../../../src/core/provision/node/journal-file';
+import { isRunOf, JournalFile, keptFilePath, newJournalPath, readJournal } from '../../../src/core/provision/node/journal-file';
 
 const t = '2026-11-25T14:00:00.000Z';
 
@@ -25,6 +26,25 @@ describe('commissioning journal', () => {
     expect(s.inFlight).toEqual([{ device: 'a', line: 'remote-ip 10.2.1.2 port 60064', undo: ['undo remote-ip'] }]);
     expect(s.preConfig.a).toContain('sysname FW1');
     expect(s.damagedLines).toBe(1);
+  });
+
+  it('keeps the saved configuration beside the journal (0600, not listed as a run) and names it with its SHA-256', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hp-journal-'));
+    const path = join(dir, 'site-1-2026-11-25T14-00-00-000Z.jsonl');
+    const j = new JournalFile(path);
+    const bytes = new TextEncoder().encode('#\r\n sysname FW1\r\n#\r\nreturn\r\n');
+    const kept = j.keep('saved-a.cfg', bytes);
+    expect(kept).toEqual({ file: 'site-1-2026-11-25T14-00-00-000Z.saved-a.cfg', sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(readFileSync(keptFilePath(path, kept.file))).toEqual(Buffer.from(bytes));
+    expect(statSync(keptFilePath(path, kept.file)).mode & 0o777).toBe(0o600);
+    j.append({ type: 'saved-config', device: 'a', method: 'sftp', path: 'flash:/startup.cfg', bytes: bytes.length, ...kept, time: t });
+    j.append({ type: 'saved-config', device: 'b', method: 'display', bytes: 10, reason: 'the device refused SFTP', time: t });
+    j.close();
+    expect(readJournal(path).savedConfig).toEqual({
+      a: { method: 'sftp', path: 'flash:/startup.cfg', bytes: bytes.length, ...kept },
+      b: { method: 'display', bytes: 10, reason: 'the device refused SFTP' },
+    });
+    expect(readdirSync(dir).filter((f) => isRunOf(f, 'site-1'))).toEqual([basename(path)]);
   });
 
   it('marks a finished run with its outcome', () => {

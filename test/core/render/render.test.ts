@@ -99,13 +99,38 @@ describe('renderPair: script shape', () => {
 });
 
 describe('renderPair: every parameter', () => {
-  it('dual-active: B gets the inverse VRRP binding; active/standby: the same one', () => {
+  it('dual-active: B gets the inverse VRRP binding of what the file writes from A\'s side', () => {
     const da = renderPairText(ex('da-vrrp'), comware7);
     expect(da.a).toEqual(expect.arrayContaining(['vrrp vrid 1 virtual-ip 10.1.1.3 active', 'vrrp vrid 2 virtual-ip 10.1.1.4 standby', 'backup-mode dual-active']));
     expect(da.b).toEqual(expect.arrayContaining(['vrrp vrid 1 virtual-ip 10.1.1.3 standby', 'vrrp vrid 2 virtual-ip 10.1.1.4 active']));
+  });
+
+  it('active/standby: the primary binds the VRRP active group, the secondary the standby group (seed, step 2)', () => {
     const as = renderPairText(ex('as-vrrp'), comware7);
-    expect(as.b).toContain('vrrp vrid 1 virtual-ip 10.1.1.3 active');
+    expect(as.a).toEqual(expect.arrayContaining(['vrrp vrid 1 virtual-ip 10.1.1.3 active', 'vrrp vrid 2 virtual-ip 10.3.1.3 active']));
+    expect(as.b).toEqual(expect.arrayContaining(['vrrp vrid 1 virtual-ip 10.1.1.3 standby', 'vrrp vrid 2 virtual-ip 10.3.1.3 standby']));
+    expect(as.b.filter((l) => / active$/.test(l))).toEqual([]);
     expect(as.a.some((l) => l.startsWith('backup-mode'))).toBe(false);
+    // With device b as the primary, b forwards and takes the keyword as written.
+    const swapped = renderPairText(
+      withInput('as-vrrp', (p) => {
+        p.devices.a.role = 'secondary';
+        p.devices.b.role = 'primary';
+      }),
+      comware7,
+    );
+    expect(swapped.b).toContain('vrrp vrid 1 virtual-ip 10.1.1.3 active');
+    expect(swapped.a).toContain('vrrp vrid 1 virtual-ip 10.1.1.3 standby');
+    // Automatic roles: written from device a's side, like the file.
+    const auto = renderPairText(
+      withInput('as-vrrp', (p) => {
+        p.roles = 'auto';
+        delete p.devices.a.role;
+        delete p.devices.b.role;
+      }),
+      comware7,
+    );
+    expect([auto.a.includes('vrrp vrid 1 virtual-ip 10.1.1.3 active'), auto.b.includes('vrrp vrid 1 virtual-ip 10.1.1.3 standby')]).toEqual([true, true]);
   });
 
   it('mirroring: service addresses go to the sync stage of the primary only; mgmt and channel interfaces stay per device', () => {
@@ -223,11 +248,20 @@ describe('renderPair: every parameter', () => {
     expect(t.filter((l) => l.startsWith('description'))).toHaveLength(1);
   });
 
-  it('IPv6 VRRP groups use the IPv6 template', () => {
+  it('IPv6 VRRP groups: the link-local virtual address is typed first with `link-local`, and undone last', () => {
     const p = withInput('as-vrrp', (i) => {
-      i.vrrp = [{ interface: 'GigabitEthernet1/0/1', vrid: 3, virtualIp: '2001:db8:1::3', group: 'standby' }];
+      // Listed the wrong way round on purpose (the validator flags it): the render still sends the link-local first.
+      i.vrrp = [
+        { interface: 'GigabitEthernet1/0/1', vrid: 3, virtualIp: '2001:db8:1::3', group: 'active' },
+        { interface: 'GigabitEthernet1/0/1', vrid: 3, virtualIp: 'FE80::3', group: 'active' },
+      ];
     });
-    expect(renderPairText(p, comware7).a).toContain('vrrp ipv6 vrid 3 virtual-ip 2001:db8:1::3 standby');
+    const { a, b } = renderPairText(p, comware7);
+    const v6 = (lines: string[]) => lines.filter((l) => l.startsWith('vrrp ipv6'));
+    expect(v6(a)).toEqual(['vrrp ipv6 vrid 3 virtual-ip fe80::3 link-local active', 'vrrp ipv6 vrid 3 virtual-ip 2001:db8:1::3 active']);
+    expect(v6(b)).toEqual(['vrrp ipv6 vrid 3 virtual-ip fe80::3 link-local standby', 'vrrp ipv6 vrid 3 virtual-ip 2001:db8:1::3 standby']);
+    const undo = scriptText(renderUndo(p, comware7).a).filter((l) => l.startsWith('undo vrrp ipv6'));
+    expect(undo).toEqual(['undo vrrp ipv6 vrid 3 virtual-ip 2001:db8:1::3', 'undo vrrp ipv6 vrid 3 virtual-ip fe80::3 link-local']);
   });
 });
 

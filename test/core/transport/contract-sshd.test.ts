@@ -36,6 +36,20 @@ describe.runIf(available)('OpenSSH sshd interop', () => {
     sysname: 'FW1',
   }));
 
+  it('SFTP where the server has no sftp subsystem: UNSUPPORTED at once, and the shell goes on', async () => {
+    const t = make();
+    await t.open();
+    try {
+      const t0 = Date.now();
+      const e = await rejection(t.readFile('/startup.cfg', AbortSignal.timeout(5000)));
+      expect(e.code).toBe('UNSUPPORTED');
+      expect(Date.now() - t0).toBeLessThan(3000);
+      expect(t.isOpen).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('first contact without acceptance → HOST_KEY_UNKNOWN with the OpenSSH fingerprint', async () => {
     const e = await rejection(make({ known: 'kh-empty', acceptNew: false }).open());
     expect(e.code).toBe('HOST_KEY_UNKNOWN');

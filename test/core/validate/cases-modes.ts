@@ -11,6 +11,7 @@ const pass = (rule: string, name: string, base: () => PairInput, edit?: (p: Pair
   rule, name, base, edit, fires: false, ...(facts ? { facts } : {}),
 });
 const GE = (n: number) => `GigabitEthernet1/0/${n}`;
+const v6 = (vrid: number, virtualIp: string, group: 'active' | 'standby' = 'active') => ({ interface: GE(1), vrid, virtualIp, group });
 
 export const mirroringCases: RuleCase[] = [
   fire('mirroring.requires-channel-and-role', 'mirroring over an impossible channel', mirrorPair, (p) => { p.devices.b.controlChannel.localIp = '10.255.2.1'; }, 'devices.b.controlChannel.localIp'),
@@ -113,9 +114,18 @@ export const monitorCases: RuleCase[] = [
 
   fire('vrrp.unique-vrid', 'vrid 1 twice on GE1/0/1', asPair, (p) => { p.vrrp!.push({ interface: 'GE1/0/1', vrid: 1, virtualIp: '10.1.1.4', group: 'active' }); }, 'vrrp[1].vrid'),
   pass('vrrp.unique-vrid', 'vrid 1 on two interfaces', asPair, (p) => { p.vrrp!.push({ interface: GE(2), vrid: 1, virtualIp: '10.1.2.3', group: 'active' }); }),
+  pass('vrrp.unique-vrid', 'an IPv6 group with its link-local and a global address; IPv4 vrid 1 beside IPv6 vrid 1', asPair, (p) => { p.vrrp!.push(v6(1, 'fe80::1'), v6(1, '2001:db8:1::3')); }),
+  fire('vrrp.unique-vrid', 'an IPv6 address listed twice', asPair, (p) => { p.vrrp!.push(v6(1, 'fe80::1'), v6(1, 'FE80::1')); }, 'vrrp[2].virtualIp'),
+  fire('vrrp.unique-vrid', 'an IPv6 group bound two ways', dualPair, (p) => { p.vrrp!.push(v6(5, 'fe80::5'), v6(5, '2001:db8:1::5', 'standby')); }, 'vrrp[3].group'),
+
+  fire('vrrp.ipv6-link-local-first', 'an IPv6 group with a global address only', asPair, (p) => { p.vrrp = [v6(3, '2001:db8:1::3')]; }, 'vrrp[0].virtualIp'),
+  fire('vrrp.ipv6-link-local-first', 'the link-local address listed after the global one', asPair, (p) => { p.vrrp = [v6(3, '2001:db8:1::3'), v6(3, 'fe80::3')]; }, 'vrrp[1].virtualIp'),
+  pass('vrrp.ipv6-link-local-first', 'link-local first, then global', asPair, (p) => { p.vrrp = [v6(3, 'fe80::3'), v6(3, '2001:db8:1::3')]; }),
+  pass('vrrp.ipv6-link-local-first', 'IPv4 groups only', asPair),
 
   fire('vrrp.subnet', 'virtual IP outside the interface subnet', asPair, (p) => { p.vrrp![0]!.virtualIp = '10.9.9.9'; }, 'vrrp[0].virtualIp', 'warning'),
   pass('vrrp.subnet', 'virtual IP inside', asPair),
+  pass('vrrp.subnet', 'a link-local virtual IP beside a global IPv6 subnet', asPair, (p) => { p.devices.a.interfaces![0]!.ipv6Address = '2001:db8:1::1/64'; p.vrrp = [v6(3, 'fe80::3')]; }),
 
   fire('interface.known', 'VRRP on an unlisted interface', asPair, (p) => { p.vrrp![0]!.interface = GE(9); }, 'vrrp[0].interface'),
   fire('interface.known', 'monitored interface unlisted', asPair, (p) => { p.monitor = { interfaces: [GE(8)] }; }, 'monitor.interfaces[0]', 'warning'),

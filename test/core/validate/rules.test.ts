@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Pair } from '../../../src/core/model/pair';
 import { comware7 } from '../../../src/core/platforms/comware7';
@@ -6,6 +6,9 @@ import { RULE_IDS, RULES, validatePair } from '../../../src/core/validate/index'
 import { channelAndRoleCases, envCases, type RuleCase } from './cases-core';
 import { collaborationCases, mirroringCases, monitorCases } from './cases-modes';
 import { asPair, dualPair, mirrorPair } from './fixtures';
+
+const VENDOR_HELP = new URL('../../../../shared/docs/hot-backup-help.txt', import.meta.url);
+const HAS_VENDOR_HELP = existsSync(VENDOR_HELP);
 
 const CASES: RuleCase[] = [...channelAndRoleCases, ...envCases, ...mirroringCases, ...collaborationCases, ...monitorCases];
 
@@ -51,13 +54,20 @@ describe('rule catalogue', () => {
     expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
   });
 
-  it('quotes each reason verbatim from the vendor help', () => {
-    const seed = readFileSync(new URL('../../../../shared/docs/hot-backup-help.txt', import.meta.url), 'utf8').replace(/\s+/g, ' ');
-    const unquoted = RULES.filter((r) => r.reason !== undefined && !seed.includes(r.reason.replace(/\s+/g, ' '))).map((r) => r.id);
-    expect(unquoted).toEqual([]);
-    // House rules (no reason) are the documented extras; every issue rule has its sentence.
+  // The vendor's hot-backup help is not redistributed with the repository: it sits beside the
+  // clone the project was started in. A bare clone cannot check the quotes, and says so.
+  it.skipIf(!HAS_VENDOR_HELP)(
+    `quotes each reason verbatim from the vendor help${HAS_VENDOR_HELP ? '' : ' — SKIPPED: the vendor help text (../shared/docs/hot-backup-help.txt) is not beside this clone'}`,
+    () => {
+      const seed = readFileSync(VENDOR_HELP, 'utf8').replace(/\s+/g, ' ');
+      const unquoted = RULES.filter((r) => r.reason !== undefined && !seed.includes(r.reason.replace(/\s+/g, ' '))).map((r) => r.id);
+      expect(unquoted).toEqual([]);
+    },
+  );
+
+  it('gives every rule but the documented house rules a reason from the vendor help', () => {
     expect(RULES.filter((r) => r.reason === undefined).map((r) => r.id).sort()).toEqual(
-      ['interface.address-family', 'interface.known', 'interface.unique', 'pair.connect-distinct', 'pair.platform', 'pair.sysname-distinct', 'track.unique-id', 'vrrp.subnet', 'vrrp.unique-vrid'].sort(),
+      ['interface.address-family', 'interface.known', 'interface.unique', 'pair.connect-distinct', 'pair.platform', 'pair.sysname-distinct', 'track.unique-id', 'vrrp.ipv6-link-local-first', 'vrrp.subnet', 'vrrp.unique-vrid'].sort(),
     );
   });
 });

@@ -9,10 +9,11 @@ describe('display remote-backup-group status (§3.1)', () => {
     d.applyConfig(['remote-backup group', ' device-role primary']);
     d.attachRbm(fakeRuntime());
     const out = show(d, 'display remote-backup-group status');
-    expect(out.slice(0, 8)).toEqual([
+    expect(out.slice(0, 9)).toEqual([
       'Local remote backup group information:',
       '  Backup mode: Active/standby',
       '  Device management role: Primary',
+      '  Device running management role: Primary',
       '  Device running status: Active',
       '  Data channel interface: GigabitEthernet1/0/3',
       '  Data channel interface current state: Up',

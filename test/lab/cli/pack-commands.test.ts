@@ -14,7 +14,8 @@ const SAMPLES: Record<string, Record<string, string | number>> = {
   trackInterface: { id: 1, interface: 'GigabitEthernet1/0/2' },
   loghost: { ip: '192.0.2.10', port: 5140 },
   vrrpBind: { vrid: 1, ip: '10.1.1.3', group: 'active' },
-  vrrpBindIpv6: { vrid: 2, ip: 'fe80::3', group: 'standby' },
+  vrrpBindIpv6LinkLocal: { vrid: 2, ip: 'fe80::3', group: 'standby' },
+  vrrpBindIpv6: { vrid: 2, ip: '2001:db8::3', group: 'standby' },
   floatingIp: { ip: '10.1.1.4', mask: '255.255.255.0' },
   floatingIpv6: { ip: '2001:db8::4', prefix: 64 },
   rbmEnter: {},
@@ -57,6 +58,8 @@ const SAMPLES: Record<string, Record<string, string | number>> = {
 
 /** Commands that need other settings first (hot-backup-help.txt restrictions). */
 const PRELUDE: Record<string, string[]> = {
+  // A further IPv6 virtual address needs the group's link-local one first (comware-cli.md §8).
+  vrrpBindIpv6: ['vrrp ipv6 vrid 2 virtual-ip fe80::3 link-local standby'],
   managementInterface: ['local-ip 10.2.1.1', 'remote-ip 10.2.1.2 port 60064', 'device-role auto', 'backup-mode mirroring'],
 };
 
@@ -110,6 +113,20 @@ describe('every configuration command of the platform pack', () => {
     const out = run(d, [...enter, fill(t.template, SAMPLES[key] as Record<string, string | number>)]);
     expect(rt.calls).toHaveLength(1);
     if (key === 'opPeerActive') expect(out).toContain('Error: This operation is supported only in dual-active mode.');
+  });
+});
+
+describe('IPv6 VRRP virtual addresses (comware-cli.md §8)', () => {
+  it('refuses a global address before the link-local one, and the link-local one before the others are gone', () => {
+    const d = device();
+    const enter = ['system-view', 'interface GigabitEthernet1/0/1'];
+    expect(noErrors(run(d, [...enter, 'vrrp ipv6 vrid 4 virtual-ip 2001:db8::4 active'])).join(' ')).toMatch(/must be a link-local address/);
+    expect(noErrors(run(d, [...enter, 'vrrp ipv6 vrid 4 virtual-ip 2001:db8::4 link-local active'])).join(' ')).toMatch(/not a link-local address/);
+    expect(noErrors(run(d, [...enter, 'vrrp ipv6 vrid 4 virtual-ip fe80::4 link-local active', 'vrrp ipv6 vrid 4 virtual-ip 2001:db8::4 active']))).toEqual([]);
+    expect(config(d).join('\n')).toContain('vrrp ipv6 vrid 4 virtual-ip fe80::4 link-local active\nvrrp ipv6 vrid 4 virtual-ip 2001:db8::4 active');
+    expect(noErrors(run(d, [...enter, 'undo vrrp ipv6 vrid 4 virtual-ip fe80::4 link-local'])).join(' ')).toMatch(/before its link-local address/);
+    expect(noErrors(run(d, [...enter, 'undo vrrp ipv6 vrid 4 virtual-ip 2001:db8::4', 'undo vrrp ipv6 vrid 4 virtual-ip fe80::4 link-local']))).toEqual([]);
+    expect(config(d).join('\n')).not.toContain('vrrp ipv6 vrid 4');
   });
 });
 

@@ -304,10 +304,10 @@ describe('? help', () => {
     x.line('remote-backup group');
     x.clear();
     x.type('keepalive ?');
-    expect(x.screen()).toBe('keepalive ?\n  count\n  interval\n\n[FW1-remote-backup-group]keepalive ');
+    expect(x.screen()).toBe('keepalive ?\n  count     Keepalive count\n  interval  Specify an interval\n\n[FW1-remote-backup-group]keepalive ');
     x.clear();
     x.type('count ?');
-    expect(x.screen()).toContain('  INTEGER<3-20>\n');
+    expect(x.screen()).toContain('  INTEGER<3-20>  Missed keepalives before the peer is down\n');
     x.clear();
     x.type('\x03hot-backup enable ?');
     expect(x.screen()).toContain('  <cr>\n');

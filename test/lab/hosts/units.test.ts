@@ -51,9 +51,11 @@ describe('syslog', () => {
 });
 
 describe('lab setup', () => {
-  it('state dir follows XDG_STATE_HOME, else ~/.local/state', () => {
-    expect(defaultStateDir({ XDG_STATE_HOME: '/x/state' })).toBe('/x/state/hotpair/lab');
-    expect(defaultStateDir({})).toMatch(/\/\.local\/state\/hotpair\/lab$/);
+  it('state dir is lab/ in the tool\'s state folder: HOTPAIR_STATE_DIR, else XDG_STATE_HOME, else ~/.local/state', () => {
+    const linux = (env: Record<string, string>) => ({ platform: 'linux' as const, env, home: '/home/eng' });
+    expect(defaultStateDir(linux({ HOTPAIR_STATE_DIR: '/s', XDG_STATE_HOME: '/x/state' }))).toBe('/s/lab');
+    expect(defaultStateDir(linux({ XDG_STATE_HOME: '/x/state' }))).toBe('/x/state/hotpair/lab');
+    expect(defaultStateDir(linux({}))).toBe('/home/eng/.local/state/hotpair/lab');
   });
   it('default devices are addressed and carry no RBM', () => {
     const [a, b] = defaultBlueprints();

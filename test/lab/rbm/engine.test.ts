@@ -43,6 +43,20 @@ describe('RBM control channel and election (fake devices)', () => {
     expect(pair.b.logsMatching(/status=Disconnected/)).toHaveLength(1);
   });
 
+  it('keepalive and data-channel changes on a running primary keep its control channel: the secondary sees no peer loss', async () => {
+    pair = fakePair(); // the configured keepalive, so a change to it is a change the engine sees
+    await waitFor(() => pair!.ea.runningStatus() === 'Active' && pair!.eb.runningStatus() === 'Standby', 6_000, 'initial election');
+    await waitFor(() => pair!.ea.status().local.dataChannelState === 'Up', UP_MS, 'data channel up');
+    // What commissioning types after local-ip/remote-ip: keepalive interval and count, the data-channel interface.
+    pair.a.configure({ ...pair.a.rbmConfig()!, keepaliveCount: 5 });
+    pair.a.configure({ ...pair.a.rbmConfig()!, dataChannelInterface: 'GigabitEthernet1/0/1' });
+    await waitFor(() => pair!.ea.status().local.dataChannelState === 'Up', UP_MS, 'data channel back on the new interface');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(pair.b.logsMatching(/status=Disconnected/)).toHaveLength(0);
+    expect([pair.ea.runningStatus(), pair.eb.runningStatus()]).toEqual(['Active', 'Standby']);
+    expect(pair.eb.status().switchovers).toHaveLength(1);
+  });
+
   it('a returning primary stays Standby without switchback', async () => {
     pair = fakePair({}, {}, FAST);
     await up(pair);

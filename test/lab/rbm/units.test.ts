@@ -64,17 +64,30 @@ describe('election', () => {
 });
 
 describe('RBM-bound VRRP', () => {
-  const ctx = (local: 'Initial' | 'Active' | 'Standby', mode: 'active-standby' | 'dual-active', peerActive: boolean) => ({ powered: true, mode, local, peerActive });
-  it('A/S: both keywords Master exactly on the Active device', () => {
-    expect(vrrpStateFor('active', ctx('Active', 'active-standby', false))).toBe('Master');
-    expect(vrrpStateFor('standby', ctx('Active', 'active-standby', true))).toBe('Master');
-    expect(vrrpStateFor('active', ctx('Standby', 'active-standby', true))).toBe('Backup');
-    expect(vrrpStateFor('active', ctx('Initial', 'active-standby', false))).toBe('Initialize');
+  type Role = 'primary' | 'secondary' | 'auto' | undefined;
+  const ctx = (local: 'Initial' | 'Active' | 'Standby', mode: 'active-standby' | 'dual-active', peerActive: boolean, role: Role = undefined) => ({ powered: true, mode, local, peerActive, role });
+  it('A/S: the primary masters through its VRRP active group, the secondary through its standby group, only while Active', () => {
+    expect(vrrpStateFor('active', ctx('Active', 'active-standby', false, 'primary'))).toBe('Master');
+    expect(vrrpStateFor('active', ctx('Standby', 'active-standby', true, 'primary'))).toBe('Backup');
+    expect(vrrpStateFor('standby', ctx('Active', 'active-standby', false, 'secondary'))).toBe('Master');
+    expect(vrrpStateFor('standby', ctx('Standby', 'active-standby', true, 'secondary'))).toBe('Backup');
+    expect(vrrpStateFor('active', ctx('Initial', 'active-standby', false, 'primary'))).toBe('Initialize');
+  });
+  it('A/S: a group bound to the other VRRP group never becomes master, even on the Active device', () => {
+    expect(vrrpStateFor('active', ctx('Active', 'active-standby', false, 'secondary'))).toBe('Backup');
+    expect(vrrpStateFor('standby', ctx('Active', 'active-standby', false, 'primary'))).toBe('Backup');
+  });
+  it('A/S with automatic roles: either binding follows the running status', () => {
+    for (const g of ['active', 'standby'] as const) {
+      expect(vrrpStateFor(g, ctx('Active', 'active-standby', false, 'auto'))).toBe('Master');
+      expect(vrrpStateFor(g, ctx('Standby', 'active-standby', true, 'auto'))).toBe('Backup');
+    }
   });
   it('dual-active: standby groups Master only while the peer is not Active', () => {
-    expect(vrrpStateFor('standby', ctx('Active', 'dual-active', true))).toBe('Backup');
-    expect(vrrpStateFor('standby', ctx('Active', 'dual-active', false))).toBe('Master');
-    expect(vrrpStateFor('active', ctx('Active', 'dual-active', true))).toBe('Master');
+    expect(vrrpStateFor('standby', ctx('Active', 'dual-active', true, 'secondary'))).toBe('Backup');
+    expect(vrrpStateFor('standby', ctx('Active', 'dual-active', false, 'primary'))).toBe('Master');
+    expect(vrrpStateFor('active', ctx('Active', 'dual-active', true, 'secondary'))).toBe('Master');
+    expect(vrrpStateFor('active', ctx('Standby', 'dual-active', true, 'primary'))).toBe('Backup');
   });
 });
 

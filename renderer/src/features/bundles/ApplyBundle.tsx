@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import { useStore } from '../../store/index';
+import { useAppTranslation } from '../../i18n';
+import { either } from '../common/intl';
+import { ErrorLine } from '../pairing/ErrorNote';
 
 type Side = { url: string; password: string; credentialId: string };
 const EMPTY: Side = { url: '', password: '', credentialId: '' };
@@ -19,6 +22,7 @@ export function ApplyBundle({ data }: { data: { name: string; data: string } }) 
   const [bundlePassphrase, setBundlePassphrase] = useState('');
   const [dryRun, setDryRun] = useState(true);
   const running = apply.opId !== undefined;
+  const { t, i18n } = useAppTranslation();
   const set = (k: 'a' | 'b', p: Partial<Side>) => setSides((s) => ({ ...s, [k]: { ...s[k], ...p } }));
   const side = (s: Side) => ({ ...(s.url.trim() ? { url: s.url.trim() } : {}), ...(s.credentialId ? { credentialId: s.credentialId } : s.password ? { password: s.password } : {}) });
 
@@ -29,24 +33,24 @@ export function ApplyBundle({ data }: { data: { name: string; data: string } }) 
   };
 
   return (
-    <section className="card" aria-label="Apply the bundle">
-      <h2>Apply</h2>
+    <section className="card" aria-label={t('bundles.apply.label')}>
+      <h2>{t('bundles.apply.title')}</h2>
       <div className="two-col">
         {(['a', 'b'] as const).map((k) => (
           <fieldset key={k} className="section" disabled={running}>
-            <legend>Device {k.toUpperCase()}</legend>
+            <legend>{t('bundles.apply.device', { device: k.toUpperCase() })}</legend>
             <label className="field">
-              URL (empty: the bundle&apos;s)
-              <input value={sides[k].url} onChange={(e) => set(k, { url: e.target.value })} placeholder="ssh://… or serial:///dev/ttyUSB0?baud=auto" spellCheck={false} />
+              {t('bundles.apply.url')}
+              <input value={sides[k].url} onChange={(e) => set(k, { url: e.target.value })} placeholder={either(i18n.language, ['ssh://…', 'serial:///dev/ttyUSB0?baud=auto'])} spellCheck={false} />
             </label>
             {credentials && credentials.length > 0 && (
               <label className="field">
-                Saved login
+                {t('bundles.apply.savedLogin')}
                 <select value={sides[k].credentialId} onChange={(e) => set(k, { credentialId: e.target.value })}>
-                  <option value="">— type a password —</option>
+                  <option value="">{t('bundles.apply.typePassword')}</option>
                   {credentials.map((c) => (
                     <option key={c.id} value={c.id}>
-                      {c.label} ({c.username})
+                      {t('console.connect.credential', { label: c.label, username: c.username })}
                     </option>
                   ))}
                 </select>
@@ -54,7 +58,7 @@ export function ApplyBundle({ data }: { data: { name: string; data: string } }) 
             )}
             {!sides[k].credentialId && (
               <label className="field">
-                Password
+                {t('bundles.apply.password')}
                 <input type="password" value={sides[k].password} onChange={(e) => set(k, { password: e.target.value })} autoComplete="off" />
               </label>
             )}
@@ -63,39 +67,39 @@ export function ApplyBundle({ data }: { data: { name: string; data: string } }) 
       </div>
       {secrets && (
         <label className="field">
-          Bundle passphrase (opens the device passwords it carries)
+          {t('bundles.apply.passphrase')}
           <input type="password" value={bundlePassphrase} onChange={(e) => setBundlePassphrase(e.target.value)} autoComplete="off" disabled={running} />
         </label>
       )}
       <p className="button-row">
         <label className="inline">
-          <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} disabled={running} /> Dry run (plan only)
+          <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} disabled={running} /> {t('bundles.apply.dryRun')}
         </label>
         <button type="button" className="primary" onClick={() => void start()} disabled={running}>
-          {dryRun ? 'Plan from this bundle' : 'Apply to both devices'}
+          {t(dryRun ? 'bundles.apply.plan' : 'bundles.apply.apply')}
         </button>
         {running && (
           <button type="button" onClick={() => void cancel()}>
-            Cancel
+            {t('bundles.apply.cancel')}
           </button>
         )}
       </p>
       {running && (
-        <p role="status" aria-label="Apply progress">
+        <p role="status" aria-label={t('bundles.apply.progress')}>
           {apply.step}
-          {apply.total ? ` — line ${apply.done}/${apply.total}` : ''}
+          {apply.total ? t('bundles.apply.line', { done: apply.done ?? 0, total: apply.total }) : ''}
           {apply.line ? `: ${apply.line}` : ''}
           {apply.total ? <progress max={apply.total} value={apply.done ?? 0} /> : null}
         </p>
       )}
       {apply.result && (
         <p role="status" className={apply.result.outcome === 'success' || apply.result.outcome === 'dry-run' || apply.result.outcome === 'nothing-to-do' ? '' : 'error-text'}>
-          {apply.result.message} {apply.result.journal && <span className="muted small">Journal: {apply.result.journal}</span>}
+          {apply.result.message} {apply.result.journal && <span className="muted small">{t('bundles.apply.journal', { path: apply.result.journal })}</span>}
         </p>
       )}
       {apply.error && (
         <p className="error-text" role="alert">
-          {apply.error.message} {apply.error.fix}
+          <ErrorLine error={apply.error} />
         </p>
       )}
     </section>

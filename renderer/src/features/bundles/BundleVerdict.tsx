@@ -1,16 +1,18 @@
 import { useStore } from '../../store/index';
+import { useAppTranslation } from '../../i18n';
+import { utcDateTime } from '../common/intl';
 
 /** The verdict on the bundle last checked, and its manifest when intact. */
 export function BundleVerdict() {
   const bundle = useStore((s) => s.bundle);
   const m = bundle?.show?.manifest;
+  const { t, i18n } = useAppTranslation();
   if (!bundle) return null;
   return (
     <>
-      <div className="bundle-result" aria-label="Bundle verdict">
+      <div className="bundle-result" aria-label={t('bundles.verdict.label')}>
         <p className={bundle.verify.valid && bundle.verify.trusted ? '' : 'error-text'} role="status">
-          <strong>{bundle.name}:</strong>{' '}
-          {!bundle.verify.valid ? 'refused — it is damaged or was changed.' : bundle.verify.trusted ? 'intact, signed by a trusted key.' : 'intact, but the signer is not trusted here.'}
+          <strong>{t('bundles.verdict.name', { name: bundle.name })}</strong> {t(!bundle.verify.valid ? 'bundles.verdict.refused' : bundle.verify.trusted ? 'bundles.verdict.trusted' : 'bundles.verdict.untrusted')}
         </p>
         {bundle.verify.findings.length > 0 && (
           <ul>
@@ -22,30 +24,26 @@ export function BundleVerdict() {
       </div>
       {m && (
         <dl className="facts">
-          <dt>Pair</dt>
-          <dd>
-            {m.pair.name} ({m.pair.mode}) · A {m.pair.sysnames.a} · B {m.pair.sysnames.b}
-          </dd>
-          <dt>Platform</dt>
+          <dt>{t('bundles.verdict.pair')}</dt>
+          <dd>{t('bundles.verdict.pairValue', { name: m.pair.name, mode: m.pair.mode, a: m.pair.sysnames.a, b: m.pair.sysnames.b })}</dd>
+          <dt>{t('bundles.verdict.platform')}</dt>
           <dd>
             {m.platform.id} {m.platform.version}
           </dd>
-          <dt>Made by</dt>
+          <dt>{t('bundles.verdict.madeBy')}</dt>
+          <dd>{t('bundles.verdict.madeByValue', { tool: m.tool.name, version: m.tool.version, date: utcDateTime(i18n.language, m.createdAt) })}</dd>
+          <dt>{t('bundles.verdict.signer')}</dt>
           <dd>
-            {m.tool.name} {m.tool.version}, {m.createdAt}
+            <code>{m.signer.fingerprint}</code> {t(bundle.show?.signerTrusted ? 'bundles.verdict.signerTrusted' : 'bundles.verdict.signerUntrusted')}
           </dd>
-          <dt>Signer</dt>
-          <dd>
-            <code>{m.signer.fingerprint}</code> {bundle.show?.signerTrusted ? '(trusted)' : '(not trusted)'}
-          </dd>
-          <dt>Secrets</dt>
-          <dd>{m.secrets ? 'device passwords included, encrypted' : 'none'}</dd>
-          <dt>Members</dt>
+          <dt>{t('bundles.verdict.secrets')}</dt>
+          <dd>{t(m.secrets ? 'bundles.verdict.secretsIncluded' : 'bundles.verdict.secretsNone')}</dd>
+          <dt>{t('bundles.verdict.members')}</dt>
           <dd>
             <ul className="members">
               {m.members.map((x) => (
                 <li key={x.path}>
-                  <code>{x.path}</code> {x.size} bytes
+                  <code>{x.path}</code> {t('bundles.verdict.size', { size: x.size })}
                 </li>
               ))}
             </ul>

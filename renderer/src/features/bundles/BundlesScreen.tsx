@@ -4,8 +4,11 @@ import { ApplyBundle } from './ApplyBundle';
 import { BundleVerdict } from './BundleVerdict';
 import { CreateBundle } from './CreateBundle';
 import { TrustKeys } from './TrustKeys';
-import { fileBase64 } from './files';
+import { VerifyReport } from '../report/VerifyReport';
+import { fileBase64 } from '../../services/files';
 import '../common/panels.css';
+import { useAppTranslation } from '../../i18n';
+import { ErrorLine } from '../pairing/ErrorNote';
 
 export function BundlesScreen() {
   const bundle = useStore((s) => s.bundle);
@@ -13,6 +16,7 @@ export function BundlesScreen() {
   const busy = useStore((s) => s.bundleBusy);
   const check = useStore((s) => s.checkBundle);
   const loadTrust = useStore((s) => s.loadTrust);
+  const { t } = useAppTranslation();
   // The picked bundle's bytes stay in this screen (apply needs them again), never in the store.
   const [picked, setPicked] = useState<{ name: string; data: string } | undefined>();
   useEffect(() => void loadTrust(), [loadTrust]);
@@ -28,23 +32,24 @@ export function BundlesScreen() {
   return (
     <div className="screen">
       <header className="screen-head">
-        <h1>Bundles</h1>
+        <h1>{t('bundles.title')}</h1>
       </header>
       <CreateBundle />
       <section className="card">
-        <h2>Verify and show a bundle</h2>
+        <h2>{t('bundles.verify.title')}</h2>
         <label className="inline">
-          Bundle file (.hpb) <input type="file" accept=".hpb" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
+          {t('bundles.verify.file')} <input type="file" accept=".hpb" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
         </label>
-        {busy && <p role="status">Checking…</p>}
+        {busy && <p role="status">{t('bundles.verify.checking')}</p>}
         {error && (
           <p className="error-text" role="alert">
-            {error.message} {error.fix}
+            <ErrorLine error={error} />
           </p>
         )}
         <BundleVerdict />
       </section>
       {ready && <ApplyBundle data={picked} />}
+      <VerifyReport />
       <TrustKeys />
     </div>
   );

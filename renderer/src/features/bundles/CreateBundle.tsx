@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { useStore } from '../../store/index';
-import { fromBase64, saveFile } from '../console/download';
+import { fromBase64, saveFile } from '../../services/files';
+import { useAppTranslation } from '../../i18n';
+import { ErrorLine } from '../pairing/ErrorNote';
+
+/** The shortest bundle passphrase the host accepts for sealing device passwords. */
+const MIN_PASSPHRASE = 8;
 
 /** Sign a bundle from the pair being edited, a pair file, or one per row of an inventory CSV. */
 export function CreateBundle() {
@@ -10,6 +15,7 @@ export function CreateBundle() {
   const created = useStore((s) => s.created);
   const error = useStore((s) => s.createError);
   const busy = useStore((s) => s.creating);
+  const { t } = useAppTranslation();
   const [template, setTemplate] = useState<File | undefined>();
   // Device passwords to seal into the bundle: this form's local state only, cleared after use.
   const [withPasswords, setWithPasswords] = useState(false);
@@ -17,11 +23,11 @@ export function CreateBundle() {
   const pwProblem = !withPasswords
     ? undefined
     : !pw.a || !pw.b
-      ? 'Type both device passwords.'
-      : pw.passphrase.length < 8
-        ? 'The bundle passphrase needs 8 characters or more.'
+      ? t('bundles.create.needPasswords')
+      : pw.passphrase.length < MIN_PASSPHRASE
+        ? t('bundles.create.shortPassphrase', { min: MIN_PASSPHRASE })
         : pw.passphrase !== pw.again
-          ? 'The two passphrases differ.'
+          ? t('bundles.create.differ')
           : undefined;
   const secrets = () => (withPasswords ? { secrets: { passphrase: pw.passphrase, a: pw.a, b: pw.b } } : {});
 
@@ -34,68 +40,70 @@ export function CreateBundle() {
   const fromInventory = async (f: File | undefined) => f && (await run({ inventory: await f.text(), ...(template ? { template: await template.text() } : {}) }));
 
   return (
-    <section className="card" aria-label="Create a bundle">
-      <h2>Create</h2>
-      <p className="muted small">A signed .hpb carries the pair, its platform pack, both device scripts, their undo scripts and what verification must see.</p>
+    <section className="card" aria-label={t('bundles.create.label')}>
+      <h2>{t('bundles.create.title')}</h2>
+      <p className="muted small">{t('bundles.create.intro')}</p>
       <div className="button-row">
-        <button type="button" className="primary" disabled={busy || !doc || valid === false || pwProblem !== undefined} onClick={() => void run({ text: JSON.stringify(doc), ...secrets() })} title={valid === false ? 'The pair has errors: fix them on Pairing first' : undefined}>
-          Bundle the current pair
+        <button type="button" className="primary" disabled={busy || !doc || valid === false || pwProblem !== undefined} onClick={() => void run({ text: JSON.stringify(doc), ...secrets() })} title={valid === false ? t('bundles.create.currentInvalid') : undefined}>
+          {t('bundles.create.current')}
         </button>
         <label className="inline">
-          Pair file <input type="file" accept=".yaml,.yml,.json" disabled={busy || pwProblem !== undefined} onChange={(e) => void fromPairFile(e.target.files?.[0])} />
+          {t('bundles.create.pairFile')} <input type="file" accept=".yaml,.yml,.json" disabled={busy || pwProblem !== undefined} onChange={(e) => void fromPairFile(e.target.files?.[0])} />
         </label>
       </div>
-      {!doc && <p className="muted small">To bundle the current pair, open or create one on Pairing first; or pick a pair file.</p>}
+      {!doc && <p className="muted small">{t('bundles.create.noDoc')}</p>}
       <fieldset className={withPasswords ? 'section' : 'section collapsed'}>
         <legend>
           <label className="inline">
-            <input type="checkbox" checked={withPasswords} onChange={(e) => setWithPasswords(e.target.checked)} /> Include device passwords (encrypted with a passphrase)
+            <input type="checkbox" checked={withPasswords} onChange={(e) => setWithPasswords(e.target.checked)} /> {t('bundles.create.withPasswords')}
           </label>
         </legend>
         {withPasswords && (
           <div className="two-col">
             {(['a', 'b'] as const).map((k) => (
               <label key={k} className="field">
-                Device {k.toUpperCase()} password
+                {t('bundles.create.devicePassword', { device: k.toUpperCase() })}
                 <input type="password" autoComplete="off" value={pw[k]} onChange={(e) => setPw({ ...pw, [k]: e.target.value })} />
               </label>
             ))}
             <label className="field">
-              Bundle passphrase
+              {t('bundles.create.passphrase')}
               <input type="password" autoComplete="new-password" value={pw.passphrase} onChange={(e) => setPw({ ...pw, passphrase: e.target.value })} />
             </label>
             <label className="field">
-              Passphrase again
+              {t('bundles.create.again')}
               <input type="password" autoComplete="new-password" value={pw.again} onChange={(e) => setPw({ ...pw, again: e.target.value })} />
             </label>
             {pwProblem && <p className="error-text small">{pwProblem}</p>}
           </div>
         )}
       </fieldset>
-      <p className="muted small">Or one bundle per row of an inventory CSV, each row merged over an optional template pair file:</p>
+      <p className="muted small">{t('bundles.create.inventoryIntro')}</p>
       <div className="button-row">
         <label className="inline">
-          Template (optional) <input type="file" accept=".yaml,.yml,.json" disabled={busy} onChange={(e) => setTemplate(e.target.files?.[0])} />
+          {t('bundles.create.template')} <input type="file" accept=".yaml,.yml,.json" disabled={busy} onChange={(e) => setTemplate(e.target.files?.[0])} />
         </label>
         <label className="inline">
-          Inventory CSV <input type="file" accept=".csv" disabled={busy} onChange={(e) => void fromInventory(e.target.files?.[0])} />
+          {t('bundles.create.inventory')} <input type="file" accept=".csv" disabled={busy} onChange={(e) => void fromInventory(e.target.files?.[0])} />
         </label>
       </div>
-      {busy && <p role="status">Signing…</p>}
+      {busy && <p role="status">{t('bundles.create.signing')}</p>}
       {error && (
         <p className="error-text" role="alert">
-          {error.message} {error.fix}
+          <ErrorLine error={error} />
         </p>
       )}
       {created && (
-        <div role="status" aria-label="Bundle created">
+        <div role="status" aria-label={t('bundles.create.createdLabel')}>
           <p>
-            <strong>{created.name}</strong> saved: {created.count} bundle{created.count === 1 ? '' : 's'}
-            {created.manifest ? `, pair ${created.manifest.pair.name}, signed by ${created.manifest.signer.fingerprint}` : ''}.
+            <strong>{created.name}</strong>{' '}
+            {created.manifest
+              ? t('bundles.create.savedSigned', { count: created.count, pair: created.manifest.pair.name, signer: created.manifest.signer.fingerprint })
+              : t('bundles.create.saved', { count: created.count })}
           </p>
           {created.refused.length > 0 && (
             <details open>
-              <summary>{created.refused.length} inventory rows refused</summary>
+              <summary>{t('bundles.create.refused', { count: created.refused.length })}</summary>
               <ul className="small">
                 {created.refused.slice(0, 100).map((r) => (
                   <li key={r}>{r}</li>

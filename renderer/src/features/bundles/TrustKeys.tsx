@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from '../../store/index';
+import { useAppTranslation } from '../../i18n';
+import { ErrorLine } from '../pairing/ErrorNote';
 
 /** This machine's public key to hand out, and trusting a creator's key after comparing its fingerprint. */
 export function TrustKeys() {
@@ -10,19 +12,22 @@ export function TrustKeys() {
   const show = useStore((s) => s.showKey);
   const trust = useStore((s) => s.trustKey);
   const [line, setLine] = useState('');
+  const { t } = useAppTranslation();
   useEffect(() => void load(), [load]);
 
   return (
-    <section className="card" aria-label="Trusted creators">
-      <h2>Keys</h2>
+    <section className="card" aria-label={t('bundles.keys.label')}>
+      <h2>{t('bundles.keys.title')}</h2>
       {keys?.own ? (
         <p>
-          This machine signs with <code>{keys.own.fingerprint}</code>. Give this line to whoever applies your bundles:
+          {t('bundles.keys.own')} <code>{keys.own.fingerprint}</code>
+          <br />
+          {t('bundles.keys.ownLine')}
           <br />
           <code className="key-line">{keys.own.line}</code>
         </p>
       ) : (
-        <p className="muted">No signing key yet: it is made when you create your first bundle.</p>
+        <p className="muted">{t('bundles.keys.none')}</p>
       )}
       <form
         onSubmit={(e) => {
@@ -31,28 +36,28 @@ export function TrustKeys() {
         }}
       >
         <label className="field">
-          A creator&apos;s public key
+          {t('bundles.keys.creatorKey')}
           <input value={line} onChange={(e) => setLine(e.target.value)} placeholder="hotpair-ed25519 … SHA256:…" spellCheck={false} />
         </label>
         <button type="submit" className="primary" disabled={!line.trim()}>
-          Show fingerprint
+          {t('bundles.keys.show')}
         </button>
       </form>
       {error && (
         <p className="error-text" role="alert">
-          {error.message} {error.fix}
+          <ErrorLine error={error} />
         </p>
       )}
       {pending && (
-        <div role="status" aria-label="Key fingerprint">
+        <div role="status" aria-label={t('bundles.keys.fingerprintLabel')}>
           <p>
-            Fingerprint <code className="fingerprint">{pending.fingerprint}</code> {pending.trusted ? '— trusted.' : ''}
+            {t('bundles.keys.fingerprint')} <code className="fingerprint">{pending.fingerprint}</code> {pending.trusted ? t('bundles.keys.isTrusted') : ''}
           </p>
           {!pending.trusted && (
             <>
-              <p className="muted small">Read it to the key&apos;s owner (or compare with their `hotpair bundle key list`) before trusting it.</p>
+              <p className="muted small">{t('bundles.keys.readIt', { command: 'hotpair bundle key list' })}</p>
               <button type="button" onClick={() => void trust()}>
-                The fingerprint matches: trust this key
+                {t('bundles.keys.trust')}
               </button>
             </>
           )}
@@ -60,7 +65,7 @@ export function TrustKeys() {
       )}
       {keys && keys.trusted.length > 0 && (
         <>
-          <h3>Trusted creators</h3>
+          <h3>{t('bundles.keys.trusted')}</h3>
           <ul className="small">
             {keys.trusted.map((fp) => (
               <li key={fp}>

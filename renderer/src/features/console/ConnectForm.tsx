@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useStore } from '../../store/index';
 import { selectLab } from '../../store/selectors';
+import { useAppTranslation } from '../../i18n';
+import { either } from '../common/intl';
 
 export interface ConnectRequest {
   url: string;
@@ -28,6 +30,7 @@ export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect: (r:
   // A lab device picked by its button logs in with the lab's login, which only the host knows.
   const [labLogin, setLabLogin] = useState(false);
   const serial = url.trim().startsWith('serial:');
+  const { t, i18n } = useAppTranslation();
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -40,11 +43,11 @@ export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect: (r:
   };
 
   return (
-    <form className="card connect-form" onSubmit={(e) => void submit(e)} aria-label="Connect a console">
-      <h2>Connect</h2>
+    <form className="card connect-form" onSubmit={(e) => void submit(e)} aria-label={t('console.connect.label')}>
+      <h2>{t('console.connect.title')}</h2>
       {lab.state === 'running' && lab.devices.some((d) => d.ssh) && (
         <p className="button-row">
-          <span className="muted small">Lab pair:</span>
+          <span className="muted small">{t('console.connect.lab')}</span>
           {lab.devices.map((d) =>
             d.ssh ? (
               <button
@@ -63,7 +66,7 @@ export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect: (r:
       )}
       {ports && ports.length > 0 && (
         <label className="field">
-          Serial port
+          {t('console.connect.serialPort')}
           <select
             value={serial ? (ports.find((p) => url.startsWith(`serial://${p.path}`))?.path ?? '') : ''}
             onChange={(e) => {
@@ -72,7 +75,7 @@ export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect: (r:
               setLabLogin(false);
             }}
           >
-            <option value="">— pick a port —</option>
+            <option value="">{t('console.connect.pickPort')}</option>
             {ports.map((p) => (
               <option key={p.path} value={p.path}>
                 {p.label}
@@ -82,30 +85,31 @@ export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect: (r:
         </label>
       )}
       <label className="field">
-        Device URL
+        {t('console.connect.url')}
         <input
           value={url}
           onChange={(e) => {
             setUrl(e.target.value);
             setLabLogin(false);
           }}
-          placeholder="ssh://admin@10.0.0.1:22 or serial:///dev/ttyUSB0?baud=auto" required spellCheck={false} />
+          placeholder={either(i18n.language, ['ssh://admin@10.0.0.1:22', 'serial:///dev/ttyUSB0?baud=auto'])}
+          required spellCheck={false} />
       </label>
       {serial && (
         <label className="field">
-          Login name
+          {t('console.connect.login')}
           <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" />
         </label>
       )}
-      {labLogin && <p className="muted small">Logs in with the lab&apos;s own login (kept in the host).</p>}
+      {labLogin && <p className="muted small">{t('console.connect.labLogin')}</p>}
       {!labLogin && credentials && credentials.length > 0 && (
         <label className="field">
-          Saved login
+          {t('console.connect.savedLogin')}
           <select value={credentialId} onChange={(e) => setCredentialId(e.target.value)}>
-            <option value="">— type a password —</option>
+            <option value="">{t('console.connect.typePassword')}</option>
             {credentials.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.label} ({c.username})
+                {t('console.connect.credential', { label: c.label, username: c.username })}
               </option>
             ))}
           </select>
@@ -113,13 +117,13 @@ export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect: (r:
       )}
       {!labLogin && !credentialId && (
         <label className="field">
-          Password
+          {t('console.connect.password')}
           <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
         </label>
       )}
       <p className="button-row">
         <button type="submit" className="primary" disabled={busy || !url.trim()}>
-          Connect
+          {t('console.connect.connect')}
         </button>
       </p>
     </form>

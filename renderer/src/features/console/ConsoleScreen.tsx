@@ -3,9 +3,11 @@ import { api } from '../../services/api';
 import { useStore } from '../../store/index';
 import { ConnectForm, type ConnectRequest } from './ConnectForm';
 import { HostKeyPrompt } from './HostKeyPrompt';
-import { saveFile } from './download';
+import { saveFile } from '../../services/files';
 import '../common/panels.css';
 import './console.css';
+import { useAppTranslation } from '../../i18n';
+import { ErrorLine } from '../pairing/ErrorNote';
 
 // xterm.js (~300 kB) loads with the first console, not with the app's first paint.
 const Terminal = lazy(() => import('./Terminal').then((m) => ({ default: m.Terminal })));
@@ -16,6 +18,7 @@ export function ConsoleScreen() {
   const cancel = useStore((s) => s.cancelConsole);
   const close = useStore((s) => s.closeConsole);
   const loadTrust = useStore((s) => s.loadTrust);
+  const { t } = useAppTranslation();
   // The request that met an unknown host key, kept only until the user answers (a ref: not state).
   const pending = useRef<ConnectRequest | undefined>(undefined);
 
@@ -36,26 +39,27 @@ export function ConsoleScreen() {
   return (
     <div className="screen console-screen">
       <header className="screen-head">
-        <h1>Console</h1>
+        <h1>{t('console.title')}</h1>
         {c.session && (
           <span className="muted">
             {c.session.label}
-            {c.session.baud ? ` @${c.session.baud}` : ''} · {c.status === 'open' ? 'connected' : `closed (${c.closedReason ?? ''})`}
+            {c.session.baud ? ` @${c.session.baud}` : ''} · {c.status === 'open' ? t('console.connected') : t('console.closed', { reason: !c.closedReason || c.closedReason === 'closed' ? t('console.closedReason') : c.closedReason })}
           </span>
         )}
       </header>
       {c.status !== 'open' && !c.hostKey && <ConnectForm busy={c.status === 'connecting'} onConnect={(r) => connect(r)} />}
       {c.status === 'connecting' && (
         <p role="status">
-          {c.step ?? 'connecting'}…{' '}
+          {/* the store's own first step is 'connecting'; later steps are the host's words */}
+          {c.step === undefined || c.step === 'connecting' ? t('console.connecting') : `${c.step}…`}{' '}
           <button type="button" onClick={() => void cancel()}>
-            Cancel
+            {t('console.cancel')}
           </button>
         </p>
       )}
       {c.error && (
         <p className="error-text" role="alert">
-          {c.error.message} {c.error.fix}
+          <ErrorLine error={c.error} />
         </p>
       )}
       {c.hostKey && (
@@ -69,19 +73,19 @@ export function ConsoleScreen() {
         />
       )}
       {c.session && (
-        <section className="card terminal-card" aria-label="Terminal">
+        <section className="card terminal-card" aria-label={t('console.terminalLabel')}>
           <div className="button-row">
             <button type="button" onClick={() => void saveTranscript()}>
-              Save transcript
+              {t('console.save')}
             </button>
             {c.status === 'open' && (
               <button type="button" onClick={() => void close()}>
-                Disconnect
+                {t('console.disconnect')}
               </button>
             )}
-            <span className="muted small">Passwords typed at Password: prompts and in “password simple …” are redacted in the transcript.</span>
+            <span className="muted small">{t('console.redacted', { prompt: 'Password:', command: 'password simple …' })}</span>
           </div>
-          <Suspense fallback={<p role="status">Loading the terminal…</p>}>
+          <Suspense fallback={<p role="status">{t('console.loading')}</p>}>
             <Terminal key={c.session.sessionId} sessionId={c.session.sessionId} />
           </Suspense>
         </section>

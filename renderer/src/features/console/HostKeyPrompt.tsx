@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { PendingHostKey } from '../../store/slices/console';
+import { useAppTranslation } from '../../i18n';
 
 /**
  * First contact with an SSH host: the fingerprint to compare with the device, as OpenSSH asks.
@@ -8,33 +9,34 @@ import type { PendingHostKey } from '../../store/slices/console';
  */
 export function HostKeyPrompt({ hostKey, onAccept, onReject }: { hostKey: PendingHostKey; onAccept: () => void; onReject: () => void }) {
   const safe = useRef<HTMLButtonElement>(null);
+  const { t } = useAppTranslation();
   useEffect(() => safe.current?.focus(), []);
   const where = hostKey.port === 22 ? hostKey.host : `[${hostKey.host}]:${hostKey.port}`;
   return (
     <section
       className="card warning"
       role="alertdialog"
-      aria-label="Unknown host key"
+      aria-label={t('console.hostKey.label')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onReject();
       }}
     >
-      <h2>Is this the device you expect?</h2>
-      <p>
-        {where} is not a known host. Its {hostKey.type} key fingerprint is:
-      </p>
+      <h2>{t('console.hostKey.title')}</h2>
+      <p>{t('console.hostKey.unknown', { host: where, type: hostKey.type })}</p>
       <p>
         <code className="fingerprint">{hostKey.fingerprint}</code>
       </p>
       <p className="muted small">
-        Compare it with the device (<code>display public-key local rsa public</code> on its console) before you trust it. Once trusted, a changed key is refused.
+        {t('console.hostKey.compare')} <code>display public-key local rsa public</code>
+        <br />
+        {t('console.hostKey.refused')}
       </p>
       <p className="button-row">
         <button type="button" className="primary" onClick={onAccept}>
-          Trust and connect
+          {t('console.hostKey.trust')}
         </button>
         <button type="button" ref={safe} onClick={onReject}>
-          Cancel
+          {t('console.hostKey.cancel')}
         </button>
       </p>
     </section>

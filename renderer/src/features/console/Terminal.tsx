@@ -5,6 +5,7 @@ import '@xterm/xterm/css/xterm.css';
 import { api } from '../../services/api';
 import { attachOutput } from './output-stream';
 import { styleNonce, withStyleNonce } from './style-nonce';
+import { useAppTranslation } from '../../i18n';
 
 /** Keystrokes typed within this window leave as one console.write (paste, fast typing). */
 const WRITE_BATCH_MS = 8;
@@ -15,6 +16,7 @@ const WRITE_BATCH_MS = 8;
  */
 export function Terminal({ sessionId }: { sessionId: string }) {
   const box = useRef<HTMLDivElement>(null);
+  const { t } = useAppTranslation();
 
   useEffect(() => {
     const el = box.current;
@@ -65,5 +67,5 @@ export function Terminal({ sessionId }: { sessionId: string }) {
     };
   }, [sessionId]);
 
-  return <div className="terminal" ref={box} aria-label="Device terminal" data-session={sessionId} />;
+  return <div className="terminal" ref={box} aria-label={t('console.deviceTerminal')} data-session={sessionId} />;
 }

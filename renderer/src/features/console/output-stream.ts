@@ -1,5 +1,6 @@
 import { onHostEvent } from '../../services/api';
 import { useStore } from '../../store/index';
+import { i18n } from '../../i18n';
 
 /** Scrollback kept per console for a terminal that is (re)mounted: roughly xterm's 5000 lines. */
 const KEEP_CHARS = 512 * 1024;
@@ -24,7 +25,9 @@ function listen(): void {
     if (!s) return;
     let data = e.payload.data;
     if (e.payload.closed) {
-      data += `\r\n\x1b[33m[connection closed: ${e.payload.reason ?? 'closed'}]\x1b[0m\r\n`;
+      // HotPair's own note in the terminal (the reason is the host's): the user's language, not the device's.
+      const reason = e.payload.reason ?? i18n.t('app:console.closedReason');
+      data += `\r\n\x1b[33m[${i18n.t('app:console.connectionClosed', { reason })}]\x1b[0m\r\n`;
       useStore.getState().consoleClosed(e.payload.sessionId, e.payload.reason ?? 'closed');
     }
     if (!data) return;

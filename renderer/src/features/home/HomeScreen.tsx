@@ -3,22 +3,24 @@ import { selectExamples, selectExamplesError } from '../../store/selectors';
 import { LabCard } from './LabCard';
 import { OpenFilesCard } from './OpenFilesCard';
 import { RecentCard } from './RecentCard';
+import { useAppTranslation } from '../../i18n';
 
 export function HomeScreen() {
   const examples = useStore(selectExamples);
   const error = useStore(selectExamplesError);
   const openExample = useStore((s) => s.openExample);
+  const { t } = useAppTranslation();
   return (
     <div className="screen home">
       <header className="screen-head">
-        <h1>Home</h1>
+        <h1>{t('home.title')}</h1>
       </header>
       <div className="home-grid">
         <LabCard />
-        <section className="card" aria-label="Example pairs">
-          <h2>Example pairs</h2>
+        <section className="card" aria-label={t('home.examples.title')}>
+          <h2>{t('home.examples.title')}</h2>
           {error && <p className="error-text">{error.message}</p>}
-          {examples.length === 0 && !error && <p className="muted">No example pair files in this build.</p>}
+          {examples.length === 0 && !error && <p className="muted">{t('home.examples.none')}</p>}
           <ul className="examples">
             {examples.map((e) => (
               <li key={e.id}>

@@ -1,5 +1,6 @@
 import { useStore } from '../../store/index';
 import { selectInfo, selectLab, selectLabBusy, selectLabError, selectLabStep } from '../../store/selectors';
+import { useAppTranslation } from '../../i18n';
 
 /** The built-in lab pair: one button to start it, then where its two devices are. */
 export function LabCard() {
@@ -9,52 +10,53 @@ export function LabCard() {
   const step = useStore(selectLabStep);
   const error = useStore(selectLabError) ?? lab.error;
   const { startLab, cancelLab, stopLab, openDoc, navigate } = useStore.getState();
+  const { t } = useAppTranslation();
   const openLabPair = () => {
-    openDoc('lab pair', lab.pairDoc);
+    openDoc(t('home.lab.docName'), lab.pairDoc);
     navigate('pairing');
   };
 
   if (!info?.labAvailable)
     return (
-      <section className="card" aria-label="Lab pair">
-        <h2>Lab pair</h2>
-        <p className="muted">The built-in lab pair is not available in this run (the host was started without it).</p>
+      <section className="card" aria-label={t('home.lab.title')}>
+        <h2>{t('home.lab.title')}</h2>
+        <p className="muted">{t('home.lab.unavailable')}</p>
       </section>
     );
 
   return (
-    <section className="card lab" aria-label="Lab pair">
-      <h2>Lab pair</h2>
-      <p>Two simulated SecPath firewalls on this machine, to walk the whole flow without hardware.</p>
+    <section className="card lab" aria-label={t('home.lab.title')}>
+      <h2>{t('home.lab.title')}</h2>
+      <p>{t('home.lab.intro')}</p>
       {lab.state === 'running' ? (
         <>
           <ul className="lab-devices">
             {lab.devices.map((d) => (
               <li key={d.key}>
-                <strong>{d.sysname}</strong> ({d.key.toUpperCase()}){d.ssh && <> · SSH {d.ssh.host}:{d.ssh.port} as {d.ssh.username}</>}
-                {d.serialPath && <> · console {d.serialPath}</>}
+                <strong>{d.sysname}</strong> ({d.key.toUpperCase()}){d.ssh && <> · {t('home.lab.ssh', { host: d.ssh.host, port: String(d.ssh.port), username: d.ssh.username })}</>}
+                {d.serialPath && <> · {t('home.lab.console', { path: d.serialPath })}</>}
               </li>
             ))}
           </ul>
           <div className="button-row">
             <button type="button" className="primary" onClick={openLabPair} disabled={lab.pairDoc === undefined}>
-              Open the lab pair
+              {t('home.lab.open')}
             </button>
             <button type="button" onClick={() => void stopLab()}>
-              Stop the lab
+              {t('home.lab.stop')}
             </button>
           </div>
         </>
       ) : busy || lab.state === 'starting' ? (
         <div className="button-row">
-          <span role="status">{step ?? 'Starting…'}</span>
+          <span role="status">{step ?? t('home.lab.starting')}</span>
           <button type="button" onClick={() => void cancelLab()}>
-            Cancel
+            {t('home.lab.cancel')}
           </button>
         </div>
       ) : (
         <button type="button" className="primary big" onClick={() => void startLab()}>
-          Start the lab pair
+          {t('home.lab.start')}
         </button>
       )}
       {error && (

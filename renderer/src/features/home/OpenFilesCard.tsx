@@ -1,6 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { useStore } from '../../store/index';
 import '../common/panels.css';
+import { useAppTranslation } from '../../i18n';
 
 /** Read the picked file as text and clear the input, so picking the same file again reloads it. */
 async function pickedText(e: ChangeEvent<HTMLInputElement>): Promise<{ name: string; text: string } | undefined> {
@@ -16,18 +17,19 @@ export function OpenFilesCard() {
   const openPairFile = useStore((s) => s.openPairFile);
   const openInventory = useStore((s) => s.openInventory);
   const openRow = useStore((s) => s.openInventoryRow);
+  const { t } = useAppTranslation();
   return (
-    <section className="card" aria-label="Your pairs">
-      <h2>Your pairs</h2>
-      <p className="muted">Open a pair file (YAML or JSON), or an inventory CSV with one pair per row.</p>
+    <section className="card" aria-label={t('home.files.title')}>
+      <h2>{t('home.files.title')}</h2>
+      <p className="muted">{t('home.files.intro')}</p>
       <div className="button-row">
         <label className="button-like">
-          Open a pair file…
-          <input type="file" accept=".yaml,.yml,.json" className="visually-hidden" aria-label="Open a pair file" onChange={(e) => void pickedText(e).then((f) => f && openPairFile(f.name, f.text))} />
+          {t('home.files.openPair')}
+          <input type="file" accept=".yaml,.yml,.json" className="visually-hidden" aria-label={t('home.files.openPairLabel')} onChange={(e) => void pickedText(e).then((f) => f && openPairFile(f.name, f.text))} />
         </label>
         <label className="button-like">
-          Open an inventory…
-          <input type="file" accept=".csv,text/csv" className="visually-hidden" aria-label="Open an inventory" onChange={(e) => void pickedText(e).then((f) => f && openInventory(f.name, f.text))} />
+          {t('home.files.openInventory')}
+          <input type="file" accept=".csv,text/csv" className="visually-hidden" aria-label={t('home.files.openInventoryLabel')} onChange={(e) => void pickedText(e).then((f) => f && openInventory(f.name, f.text))} />
         </label>
       </div>
       {error && (
@@ -38,23 +40,20 @@ export function OpenFilesCard() {
       )}
       {inventory && (
         <>
-          <h3>
-            {inventory.source}: {inventory.pairs.length} pair{inventory.pairs.length === 1 ? '' : 's'}
-          </h3>
+          <h3>{t('home.files.count', { source: inventory.source, count: inventory.pairs.length })}</h3>
           <ul className="examples">
             {inventory.pairs.map((p) => (
               <li key={p.row}>
                 <button type="button" className="link" onClick={() => openRow(p.row)}>
                   {p.name}
                 </button>
-                <span className="muted"> row {p.row}</span>
+                <span className="muted"> {t('home.files.row', { row: String(p.row) })}</span>
               </li>
             ))}
           </ul>
           {inventory.errors.map((e) => (
             <p key={`${e.row}-${e.column ?? ''}`} className="error-text">
-              row {e.row}
-              {e.column ? ` column ${e.column}` : ''}: {e.message}
+              {e.column ? t('home.files.cellError', { row: String(e.row), column: String(e.column), message: e.message }) : t('home.files.rowError', { row: String(e.row), message: e.message })}
             </p>
           ))}
         </>

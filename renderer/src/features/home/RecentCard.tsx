@@ -1,27 +1,20 @@
 import { useEffect } from 'react';
+import type { TFunction } from 'i18next';
 import type { RunSummary } from '../../../../src/contract/index';
 import { useStore } from '../../store/index';
+import { useAppTranslation } from '../../i18n';
+import { DrillRunNote } from '../monitor/DrillRunNote';
+import { ReportButton } from '../report/ReportButton';
 
-/** Outcomes as an engineer reads them; anything new from the core shows as it is. */
-const OUTCOME: Record<string, string> = {
-  success: 'verified and saved',
-  'nothing-to-do': 'already configured',
-  'dry-run': 'dry run',
-  'rolled-back': 'failed, rolled back',
-  'rollback-incomplete': 'failed, rollback incomplete',
-  'failed-kept': 'failed, changes kept',
-  recovered: 'recovered',
-  declined: 'declined',
-};
-
-function outcomeText(r: RunSummary): string {
+/** Outcomes as an engineer reads them (app:home.recent.outcome); anything new from the core shows as it is. */
+function outcomeText(t: TFunction, r: RunSummary): string {
   // A run without its end record was killed mid-push: the one case that needs an action.
-  if (r.interrupted) return 'interrupted — finish its rollback with hotpair recover (path below)';
-  return OUTCOME[r.outcome ?? ''] ?? r.outcome ?? 'unknown';
+  if (r.interrupted) return t('home.recent.interrupted');
+  return r.outcome === undefined ? t('home.recent.unknown') : t(`home.recent.outcome.${r.outcome}`, { defaultValue: r.outcome });
 }
 
 // Journals stamp UTC; said so, since a field laptop's clock is often on another zone.
-const when = (iso?: string) => (iso ? `${iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC` : '');
+const when = (t: TFunction, iso?: string) => (iso ? t('home.recent.when', { time: iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') }) : '');
 
 /** Recent commissioning runs (from the journals the wizard and `hotpair pair` share) and the last bundle made here. */
 export function RecentCard() {
@@ -29,24 +22,32 @@ export function RecentCard() {
   const error = useStore((s) => s.runsError);
   const created = useStore((s) => s.created);
   const loadRuns = useStore((s) => s.loadRuns);
+  const { t } = useAppTranslation();
   // Reloaded on every visit to Home: a run finished on Pairing should be listed on return.
   useEffect(() => void loadRuns(), [loadRuns]);
   return (
-    <section className="card" aria-label="Recent runs and bundles">
-      <h2>Recent runs and bundles</h2>
+    <section className="card" aria-label={t('home.recent.title')}>
+      <h2>{t('home.recent.title')}</h2>
       {error && (
         <p className="error-text" role="alert">
-          Could not read the run journals: {error.message}
+          {t('home.recent.journalsError', { message: error.message })}
         </p>
       )}
-      {runs.length === 0 && !error && <p className="muted">No commissioning runs yet. Start the lab pair, then Pairing walks you through one.</p>}
+      {runs.length === 0 && !error && <p className="muted">{t('home.recent.none')}</p>}
       {runs.length > 0 && (
         <ul className="examples recent-runs">
           {runs.map((r) => (
             <li key={r.journal}>
-              <strong>{r.pair}</strong> <span className="muted">{when(r.startedAt)}</span>
-              <span className={`badge${r.interrupted || /fail|incomplete/.test(r.outcome ?? '') ? ' badge-bad' : ''}`}>{outcomeText(r)}</span>
-              <span className="muted small"> {r.applied.a + r.applied.b} lines applied</span>
+              <strong>{r.pair}</strong> <span className="muted">{when(t, r.startedAt)}</span>
+              {r.drill ? (
+                <DrillRunNote drill={r.drill} />
+              ) : (
+                <>
+                  <span className={`badge${r.interrupted || /fail|incomplete/.test(r.outcome ?? '') ? ' badge-bad' : ''}`}>{outcomeText(t, r)}</span>
+                  <span className="muted small"> {t('home.recent.applied', { count: r.applied.a + r.applied.b })}</span>{' '}
+                  {!r.interrupted && <ReportButton run={r.journal} label={`${r.pair}, ${when(t, r.startedAt)}`} />}
+                </>
+              )}
               {r.interrupted && <code className="small journal-path">{r.journal}</code>}
             </li>
           ))}
@@ -54,8 +55,8 @@ export function RecentCard() {
       )}
       {created && (
         <p className="small">
-          Last bundle made here: <strong>{created.name}</strong>
-          {created.count > 1 ? ` (${created.count} pairs)` : created.manifest ? ` (${created.manifest.pair.name})` : ''}
+          {t('home.recent.lastBundle')} <strong>{created.name}</strong>
+          {created.count > 1 ? ` ${t('home.recent.bundlePairs', { count: String(created.count) })}` : created.manifest ? ` ${t('home.recent.bundlePair', { name: created.manifest.pair.name })}` : ''}
         </p>
       )}
     </section>

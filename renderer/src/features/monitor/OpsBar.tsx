@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MonitorOp, PairStatus } from '../../../../src/contract/index';
 import { useStore } from '../../store/index';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DrillDialog } from './DrillDialog';
 import { MOVES_TRAFFIC, OP_EXPLAIN, OP_LABEL } from './ops-text';
 import { selectMonitorOp } from './selectors';
 
@@ -11,6 +12,8 @@ export function OpsBar({ status }: { status: PairStatus }) {
   const run = useStore((s) => s.runMonitorOp);
   const cancel = useStore((s) => s.cancelMonitorOp);
   const dismiss = useStore((s) => s.dismissMonitorOp);
+  const openDrill = useStore((s) => s.openDrill);
+  const drillPair = useStore((s) => s.drill.pair);
   const [asking, setAsking] = useState<MonitorOp | undefined>();
   const mine = op?.pair === status.pair ? op : undefined;
   const busy = op?.state === 'running';
@@ -22,7 +25,11 @@ export function OpsBar({ status }: { status: PairStatus }) {
             {OP_LABEL[o]}…
           </button>
         ))}
+        <button type="button" disabled={busy || drillPair !== undefined} onClick={() => openDrill(status.pair)}>
+          Failover drill…
+        </button>
       </div>
+      {drillPair === status.pair && <DrillDialog />}
       {mine && (
         <div className={`op-result op-${mine.state}`} role="status">
           {mine.state === 'running' && (

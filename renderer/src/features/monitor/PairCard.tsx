@@ -1,7 +1,10 @@
 import type { DeviceHealth, PairStatus } from '../../../../src/contract/index';
 import { useStore } from '../../store/index';
-import { ago, channelText, clockTime, deviceName } from './describe';
+import { channelText, clock, deviceName, duration } from '../../../../src/core/monitor/view';
 import { OpsBar } from './OpsBar';
+
+const clockTime = (ms: number) => clock(ms, 'local');
+const ago = (ms: number) => `${duration(ms, 'long')} ago`;
 
 const VERDICT: Record<PairStatus['verdict'], string> = { healthy: 'Healthy', degraded: 'Degraded', down: 'Down', unknown: 'Waiting for the first poll' };
 
@@ -69,13 +72,13 @@ export function PairCard({ status, now }: { status: PairStatus; now: number }) {
         </button>
       </header>
       <div className="sides">
-        <Side d={h.devices.a} peer={deviceName(status, 'b')} now={now} />
-        <Side d={h.devices.b} peer={deviceName(status, 'a')} now={now} />
+        <Side d={h.devices.a} peer={deviceName(h, 'b')} now={now} />
+        <Side d={h.devices.b} peer={deviceName(h, 'a')} now={now} />
       </div>
       <p className="last-switchover" data-field="lastSwitchover">
         <strong>Last switchover: </strong>
         {last
-          ? `${deviceName(status, last.device)} ${last.from} → ${last.to}, cause: ${last.cause} — ${clockTime(last.time)} (${ago(now - last.time)})`
+          ? `${deviceName(h, last.device)} ${last.from} → ${last.to}, cause: ${last.cause} — ${clockTime(last.time)} (${ago(now - last.time)})`
           : 'none seen since monitoring started'}
         {h.channelDownSince !== undefined && <span className="error-text"> · control channel down since {clockTime(h.channelDownSince)}</span>}
       </p>

@@ -2,14 +2,15 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { MonitorEvent, PairStatus } from '../../../../src/contract/index';
 import { useStore } from '../../store/index';
-import { clockTime, describeEvent, EVENT_GROUPS, groupOf, type EventGroup } from './describe';
+import { clock, deviceName, EVENT_GROUPS, eventText, groupOf, type EventGroup } from '../../../../src/core/monitor/view';
 import { selectMonitorEvents, selectMonitorPairs } from './selectors';
 
 export const ROW_HEIGHT = 30;
 
 function Row({ e, pair, top, index }: { e: MonitorEvent; pair: PairStatus | undefined; top: number; index: number }) {
-  const t = describeEvent(e, pair);
-  const full = `${clockTime(e.time)} ${e.pair}: ${t.title}${t.cause ? ` — cause: ${t.cause}` : ''}${t.seenBy ? ` [seen by ${t.seenBy}]` : ''}`;
+  const t = eventText(e, (k) => deviceName(pair?.health, k));
+  const time = clock(e.time, 'local');
+  const full = `${time} ${e.pair}: ${t.title}${t.cause ? ` — cause: ${t.cause}` : ''}${t.seenBy ? ` [seen by ${t.seenBy}]` : ''}`;
   return (
     <div
       role="row"
@@ -21,7 +22,7 @@ function Row({ e, pair, top, index }: { e: MonitorEvent; pair: PairStatus | unde
       title={full}
     >
       <span role="cell" className="tl-time">
-        {clockTime(e.time)}
+        {time}
       </span>
       <span role="cell" className="tl-pair">
         {e.pair}

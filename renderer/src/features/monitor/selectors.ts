@@ -1,7 +1,6 @@
 import type { State } from '../../store/index';
 
 // Narrow selectors for the Monitor screen (see store/selectors.ts for why each returns one stable value).
-export const selectMonitor = (s: State) => s.monitor;
 export const selectMonitorPairs = (s: State) => s.monitor.pairs;
 export const selectMonitorEvents = (s: State) => s.monitor.events;
 export const selectMonitorSamples = (s: State) => s.monitor.samples;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from '../../store/index';
 import { selectDiagnostics, selectDoc } from '../../store/selectors';
 import { getIn } from '../../store/doc-path';
@@ -6,6 +6,8 @@ import { isValuesKind, SECTIONS } from './fields';
 import { FieldRow } from './FieldRow';
 import { ListEditor } from './ListEditor';
 import { DiagnosticList } from './DiagnosticList';
+import { ErrorNote } from './ErrorNote';
+import { useAppTranslation } from '../../i18n';
 
 /** Paths the form shows for the current document (list items included). */
 function shownPaths(doc: unknown): Set<string> {
@@ -30,22 +32,26 @@ function shownPaths(doc: unknown): Set<string> {
 export function PairForm() {
   const doc = useStore(selectDoc);
   const all = useStore(selectDiagnostics);
+  const schemaError = useStore((s) => s.pairSchemaError);
+  const { t } = useAppTranslation();
+  useEffect(() => void useStore.getState().loadPairSchema(), []);
   const others = useMemo(() => {
     const shown = shownPaths(doc);
     return all.filter((d) => !shown.has(d.path));
   }, [all, doc]);
 
   return (
-    <form className="pair-form" onSubmit={(e) => e.preventDefault()} aria-label="Hot-backup settings">
+    <form className="pair-form" onSubmit={(e) => e.preventDefault()} aria-label={t('pairing.form.label')}>
+      {schemaError && <ErrorNote error={schemaError} title={t('pairing.form.defaultsError')} />}
       {others.length > 0 && (
-        <section className="card other-findings" aria-label="Findings about the whole file">
-          <h3>Findings about the whole file or fields not on this form</h3>
+        <section className="card other-findings" aria-label={t('pairing.form.othersLabel')}>
+          <h3>{t('pairing.form.othersTitle')}</h3>
           <DiagnosticList diagnostics={others} showPath />
         </section>
       )}
       {SECTIONS.map((s) => (
         <fieldset key={s.id} className="card section" id={`section-${s.id}`}>
-          <legend>{s.title}</legend>
+          <legend>{t(`pairing.sections.${s.title}`, s.titleParams ?? {})}</legend>
           <div className="fields">
             {s.fields.map((f) => (
               <FieldRow key={f.path} spec={f} />

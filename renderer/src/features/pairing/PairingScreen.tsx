@@ -12,6 +12,8 @@ import { ExportStep, SaveStep, VerifyStep } from './wizard/ResultSteps';
 import { SettingsStep } from './wizard/SettingsStep';
 import { WizardSteps } from './wizard/WizardSteps';
 import './wizard/wizard.css';
+import { useAppTranslation } from '../../i18n';
+import { ErrorLine } from './ErrorNote';
 
 const STEP: Record<WizardStep, () => React.JSX.Element> = {
   connect: ConnectStep,
@@ -28,13 +30,14 @@ function StartFrom() {
   const editor = useStore(selectEditor);
   const examples = useStore(selectExamples);
   const { openDoc, openExample } = useStore.getState();
+  const { t } = useAppTranslation();
   return (
     <section className="card">
-      <h2>Start from</h2>
-      <p className="muted">A pair file to commission: a new one, an example, or the lab pair (Home → Start the lab pair → Open the lab pair).</p>
+      <h2>{t('pairing.start.title')}</h2>
+      <p className="muted">{t('pairing.start.intro', { home: t('nav.screens.home'), start: t('home.lab.start'), open: t('home.lab.open') })}</p>
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => openDoc('new pair', NEW_PAIR)}>
-          A new pair
+        <button type="button" className="primary" onClick={() => openDoc(t('pairing.start.newDocName'), NEW_PAIR)}>
+          {t('pairing.start.newPair')}
         </button>
         {examples.map((e) => (
           <button key={e.id} type="button" onClick={() => void openExample(e.id)}>
@@ -42,7 +45,9 @@ function StartFrom() {
           </button>
         ))}
       </div>
-      {editor.error && <p className="error-text">{editor.error.message}</p>}
+      {editor.error && <p className="error-text">
+          <ErrorLine error={editor.error} />
+        </p>}
     </section>
   );
 }
@@ -52,6 +57,7 @@ export function PairingScreen() {
   const source = useStore((s) => s.editor.source);
   const hasDoc = useStore((s) => s.editor.doc !== null);
   const step = useStore((s) => s.wizard.step);
+  const { t } = useAppTranslation();
   const body = useRef<HTMLDivElement>(null);
   const first = useRef(true);
   // Keyboard and screen-reader users land on the new step's content, shown from its top.
@@ -67,7 +73,10 @@ export function PairingScreen() {
   return (
     <div className="screen pairing">
       <header className="screen-head">
-        <h1>Pairing{source ? <span className="muted"> · {source}</span> : null}</h1>
+        <h1>
+          {t('pairing.title')}
+          {source ? <span className="muted"> · {source}</span> : null}
+        </h1>
         {hasDoc && <WizardSteps />}
       </header>
       {hasDoc ? (

@@ -1,6 +1,9 @@
 /**
  * The hot-backup form as data: one entry per pair-file field, keyed by the same path syntax the
- * validator reports, so a diagnostic lands beside the field it names.
+ * validator reports, so a diagnostic lands beside the field it names. The file's defaults are not
+ * copied here: the form reads them from the host's pair schema (store/pair-defaults.ts). Words are
+ * not here either: labels and titles name catalogue messages (app:pairing.fields, .sections,
+ * .lists), and select options are the file's own values, worded by app:pairing.options.
  */
 /** Whether a field holds a list of plain values (its findings name items: `path[1]`). */
 export const isValuesKind = (k: FieldKind) => k === 'list' || k === 'numbers';
@@ -10,18 +13,20 @@ export type FieldKind = 'text' | 'number' | 'select' | 'checkbox' | 'list' | 'nu
 
 export interface FieldSpec {
   path: string;
+  /** The message app:pairing.fields.<label>, with `labelParams` as its arguments. */
   label: string;
+  labelParams?: Readonly<Record<string, string>>;
   kind: FieldKind;
   options?: readonly string[];
-  placeholder?: string;
-  /** The file's default, shown as the placeholder and used when the field is left empty. */
-  hint?: string;
+  /** An example shown in the empty field when the file has no default for it; several: "a or b". */
+  placeholder?: string | readonly string[];
   /** Optional groups holding this field (innermost first), removed when clearing it leaves them empty. */
   prune?: readonly string[];
 }
 
 export interface ListSpec {
   path: string;
+  /** The messages app:pairing.lists.<label>.label and .add. */
   label: string;
   item: readonly FieldSpec[]; // paths relative to the item
   blank: Record<string, unknown>;
@@ -29,7 +34,9 @@ export interface ListSpec {
 
 export interface SectionSpec {
   id: string;
+  /** The message app:pairing.sections.<title>, with `titleParams` as its arguments. */
   title: string;
+  titleParams?: Readonly<Record<string, string>>;
   fields: readonly FieldSpec[];
   lists?: readonly ListSpec[];
 }
@@ -39,31 +46,32 @@ const SCHEDULE = ['consistencyCheck.schedule'];
 
 const device = (k: 'a' | 'b'): SectionSpec => ({
   id: `device-${k}`,
-  title: `Device ${k.toUpperCase()}`,
+  title: 'device',
+  titleParams: { device: k.toUpperCase() },
   fields: [
-    { path: `devices.${k}.sysname`, label: 'Sysname', kind: 'text', placeholder: k === 'a' ? 'FW-A' : 'FW-B' },
-    { path: `devices.${k}.role`, label: 'Role', kind: 'select', options: ['', 'primary', 'secondary'] },
-    { path: `devices.${k}.connect`, label: 'Connect', kind: 'text', placeholder: 'ssh://admin@192.0.2.11:22 or serial:///dev/ttyUSB0?baud=9600' },
-    { path: `devices.${k}.passwordEnv`, label: 'Password env var', kind: 'text', placeholder: `HOTPAIR_${k.toUpperCase()}_PASSWORD` },
-    { path: `devices.${k}.identityFile`, label: 'SSH identity file', kind: 'text', placeholder: '~/.ssh/id_ed25519' },
-    { path: `devices.${k}.controlChannel.localIp`, label: 'Control channel local IP', kind: 'text', placeholder: k === 'a' ? '10.255.0.1' : '10.255.0.2' },
-    { path: `devices.${k}.dataChannel.interface`, label: 'Data channel interface', kind: 'text', placeholder: 'GigabitEthernet1/0/3' },
-    { path: `devices.${k}.dataChannel.address`, label: 'Data channel address', kind: 'text', placeholder: k === 'a' ? '10.255.0.1/30' : '10.255.0.2/30' },
-    { path: `devices.${k}.dataChannel.ipv6Address`, label: 'Data channel IPv6 address', kind: 'text', placeholder: k === 'a' ? 'fd00:ff::1/64' : 'fd00:ff::2/64' },
-    { path: `devices.${k}.managementInterface`, label: 'Management interface (mirroring)', kind: 'text' },
+    { path: `devices.${k}.sysname`, label: 'sysname', kind: 'text', placeholder: k === 'a' ? 'FW-A' : 'FW-B' },
+    { path: `devices.${k}.role`, label: 'role', kind: 'select', options: ['', 'primary', 'secondary'] },
+    { path: `devices.${k}.connect`, label: 'connect', kind: 'text', placeholder: ['ssh://admin@192.0.2.11:22', 'serial:///dev/ttyUSB0?baud=9600'] },
+    { path: `devices.${k}.passwordEnv`, label: 'passwordEnv', kind: 'text', placeholder: `HOTPAIR_${k.toUpperCase()}_PASSWORD` },
+    { path: `devices.${k}.identityFile`, label: 'identityFile', kind: 'text', placeholder: '~/.ssh/id_ed25519' },
+    { path: `devices.${k}.controlChannel.localIp`, label: 'controlLocalIp', kind: 'text', placeholder: k === 'a' ? '10.255.0.1' : '10.255.0.2' },
+    { path: `devices.${k}.dataChannel.interface`, label: 'dataInterface', kind: 'text', placeholder: 'GigabitEthernet1/0/3' },
+    { path: `devices.${k}.dataChannel.address`, label: 'dataAddress', kind: 'text', placeholder: k === 'a' ? '10.255.0.1/30' : '10.255.0.2/30' },
+    { path: `devices.${k}.dataChannel.ipv6Address`, label: 'dataIpv6Address', kind: 'text', placeholder: k === 'a' ? 'fd00:ff::1/64' : 'fd00:ff::2/64' },
+    { path: `devices.${k}.managementInterface`, label: 'managementInterface', kind: 'text' },
   ],
   lists: [
     {
       path: `devices.${k}.interfaces`,
-      label: 'Interfaces',
+      label: 'interfaces',
       blank: { name: '' },
       item: [
-        { path: 'name', label: 'Name', kind: 'text', placeholder: 'GigabitEthernet1/0/1' },
-        { path: 'address', label: 'Address', kind: 'text', placeholder: '192.168.10.2/24' },
-        { path: 'ipv6Address', label: 'IPv6 address', kind: 'text', placeholder: '2001:db8:10::2/64' },
-        { path: 'linkLocal', label: 'IPv6 link-local', kind: 'text', placeholder: 'fe80::2' },
-        { path: 'aggregateMember', label: 'Member of', kind: 'text' },
-        { path: 'description', label: 'Description', kind: 'text' },
+        { path: 'name', label: 'name', kind: 'text', placeholder: 'GigabitEthernet1/0/1' },
+        { path: 'address', label: 'address', kind: 'text', placeholder: '192.168.10.2/24' },
+        { path: 'ipv6Address', label: 'ipv6Address', kind: 'text', placeholder: '2001:db8:10::2/64' },
+        { path: 'linkLocal', label: 'linkLocal', kind: 'text', placeholder: 'fe80::2' },
+        { path: 'aggregateMember', label: 'aggregateMember', kind: 'text' },
+        { path: 'description', label: 'description', kind: 'text' },
       ],
     },
   ],
@@ -72,96 +80,96 @@ const device = (k: 'a' | 'b'): SectionSpec => ({
 export const SECTIONS: readonly SectionSpec[] = [
   {
     id: 'general',
-    title: 'Pair',
+    title: 'general',
     fields: [
-      { path: 'name', label: 'Name', kind: 'text', placeholder: 'site-1' },
-      { path: 'mode', label: 'Mode', kind: 'select', options: ['active-standby', 'dual-active', 'mirroring'], hint: 'active-standby' },
-      { path: 'roles', label: 'Roles', kind: 'select', options: ['manual', 'auto'], hint: 'manual' },
-      { path: 'platform', label: 'Platform pack', kind: 'text', hint: 'comware7' },
+      { path: 'name', label: 'name', kind: 'text', placeholder: 'site-1' },
+      { path: 'mode', label: 'mode', kind: 'select', options: ['active-standby', 'dual-active', 'mirroring'] },
+      { path: 'roles', label: 'roles', kind: 'select', options: ['manual', 'auto'] },
+      { path: 'platform', label: 'platform', kind: 'text' },
     ],
   },
   {
     id: 'channel',
-    title: 'Channels',
+    title: 'channel',
     fields: [
-      { path: 'controlChannel.port', label: 'Control channel port', kind: 'number', hint: '60064' },
-      { path: 'controlChannel.keepalive.intervalSeconds', label: 'Keepalive interval (s)', kind: 'number', hint: '1' },
-      { path: 'controlChannel.keepalive.count', label: 'Keepalive count', kind: 'number', hint: '10' },
-      { path: 'dataChannel.transport', label: 'Data channel transport', kind: 'select', options: ['l2', 'l3'], hint: 'l2' },
+      { path: 'controlChannel.port', label: 'controlPort', kind: 'number' },
+      { path: 'controlChannel.keepalive.intervalSeconds', label: 'keepaliveInterval', kind: 'number' },
+      { path: 'controlChannel.keepalive.count', label: 'keepaliveCount', kind: 'number' },
+      { path: 'dataChannel.transport', label: 'dataTransport', kind: 'select', options: ['l2', 'l3'] },
     ],
   },
   {
     id: 'behaviour',
-    title: 'Backup, sync and fallback',
+    title: 'behaviour',
     fields: [
-      { path: 'fallback.enabled', label: 'Fall back to the original active', kind: 'checkbox' },
-      { path: 'fallback.delaySeconds', label: 'Fallback delay (s)', kind: 'number', hint: '60' },
-      { path: 'backup.sessions', label: 'Back up sessions', kind: 'checkbox', hint: 'true' },
-      { path: 'backup.http', label: 'Back up HTTP', kind: 'checkbox' },
-      { path: 'backup.dns', label: 'Back up DNS', kind: 'checkbox' },
-      { path: 'backup.aftPortBlocks', label: 'Back up AFT port blocks', kind: 'checkbox' },
-      { path: 'backup.lastHops', label: 'Back up last hops', kind: 'checkbox' },
-      { path: 'configSync.auto', label: 'Synchronise configuration', kind: 'checkbox', hint: 'true' },
-      { path: 'configSync.staticRoutes', label: 'Synchronise static routes', kind: 'checkbox' },
-      { path: 'consistencyCheck.enabled', label: 'Consistency check', kind: 'checkbox', hint: 'true' },
+      { path: 'fallback.enabled', label: 'fallback', kind: 'checkbox' },
+      { path: 'fallback.delaySeconds', label: 'fallbackDelay', kind: 'number' },
+      { path: 'backup.sessions', label: 'backupSessions', kind: 'checkbox' },
+      { path: 'backup.http', label: 'backupHttp', kind: 'checkbox' },
+      { path: 'backup.dns', label: 'backupDns', kind: 'checkbox' },
+      { path: 'backup.aftPortBlocks', label: 'backupAft', kind: 'checkbox' },
+      { path: 'backup.lastHops', label: 'backupLastHops', kind: 'checkbox' },
+      { path: 'configSync.auto', label: 'configSync', kind: 'checkbox' },
+      { path: 'configSync.staticRoutes', label: 'syncStaticRoutes', kind: 'checkbox' },
+      { path: 'consistencyCheck.enabled', label: 'consistencyCheck', kind: 'checkbox' },
       // The schedule is one of three forms; filling two is reported by the validator, not prevented.
-      { path: 'consistencyCheck.schedule.every', label: 'Check every (one schedule only)', kind: 'text', hint: '1h', prune: SCHEDULE },
-      { path: 'consistencyCheck.schedule.daily', label: 'or daily at', kind: 'text', placeholder: '02:30', prune: SCHEDULE },
-      { path: 'consistencyCheck.schedule.weekly.day', label: 'or weekly on', kind: 'select', options: ['', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], prune: WEEKLY },
-      { path: 'consistencyCheck.schedule.weekly.at', label: 'weekly at', kind: 'text', placeholder: '02:30', prune: WEEKLY },
+      { path: 'consistencyCheck.schedule.every', label: 'checkEvery', kind: 'text', prune: SCHEDULE },
+      { path: 'consistencyCheck.schedule.daily', label: 'checkDaily', kind: 'text', placeholder: '02:30', prune: SCHEDULE },
+      { path: 'consistencyCheck.schedule.weekly.day', label: 'checkWeekly', kind: 'select', options: ['', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], prune: WEEKLY },
+      { path: 'consistencyCheck.schedule.weekly.at', label: 'checkWeeklyAt', kind: 'text', placeholder: '02:30', prune: WEEKLY },
     ],
   },
   {
     id: 'routing',
-    title: 'Routing cost on the standby',
+    title: 'routing',
     fields: ([['ospf', 'OSPF'], ['isis', 'IS-IS'], ['bgp', 'BGP'], ['ospfv3', 'OSPFv3']] as const).flatMap(([p, name]): FieldSpec[] => [
-      { path: `routing.${p}.absolute`, label: `${name} cost: set to`, kind: 'number', prune: [`routing.${p}`] },
-      { path: `routing.${p}.increment`, label: `or raise by`, kind: 'number', prune: [`routing.${p}`] },
+      { path: `routing.${p}.absolute`, label: 'costAbsolute', labelParams: { protocol: name }, kind: 'number', prune: [`routing.${p}`] },
+      { path: `routing.${p}.increment`, label: 'costIncrement', kind: 'number', prune: [`routing.${p}`] },
     ]),
   },
   {
     id: 'monitoring',
-    title: 'Monitoring and logging',
+    title: 'monitoring',
     fields: [
-      { path: 'monitor.interfaces', label: 'Interfaces to monitor', kind: 'list', placeholder: 'GigabitEthernet1/0/1, GigabitEthernet1/0/2', prune: ['monitor'] },
-      { path: 'monitor.vlans', label: 'VLANs to monitor', kind: 'numbers', placeholder: '10, 20', prune: ['monitor'] },
-      { path: 'loghost.address', label: 'Loghost address (HotPair monitor)', kind: 'text', placeholder: '192.0.2.50', prune: ['loghost'] },
-      { path: 'loghost.port', label: 'Loghost port', kind: 'number', hint: '514', prune: ['loghost'] },
+      { path: 'monitor.interfaces', label: 'monitorInterfaces', kind: 'list', placeholder: 'GigabitEthernet1/0/1, GigabitEthernet1/0/2', prune: ['monitor'] },
+      { path: 'monitor.vlans', label: 'monitorVlans', kind: 'numbers', placeholder: '10, 20', prune: ['monitor'] },
+      { path: 'loghost.address', label: 'loghostAddress', kind: 'text', placeholder: '192.0.2.50', prune: ['loghost'] },
+      { path: 'loghost.port', label: 'loghostPort', kind: 'number', prune: ['loghost'] },
     ],
   },
   {
     id: 'collaboration',
-    title: 'Collaboration',
+    title: 'collaboration',
     fields: [],
     lists: [
       {
         path: 'track',
-        label: 'Track entries',
+        label: 'track',
         blank: { id: 1 },
         item: [
-          { path: 'id', label: 'Id', kind: 'number' },
-          { path: 'interface', label: 'Interface', kind: 'text' },
+          { path: 'id', label: 'id', kind: 'number' },
+          { path: 'interface', label: 'interface', kind: 'text' },
         ],
       },
       {
         path: 'vrrp',
-        label: 'VRRP groups',
+        label: 'vrrp',
         blank: { interface: '', vrid: 1, virtualIp: '', group: 'active' },
         item: [
-          { path: 'interface', label: 'Interface', kind: 'text' },
-          { path: 'vrid', label: 'VRID', kind: 'number' },
-          { path: 'virtualIp', label: 'Virtual IP', kind: 'text' },
-          { path: 'group', label: 'Group', kind: 'select', options: ['active', 'standby'] },
-          { path: 'mode', label: 'Mode', kind: 'select', options: ['', 'standard', 'load-sharing'] },
+          { path: 'interface', label: 'interface', kind: 'text' },
+          { path: 'vrid', label: 'vrid', kind: 'number' },
+          { path: 'virtualIp', label: 'virtualIp', kind: 'text' },
+          { path: 'group', label: 'group', kind: 'select', options: ['active', 'standby'] },
+          { path: 'mode', label: 'mode', kind: 'select', options: ['', 'standard', 'load-sharing'] },
         ],
       },
       {
         path: 'floatingIps',
-        label: 'Floating IPs',
+        label: 'floatingIps',
         blank: { interface: '', address: '' },
         item: [
-          { path: 'interface', label: 'Interface', kind: 'text' },
-          { path: 'address', label: 'Address', kind: 'text' },
+          { path: 'interface', label: 'interface', kind: 'text' },
+          { path: 'address', label: 'address', kind: 'text' },
         ],
       },
     ],
@@ -170,10 +178,9 @@ export const SECTIONS: readonly SectionSpec[] = [
   device('b'),
 ];
 
+/** A new pair: only what has no default, with documentation addresses to replace; the rest is the file's default. */
 export const NEW_PAIR = {
   name: 'new-pair',
-  mode: 'active-standby',
-  roles: 'manual',
   devices: {
     a: { sysname: 'FW-A', role: 'primary', connect: 'ssh://admin@192.0.2.11:22', controlChannel: { localIp: '10.255.0.1' }, dataChannel: { interface: 'GigabitEthernet1/0/3' } },
     b: { sysname: 'FW-B', role: 'secondary', connect: 'ssh://admin@192.0.2.12:22', controlChannel: { localIp: '10.255.0.2' }, dataChannel: { interface: 'GigabitEthernet1/0/3' } },

@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { useStore } from '../../store/index';
+import { useAppTranslation } from '../../i18n';
 
-const WHERE = {
-  keychain: 'Kept encrypted by the operating system keychain.',
-  passphrase: 'Kept in a file sealed with your passphrase (scrypt + AES-GCM); unlocked for this run only.',
-  off: 'No OS keychain here (browser mode), so no login is kept unless you choose a passphrase to seal them with.',
-};
+/** The shortest passphrase the host accepts for the logins file (the contract's settings.unlock). */
+const MIN_PASSPHRASE = 8;
 
 /** Saved logins: names only in the UI; passwords go to the host once and stay there, encrypted. */
 export function Credentials() {
@@ -15,13 +13,14 @@ export function Credentials() {
   const remove = useStore((s) => s.deleteCredential);
   const [passphrase, setPassphrase] = useState('');
   const [form, setForm] = useState({ label: '', username: '', password: '', url: '' });
+  const { t } = useAppTranslation();
   if (!c) return null;
   const usable = c.store === 'keychain' || (c.store === 'passphrase' && !c.locked);
 
   return (
-    <section className="card" aria-label="Credentials">
-      <h2>Credentials</h2>
-      <p className="muted small">{WHERE[c.store]}</p>
+    <section className="card" aria-label={t('settings.credentials.title')}>
+      <h2>{t('settings.credentials.title')}</h2>
+      <p className="muted small">{t(`settings.credentials.where.${c.store}`)}</p>
       {!usable && (
         <form
           onSubmit={(e) => {
@@ -30,11 +29,11 @@ export function Credentials() {
           }}
         >
           <label className="field">
-            {c.locked ? 'Passphrase to unlock saved logins' : 'Choose a passphrase (8 characters or more) to keep logins'}
-            <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" minLength={8} />
+            {c.locked ? t('settings.credentials.unlockPassphrase') : t('settings.credentials.choosePassphrase', { min: MIN_PASSPHRASE })}
+            <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" minLength={MIN_PASSPHRASE} />
           </label>
-          <button type="submit" className="primary" disabled={passphrase.length < 8}>
-            {c.locked ? 'Unlock' : 'Keep logins with this passphrase'}
+          <button type="submit" className="primary" disabled={passphrase.length < MIN_PASSPHRASE}>
+            {c.locked ? t('settings.credentials.unlock') : t('settings.credentials.keep')}
           </button>
         </form>
       )}
@@ -44,10 +43,10 @@ export function Credentials() {
             <ul>
               {c.credentials.map((x) => (
                 <li key={x.id}>
-                  {x.label} — {x.username}
+                  {t('settings.credentials.entry', { label: x.label, username: x.username })}
                   {x.url ? ` · ${x.url}` : ''}{' '}
-                  <button type="button" aria-label={`Forget ${x.label}`} onClick={() => void remove(x.id)}>
-                    Forget
+                  <button type="button" aria-label={t('settings.credentials.forgetLabel', { label: x.label })} onClick={() => void remove(x.id)}>
+                    {t('settings.credentials.forget')}
                   </button>
                 </li>
               ))}
@@ -55,7 +54,7 @@ export function Credentials() {
           )}
           <form
             className="inline-form"
-            aria-label="Save a login"
+            aria-label={t('settings.credentials.saveLabel')}
             onSubmit={(e) => {
               e.preventDefault();
               void save({ label: form.label, username: form.username, password: form.password, ...(form.url ? { url: form.url } : {}) }).then(
@@ -64,18 +63,20 @@ export function Credentials() {
             }}
           >
             <label className="field">
-              Name <input value={form.label} onChange={(e) => setForm({ ...form, label: e.target.value })} required />
+              {t('settings.credentials.name')} <input value={form.label} onChange={(e) => setForm({ ...form, label: e.target.value })} required />
             </label>
             <label className="field">
-              User <input value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} required autoComplete="off" />
+              {t('settings.credentials.user')} <input value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} required autoComplete="off" />
             </label>
             <label className="field">
-              Password <input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required autoComplete="new-password" />
+              {t('settings.credentials.password')} <input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required autoComplete="new-password" />
             </label>
             <label className="field">
-              Device URL (optional) <input value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} spellCheck={false} />
+              {t('settings.credentials.url')} <input value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} spellCheck={false} />
             </label>
-            <button type="submit" className="primary">Save login</button>
+            <button type="submit" className="primary">
+              {t('settings.credentials.save')}
+            </button>
           </form>
         </>
       )}

@@ -1,23 +1,25 @@
 import { useStore } from '../../store/index';
+import { useAppTranslation } from '../../i18n';
 
 /** SSH host keys trusted so far (shared with the `hotpair` CLI); removing one makes the next connection ask again. */
 export function KnownHosts() {
   const kh = useStore((s) => s.knownHosts);
   const forget = useStore((s) => s.forgetHost);
+  const { t } = useAppTranslation();
   return (
-    <section className="card" aria-label="Known hosts">
-      <h2>Known hosts</h2>
+    <section className="card" aria-label={t('settings.knownHosts.title')}>
+      <h2>{t('settings.knownHosts.title')}</h2>
       {!kh || kh.hosts.length === 0 ? (
-        <p className="muted">No SSH host trusted yet: the first connection to a device shows its fingerprint and asks.</p>
+        <p className="muted">{t('settings.knownHosts.none')}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Host</th>
-              <th scope="col">Key</th>
-              <th scope="col">Fingerprint</th>
+              <th scope="col">{t('settings.knownHosts.host')}</th>
+              <th scope="col">{t('settings.knownHosts.key')}</th>
+              <th scope="col">{t('settings.knownHosts.fingerprint')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('settings.knownHosts.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -30,8 +32,8 @@ export function KnownHosts() {
                   <code>{h.fingerprint}</code>
                 </td>
                 <td>
-                  <button type="button" aria-label={`Remove ${h.host}:${h.port}`} onClick={() => void forget(h.host, h.port)}>
-                    Remove
+                  <button type="button" aria-label={t('settings.knownHosts.removeLabel', { host: h.host, port: String(h.port) })} onClick={() => void forget(h.host, h.port)}>
+                    {t('settings.knownHosts.remove')}
                   </button>
                 </td>
               </tr>
@@ -39,7 +41,7 @@ export function KnownHosts() {
           </tbody>
         </table>
       )}
-      {kh && <p className="muted small">Kept in {kh.file}</p>}
+      {kh && <p className="muted small">{t('settings.knownHosts.kept', { file: kh.file })}</p>}
     </section>
   );
 }

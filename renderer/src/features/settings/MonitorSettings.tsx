@@ -1,15 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from '../../store/index';
 import { selectSettings } from '../../store/selectors';
-import { fromForm, toForm, validateMonitorForm, type MonitorForm } from './validate';
-
-const FIELDS: { key: keyof MonitorForm; label: string; inputMode: 'numeric' | 'text' }[] = [
-  { key: 'syslogAddress', label: 'Syslog receiver address', inputMode: 'text' },
-  { key: 'syslogPort', label: 'Syslog receiver port (UDP)', inputMode: 'numeric' },
-  { key: 'metricsAddress', label: 'Metrics endpoint address', inputMode: 'text' },
-  { key: 'metricsPort', label: 'Metrics endpoint port (TCP)', inputMode: 'numeric' },
-  { key: 'interval', label: 'Monitor poll interval (seconds)', inputMode: 'numeric' },
-];
+import { FIELDS, fieldLabel, fromForm, toForm, validateMonitorForm, type MonitorForm } from './validate';
+import { useAppTranslation } from '../../i18n';
 
 /** Syslog/metrics listeners and the poll interval, validated as typed; saved together. */
 export function MonitorSettings() {
@@ -17,27 +10,30 @@ export function MonitorSettings() {
   const save = useStore((s) => s.saveSettings);
   const [form, setForm] = useState<MonitorForm | undefined>();
   const [saved, setSaved] = useState(false);
+  const { t, i18n } = useAppTranslation();
   useEffect(() => {
     if (settings && !form) setForm(toForm(settings));
   }, [settings, form]);
-  const errors = useMemo(() => (form ? validateMonitorForm(form) : {}), [form]);
+  const lng = i18n.language;
+  const say = useMemo(() => (key: string, params: Record<string, string | number>) => t(key, params), [t]);
+  const errors = useMemo(() => (form ? validateMonitorForm(form, say, lng) : {}), [form, say, lng]);
   if (!form) return null;
   const bad = Object.keys(errors).length > 0;
 
   return (
     <form
       className="card"
-      aria-label="Monitor settings"
+      aria-label={t('settings.monitor.label')}
       onSubmit={(e) => {
         e.preventDefault();
         if (bad) return;
         void save(fromForm(form)).then(() => setSaved(true));
       }}
     >
-      <h2>Monitor</h2>
+      <h2>{t('settings.monitor.title')}</h2>
       {FIELDS.map((f) => (
         <label key={f.key} className="field" data-field={f.key}>
-          {f.label}
+          {fieldLabel(say, f.key)}
           <input
             value={form[f.key]}
             inputMode={f.inputMode}
@@ -57,9 +53,9 @@ export function MonitorSettings() {
       ))}
       <p className="button-row">
         <button type="submit" className="primary" disabled={bad}>
-          Save
+          {t('settings.monitor.save')}
         </button>
-        {saved && <span role="status">Saved. A pair picks up new ports and interval when its monitoring (re)starts.</span>}
+        {saved && <span role="status">{t('settings.monitor.saved')}</span>}
       </p>
     </form>
   );

@@ -1,4 +1,11 @@
-import type { Settings } from '../../../../src/contract/index';
+/**
+ * The Monitor settings form: its fields, and its check, which is the contract's own schema (the
+ * one the host parses `settings.set` with), so the form refuses exactly what the host would.
+ */
+import type { z } from 'zod';
+import { SettingsPatchSchema, SettingsSchema, type Settings } from '../../../../src/contract/index';
+import { i18n } from '../../i18n';
+import { either } from '../common/intl';
 
 export interface MonitorForm {
   syslogAddress: string;
@@ -7,6 +14,32 @@ export interface MonitorForm {
   metricsPort: string;
   interval: string;
 }
+type Key = keyof MonitorForm;
+export type FormErrors = Partial<Record<Key, string>>;
+
+/** A message of the catalogue with its arguments: what the form's words are made from. */
+export type Say = (key: string, params: Record<string, string | number>) => string;
+const sayNow: Say = (key, params) => i18n.t(key, params);
+
+/** Each field's label is `app:settings.monitor.fields.<key>`; examples are addresses, shown as they are. */
+export const FIELDS: readonly { key: Key; inputMode: 'numeric' | 'text'; examples?: readonly string[] }[] = [
+  { key: 'syslogAddress', inputMode: 'text', examples: ['0.0.0.0', '127.0.0.1'] },
+  { key: 'syslogPort', inputMode: 'numeric' },
+  { key: 'metricsAddress', inputMode: 'text', examples: ['127.0.0.1'] },
+  { key: 'metricsPort', inputMode: 'numeric' },
+  { key: 'interval', inputMode: 'numeric' },
+];
+
+export const fieldLabel = (say: Say, key: Key): string => say(`settings.monitor.fields.${key}`, {});
+
+/** Where each field sits in the settings: the path zod names in an issue about it. */
+const PATHS: Record<Key, readonly string[]> = {
+  syslogAddress: ['syslog', 'address'],
+  syslogPort: ['syslog', 'port'],
+  metricsAddress: ['metrics', 'address'],
+  metricsPort: ['metrics', 'port'],
+  interval: ['monitorIntervalSeconds'],
+};
 
 export const toForm = (s: Settings): MonitorForm => ({
   syslogAddress: s.syslog.address,
@@ -16,24 +49,50 @@ export const toForm = (s: Settings): MonitorForm => ({
   interval: String(s.monitorIntervalSeconds),
 });
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const okAddress = (a: string) => IPV4.test(a) || a === 'localhost' || (a.includes(':') && /^[0-9A-Fa-f:.]+$/.test(a));
-const intIn = (v: string, min: number, max: number) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max;
+// Text that is not a number stays text, so the schema reports it as not a number.
+const number = (v: string): number | string => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
 
-/** Every problem at once, by field, with what to type instead; the host checks the same ranges. */
-export function validateMonitorForm(f: MonitorForm): Partial<Record<keyof MonitorForm, string>> {
-  const e: Partial<Record<keyof MonitorForm, string>> = {};
-  if (!okAddress(f.syslogAddress)) e.syslogAddress = 'An IPv4 or IPv6 address to listen on, e.g. 0.0.0.0 or 127.0.0.1.';
-  if (!okAddress(f.metricsAddress)) e.metricsAddress = 'An IPv4 or IPv6 address to listen on, e.g. 127.0.0.1.';
-  if (!intIn(f.syslogPort, 1, 65535)) e.syslogPort = 'A port from 1 to 65535 (514 needs privileges; 5514 does not).';
-  if (!intIn(f.metricsPort, 1, 65535)) e.metricsPort = 'A port from 1 to 65535.';
-  else if (!e.syslogPort && f.metricsPort === f.syslogPort && f.metricsAddress === f.syslogAddress) e.metricsPort = 'Syslog (UDP) and metrics (TCP) may share a number, but pick another to avoid confusion.';
-  if (!intIn(f.interval, 1, 3600)) e.interval = 'Whole seconds from 1 to 3600.';
-  return e;
+const patchOf = (f: MonitorForm) => ({
+  syslog: { address: f.syslogAddress, port: number(f.syslogPort) },
+  metrics: { address: f.metricsAddress, port: number(f.metricsPort) },
+  monitorIntervalSeconds: number(f.interval),
+});
+
+/** The schema a field is checked by, for the bounds its message states. */
+function schemaAt(path: readonly string[]): z.ZodType | undefined {
+  let s: unknown = SettingsSchema;
+  for (const k of path) s = (s as { shape?: Record<string, unknown> }).shape?.[k];
+  return s as z.ZodType | undefined;
 }
 
-export const fromForm = (f: MonitorForm): Partial<Settings> => ({
-  syslog: { address: f.syslogAddress, port: Number(f.syslogPort) },
-  metrics: { address: f.metricsAddress, port: Number(f.metricsPort) },
-  monitorIntervalSeconds: Number(f.interval),
-});
+/** The field named, then what to type instead, in the terms of the schema's own rule. */
+function problem(issue: z.core.$ZodIssue, key: Key, say: Say, lng: string): string {
+  const label = fieldLabel(say, key);
+  const s = schemaAt(PATHS[key]) as { minValue?: number | null; maxValue?: number | null; isInt?: boolean } | undefined;
+  if (typeof s?.minValue === 'number' && typeof s.maxValue === 'number') return say('settings.monitor.range', { label, kind: s.isInt ? 'int' : 'real', min: s.minValue, max: s.maxValue });
+  const examples = FIELDS.find((f) => f.key === key)?.examples;
+  if (issue.code === 'too_small' && issue.origin === 'string')
+    return examples ? say('settings.monitor.emptyAddress', { label, example: either(lng, examples) }) : say('settings.monitor.empty', { label });
+  // A rule the form has no words for: zod's own message, which is English.
+  return say('settings.monitor.other', { label, message: issue.message });
+}
+
+/**
+ * Every problem at once, one message per field naming it and the fix; {} when the host would accept
+ * the form. Worded by `say` (the screen's translation), by default in the app's current language.
+ */
+export function validateMonitorForm(f: MonitorForm, say: Say = sayNow, lng: string = i18n.language): FormErrors {
+  const r = SettingsPatchSchema.safeParse(patchOf(f));
+  if (r.success) return {};
+  const errors: FormErrors = {};
+  for (const issue of r.error.issues) {
+    const at = issue.path.join('.');
+    const key = (Object.keys(PATHS) as Key[]).find((k) => PATHS[k].join('.') === at);
+    if (!key || errors[key]) continue;
+    errors[key] = problem(issue, key, say, lng);
+  }
+  return errors;
+}
+
+/** The settings to save; only called once {@link validateMonitorForm} found nothing. */
+export const fromForm = (f: MonitorForm): Partial<Settings> => SettingsPatchSchema.parse(patchOf(f));

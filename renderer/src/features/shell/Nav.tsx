@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { SCREENS, useStore } from '../../store/index';
 import { selectScreen } from '../../store/selectors';
+import { useAppTranslation } from '../../i18n';
 
 /** Primary navigation; Alt+1…6 jump to a screen from anywhere. */
 export function Nav() {
   const screen = useStore(selectScreen);
   const navigate = useStore((s) => s.navigate);
+  const { t } = useAppTranslation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
@@ -20,13 +22,13 @@ export function Nav() {
   }, [navigate]);
 
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className="nav" aria-label={t('nav.label')}>
       <div className="brand">HotPair</div>
       <ul>
         {SCREENS.map((s, i) => (
           <li key={s.id}>
-            <button type="button" aria-current={screen === s.id ? 'page' : undefined} onClick={() => navigate(s.id)} title={`Alt+${i + 1}`}>
-              {s.label}
+            <button type="button" aria-current={screen === s.id ? 'page' : undefined} onClick={() => navigate(s.id)} title={t('nav.shortcut', { n: String(i + 1) })}>
+              {t(`nav.screens.${s.id}`)}
             </button>
           </li>
         ))}

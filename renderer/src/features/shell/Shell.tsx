@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useAppTranslation, useLanguageFromSettings } from '../../i18n';
 import { useStore, type Screen } from '../../store/index';
 import { selectBoot, selectBootError, selectInfo, selectScreen } from '../../store/selectors';
 import { Nav } from './Nav';
@@ -25,6 +26,8 @@ export function Shell() {
   const info = useStore(selectInfo);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const { t } = useAppTranslation();
+  useLanguageFromSettings();
   // Move focus to the new screen so keyboard and screen-reader users land on it (not on first load).
   useEffect(() => {
     if (first.current) first.current = false;
@@ -36,13 +39,13 @@ export function Shell() {
   return (
     <div className="shell">
       <a className="skip" href="#main">
-        Skip to content
+        {t('shell.skip')}
       </a>
       <Nav />
       <main id="main" ref={main} tabIndex={-1}>
         {boot === 'failed' ? (
           <div className="card" role="alert">
-            <h1>Cannot reach the HotPair host</h1>
+            <h1>{t('shell.unreachable')}</h1>
             <p>{bootError?.message}</p>
             {bootError?.fix && <p>{bootError.fix}</p>}
           </div>
@@ -51,7 +54,7 @@ export function Shell() {
         )}
       </main>
       <footer className="footer muted small">
-        {info ? `HotPair ${info.version} · ${info.mode === 'browser' ? 'browser mode' : 'desktop'}` : boot === 'loading' ? 'Connecting…' : ''}
+        {info ? t('shell.footer', { version: info.version, mode: info.mode }) : boot === 'loading' ? t('shell.connecting') : ''}
       </footer>
     </div>
   );

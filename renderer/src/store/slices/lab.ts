@@ -4,11 +4,11 @@ import type { LabSlice, State } from '../types';
 
 export const labSlice: StateCreator<State, [], [], LabSlice> = (set, get) => ({
   lab: { state: 'stopped', devices: [] },
-  async startLab() {
+  async startLab(o) {
     if (get().labOpId) return;
     const opId = newOpId();
-    set({ labOpId: opId, labStep: 'starting the lab pair', labError: undefined });
-    const r = await api()['lab.start']({ opId });
+    set({ labOpId: opId, labStep: undefined, labError: undefined });
+    const r = await api()['lab.start']({ opId, ...(o?.oneCable ? { oneCable: true } : {}) });
     // A cancel the user asked for is not an error to show.
     const labError = r.ok || r.error.code === 'CANCELLED' ? undefined : r.error;
     set({ ...(r.ok ? { lab: r.data } : {}), labError, labOpId: undefined, labStep: undefined });

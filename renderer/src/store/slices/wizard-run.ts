@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand';
 import { api, newOpId } from '../../services/api';
 import type { State } from '../types';
 import type { WizardSlice, WizardState } from '../wizard-types';
+import { forceUnconfirmed, probeActions } from './wizard-probe';
 
 type Set = StoreApi<State>['setState'];
 type Get = StoreApi<State>['getState'];
@@ -10,14 +11,18 @@ type Get = StoreApi<State>['getState'];
 export const pairText = (s: State): string => JSON.stringify(s.editor.doc ?? {});
 
 /** Plan, push (with Cancel) and export (steps 4–8). */
-export function runActions(set: Set, get: Get, _store: StoreApi<State>): Pick<WizardSlice, 'makePlan' | 'push' | 'cancelPush' | 'exportBundle' | 'cancelStep'> {
+export function runActions(set: Set, get: Get, _store: StoreApi<State>): Pick<WizardSlice, 'makePlan' | 'push' | 'cancelPush' | 'exportBundle' | 'cancelStep' | 'checkSyntax' | 'setProbeOverride'> {
   const patch = (p: Partial<WizardState>) => set((s) => ({ wizard: { ...s.wizard, ...p } }));
   return {
+    ...probeActions(set, get),
+
     async makePlan() {
       if (get().wizard.plan.status === 'running') return;
       const text = pairText(get());
       const opId = newOpId();
-      patch({ plan: { status: 'running', opId, step: 'reading both devices', text } });
+      // A new plan is checked afresh; the reason stays typed, but pushing anyway is decided again.
+      const { reason } = get().wizard.probe.override;
+      patch({ plan: { status: 'running', opId, text }, probe: { status: 'idle', override: { on: false, reason } } });
       const r = await api()['pair.plan']({ opId, text });
       patch({ plan: r.ok ? { status: 'done', result: r.data, text } : { status: 'failed', error: r.error, text } });
     },
@@ -26,9 +31,10 @@ export function runActions(set: Set, get: Get, _store: StoreApi<State>): Pick<Wi
       const w = get().wizard;
       if (w.push.status === 'running' || w.push.status === 'cancelling') return;
       const text = pairText(get());
+      const force = forceUnconfirmed(get());
       const opId = newOpId();
       patch({ step: 'push', push: { status: 'running', opId, lines: {}, log: [] }, console: { a: '', b: '' }, exported: { status: 'idle' } });
-      const r = await api()['pair.apply']({ opId, text, rollback: true });
+      const r = await api()['pair.apply']({ opId, text, rollback: true, ...(force ? { forceUnconfirmed: force } : {}) });
       const push = get().wizard.push;
       if (!r.ok) return patch({ push: { ...push, status: 'failed', error: r.error } });
       // The devices changed (or were rolled back): the old plan no longer describes them; plan afresh on return.

@@ -3,6 +3,7 @@ import type { ConnectInput, DeviceFacts, ErrorInfo } from '../../../../src/contr
 import { api, newOpId } from '../../services/api';
 import type { State } from '../types';
 import type { DeviceConnection, DeviceKey, WizardSlice, WizardState } from '../wizard-types';
+import { NO_PROBE } from './wizard-probe';
 import { runActions } from './wizard-run';
 
 export type { WizardSlice } from '../wizard-types';
@@ -16,6 +17,7 @@ export const EMPTY_WIZARD: WizardState = {
   devices: { a: blankDevice(), b: blankDevice() },
   discover: { status: 'idle' },
   plan: { status: 'idle' },
+  probe: NO_PROBE,
   push: { status: 'idle', lines: {}, log: [] },
   console: { a: '', b: '' },
   exported: { status: 'idle' },
@@ -58,7 +60,7 @@ export const wizardSlice: StateCreator<State, [], [], WizardSlice> = (set, get, 
       // The SSH URL defaults to the pair file's connect for that device.
       const url = connectUrl(d.kind === 'ssh' && !d.sshUrl ? { ...d, sshUrl: docConnect(get(), k) ?? '' } : d);
       const opId = newOpId();
-      patchDevice(k, { status: 'connecting', opId, step: 'connecting', error: undefined, hostKey: undefined, ...(d.kind === 'ssh' ? { sshUrl: url } : {}) });
+      patchDevice(k, { status: 'connecting', opId, step: undefined, error: undefined, hostKey: undefined, ...(d.kind === 'ssh' ? { sshUrl: url } : {}) });
       const input: ConnectInput = { opId, device: k, url };
       if (d.kind === 'serial' || !/^ssh:\/\/[^@/]+@/.test(url)) input.username = d.username;
       if (secret.password) input.password = secret.password;
@@ -77,7 +79,9 @@ export const wizardSlice: StateCreator<State, [], [], WizardSlice> = (set, get, 
       patchDevice(k, { status: 'failed', opId: undefined, step: undefined, info: undefined, ...failure(r.error) });
     },
 
-    declineHostKey: (k) => patchDevice(k, { hostKey: undefined, status: 'failed', error: { code: 'HOST_KEY_UNKNOWN', message: 'You declined the host key: not connected, nothing recorded.', fix: 'Check the fingerprint with the device, then connect again.' } }),
+    // `declined` lets the page word it in the user's language; the English stays for logs and tests.
+    declineHostKey: (k) =>
+      patchDevice(k, { hostKey: undefined, status: 'failed', error: { code: 'HOST_KEY_UNKNOWN', message: 'You declined the host key: not connected, nothing recorded.', fix: 'Check the fingerprint with the device, then connect again.', details: { declined: true } } }),
 
     async cancelConnect(k) {
       const opId = dev(k).opId;
@@ -93,7 +97,7 @@ export const wizardSlice: StateCreator<State, [], [], WizardSlice> = (set, get, 
     async discover() {
       if (get().wizard.discover.status === 'running') return;
       const opId = newOpId();
-      patch({ discover: { status: 'running', opId, step: 'reading both devices' } });
+      patch({ discover: { status: 'running', opId } });
       const r = await api()['devices.discover']({ opId, devices: ['a', 'b'] });
       if (!r.ok) return patch({ discover: { status: 'failed', error: r.error } });
       const facts = r.data.facts as Partial<Record<DeviceKey, DeviceFacts>>;
@@ -123,6 +127,7 @@ export const wizardSlice: StateCreator<State, [], [], WizardSlice> = (set, get, 
       for (const k of ['a', 'b'] as const) if (w.devices[k].opId === opId) return patchDevice(k, { step }), true;
       if (w.discover.opId === opId) return patch({ discover: { ...w.discover, step } }), true;
       if (w.plan.opId === opId) return patch({ plan: { ...w.plan, step } }), true;
+      if (w.probe.opId === opId) return patch({ probe: { ...w.probe, step } }), true;
       return false;
     },
   };

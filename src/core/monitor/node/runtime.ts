@@ -1,18 +1,17 @@
 /**
- * A running monitor: the service (pure state) wired to the store, the syslog receiver, the
- * metrics endpoint, the webhook, one poller per pair and a 1 s tick for time-based alerts. Used by
- * `hotpair monitor`, the benchmarks and the lab proofs; the desktop host can use it the same way.
+ * A running monitor: the service (pure state) wired to the store, the webhook, one poller per pair
+ * and a 1 s tick for time-based alerts, its pairs attached to the receivers (syslog, /metrics)
+ * their owner opened. Used the same way by `hotpair monitor`, the app's host, the benchmarks and
+ * the lab proofs.
  */
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { DeviceKey } from '../../model/pair';
-import { LogRouter } from '../log-router';
 import { type DeviceLink, pollPair, type PollParsers } from '../poller';
 import { MonitorService } from '../service';
 import { type AlertConfig, DEFAULT_ALERTS, defaultCorrelationWindowMs, type MonitorEvent, type Observation } from '../types';
-import { type MetricsServer, startMetricsServer } from './metrics-server';
+import type { MonitorReceivers } from './receivers';
 import { EventStore } from './store';
-import { startSyslog, type SyslogReceiver } from './syslog';
 import { Webhook } from './webhook';
 
 export interface MonitoredDevice {
@@ -33,8 +32,8 @@ export interface RuntimeOptions {
   /** A path, or an open store (tests, benchmarks); undefined: no history is kept. */
   db?: string | EventStore;
   retentionDays?: number;
-  syslog?: { host: string; port: number } | false;
-  metrics?: { host: string; port: number } | false;
+  /** Where log lines come in and /metrics is served; absent: polling only, nothing served. */
+  receivers?: MonitorReceivers;
   webhookUrl?: string;
   alerts?: Partial<AlertConfig>;
   correlationWindowMs?: number;
@@ -44,15 +43,13 @@ export interface RuntimeOptions {
   onPoll?: (obs: Observation) => void;
   /** Every batch of events, after it is stored. */
   onEvents?: (events: MonitorEvent[]) => void;
-  /** Problems that do not stop the monitor (store full, webhook down, syslog socket error). */
+  /** Problems that do not stop the monitor (store full, webhook down). */
   onWarning?: (message: string) => void;
 }
 
 export interface MonitorRuntime {
   readonly service: MonitorService;
   readonly store?: EventStore;
-  readonly syslog?: SyslogReceiver;
-  readonly metrics?: MetricsServer;
   readonly runId: string;
   stop(): Promise<void>;
 }
@@ -77,9 +74,6 @@ export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {
   store?.recordRun({ id: runId, started: Date.now(), host: hostname(), pairs: o.pairs.map((p) => p.name) });
   const webhook = o.webhookUrl ? new Webhook({ url: o.webhookUrl, onError: (e, a) => warn(`webhook: ${e.message} (alert ${a.rule} on ${a.pair})`) }) : undefined;
 
-  const router = new LogRouter(
-    o.pairs.flatMap((p) => (['a', 'b'] as const).map((k) => ({ pair: p.name, device: k, sysname: p.devices[k].sysname, addresses: p.devices[k].addresses }))),
-  );
   service.onEvents.on((events) => {
     // Stored first: the live view, metrics and webhook may fail, the history must not.
     try {
@@ -91,33 +85,13 @@ export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {
     o.onEvents?.(events);
   });
 
-  const disposers: (() => Promise<void> | void)[] = [];
-  let syslog: SyslogReceiver | undefined;
-  let metrics: MetricsServer | undefined;
+  const detach = o.receivers?.attach(
+    service,
+    o.pairs.flatMap((p) => (['a', 'b'] as const).map((k) => ({ pair: p.name, device: k, sysname: p.devices[k].sysname, addresses: p.devices[k].addresses }))),
+  );
   const ctrl = new AbortController();
   // Every poller's sleep and command listens on this one signal: hundreds with many pairs, by design.
   setMaxListeners(0, ctrl.signal);
-  try {
-    if (o.syslog !== false) {
-      syslog = await startSyslog({
-        ...(o.syslog ?? {}),
-        onMessage: (m) => {
-          const obs = router.route(m.text, m.from, m.time);
-          if (obs) service.observe(obs);
-        },
-        onError: (e) => warn(`syslog: ${e.message}`),
-      });
-      disposers.push(() => syslog!.close());
-    }
-    if (o.metrics !== false) {
-      metrics = await startMetricsServer(service, o.metrics ?? {});
-      disposers.push(() => metrics!.close());
-    }
-  } catch (e) {
-    for (const d of disposers.reverse()) await d();
-    if (ownStore) store?.close();
-    throw e;
-  }
 
   const tick = setInterval(() => service.observe({ kind: 'tick', time: Date.now() }), 1000);
   // A monitor left running for weeks keeps the retention too, not only at start.
@@ -141,7 +115,7 @@ export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {
         ...(o.commandTimeoutMs !== undefined ? { commandTimeoutMs: o.commandTimeoutMs } : {}),
         ...(o.parsers ? { parsers: o.parsers } : {}),
         onObservation: (obs) => {
-          if (obs.kind === 'poll' && obs.sysname) router.learnSysname(obs.pair, obs.device, obs.sysname);
+          if (obs.kind === 'poll' && obs.sysname) o.receivers?.learnSysname(obs.pair, obs.device, obs.sysname);
           service.observe(obs);
           o.onPoll?.(obs);
         },
@@ -153,8 +127,6 @@ export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {
   return {
     service,
     store,
-    syslog,
-    metrics,
     runId,
     stop: async () => {
       if (stopped) return;
@@ -163,7 +135,7 @@ export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {
       clearInterval(prune);
       ctrl.abort();
       await Promise.all(pollers);
-      for (const d of disposers.reverse()) await d();
+      detach?.();
       await webhook?.drain();
       if (ownStore) store?.close();
     },

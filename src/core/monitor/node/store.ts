@@ -13,9 +13,12 @@ export interface HistoryQuery {
   pair?: string;
   /** Epoch ms; events at or after. */
   since?: number;
+  /** Epoch ms; events before. */
   until?: number;
   kinds?: MonitorEventKind[];
+  /** At most this many: the oldest of the range, or with `newest` the most recent (still returned oldest first). */
   limit?: number;
+  newest?: boolean;
 }
 
 export interface StoreOptions {
@@ -78,8 +81,16 @@ export class EventStore {
       });
       where.push(`kind IN (${names.join(', ')})`);
     }
-    const limit = q.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(q.limit))}` : '';
-    const sql = `SELECT data FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY time, id${limit}`;
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    let sql = `SELECT data FROM events ${filter} ORDER BY time, id`;
+    if (q.limit !== undefined) {
+      args.limit = Math.max(0, Math.floor(q.limit));
+      // The range and the cut are SQLite's work (an index walk from the chosen end), so a long
+      // history is never read whole to keep its last rows.
+      sql = q.newest
+        ? `SELECT data FROM (SELECT data, time, id FROM events ${filter} ORDER BY time DESC, id DESC LIMIT @limit) ORDER BY time, id`
+        : `${sql} LIMIT @limit`;
+    }
     return (this.db.prepare(sql).all(args) as { data: string }[]).map((r) => JSON.parse(r.data) as MonitorEvent);
   }
 

@@ -5,6 +5,7 @@
  */
 import dgram from 'node:dgram';
 import net from 'node:net';
+import { DEFAULT_SYSLOG_PORT } from '../../base/product';
 import { SyslogFrameDecoder } from '../syslog-frames';
 
 export interface SyslogMessage {
@@ -31,7 +32,7 @@ export interface SyslogReceiver {
   close(): Promise<void>;
 }
 
-export const DEFAULT_SYSLOG = { host: '127.0.0.1', port: 5514 };
+export const DEFAULT_SYSLOG = { host: '127.0.0.1', port: DEFAULT_SYSLOG_PORT };
 
 /** "127.0.0.1:5514", ":5514", "[::1]:5514", "5514" → host and port. */
 export function parseHostPort(text: string, fallback: { host: string; port: number }): { host: string; port: number } {
@@ -65,7 +66,6 @@ export async function startSyslog(opts: SyslogOptions): Promise<SyslogReceiver> 
       sock.on('error', () => undefined);
       sock.on('close', () => sockets.delete(sock));
     });
-    tcp.on('error', onError);
     await new Promise<void>((resolve, reject) => {
       tcp!.once('error', reject);
       tcp!.listen(port, host, () => {
@@ -73,6 +73,8 @@ export async function startSyslog(opts: SyslogOptions): Promise<SyslogReceiver> 
         resolve();
       });
     });
+    // Only once listening: a port already taken is the caller's failure, not a second warning.
+    tcp.on('error', onError);
     // With port 0, UDP takes the same number TCP was given so one "host:port" names both.
     port = (tcp.address() as net.AddressInfo).port;
   }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import type { DeviceKey } from '../../model/pair';
 import { summarizeJournal, type JournalRecord, type JournalSummary } from '../journal';
 
 /**
@@ -16,10 +18,42 @@ export class JournalFile {
     fsyncSync(this.fd);
   }
 
+  /**
+   * Writes `bytes` to `<journal name>.<name>` in the journal's folder, synced before the journal
+   * names it, so a record never points at a file that a power loss could have left empty.
+   */
+  keep(name: string, bytes: Uint8Array): { file: string; sha256: string } {
+    const file = `${basename(this.path).replace(/\.jsonl$/, '')}.${name}`;
+    const fd = openSync(join(dirname(this.path), file), 'w', 0o600);
+    try {
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    return { file, sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  /** Hashes a closed session's transcript; one that cannot be read (memory, removed) is not named. */
+  transcript(device: DeviceKey, file: string): void {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return;
+    }
+    this.append({ type: 'transcript', device, file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, time: new Date().toISOString() });
+  }
+
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }
+}
+
+/** Where a journal's kept file is (`file` as its saved-config record names it). */
+export function keptFilePath(journalPath: string, file: string): string {
+  return join(dirname(journalPath), basename(file));
 }
 
 export function journalDir(base: string): string {

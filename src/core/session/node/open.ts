@@ -1,7 +1,8 @@
 /**
- * Opens a logged-in DeviceSession from a connect target: SSH (known hosts checked) or a console
- * port (auto-baud when no speed is given), with a file transcript. Shared by every command that
- * talks to devices (connect, discover, pair, monitor) so they all behave the same.
+ * Opens a logged-in DeviceSession from a connect target and resolved credentials: SSH (known
+ * hosts checked) or a console port (auto-baud when no speed is given), with a transcript. Callers
+ * that start from a user's login go through connect.ts (DeviceConnector); the monitor's polls
+ * come here directly with their own (discarded) transcript.
  */
 import { FileTranscriptSink } from '../../channel/node/file-transcript';
 import { compilePack } from '../../channel/patterns';
@@ -69,12 +70,18 @@ export function makeTransport(o: OpenSessionOptions): Transport {
   return new SerialTransport({ path: t.path, baud: t.baud ?? COMMON_BAUDS[0], dataBits: t.dataBits, parity: t.parity, stopBits: t.stopBits, flowControl: t.flowControl });
 }
 
+/**
+ * Transcript name: the port too, since lab pairs and NAT'd sites put two devices on one address,
+ * and two transcripts started in the same second would otherwise share (and interleave in) one file.
+ */
+export function transcriptLabel(t: ConnectTarget): string {
+  return t.kind === 'ssh' ? (t.port === 22 ? t.host : `${t.host}-${t.port}`) : (t.path.split('/').pop() ?? t.path);
+}
+
 export async function openSession(o: OpenSessionOptions): Promise<OpenedSession> {
   const pack = o.pack ?? comware7;
   const t = o.target;
-  // the port too: lab pairs and NAT'd sites put two devices on one address, and two transcripts
-  // started in the same second would otherwise share (and interleave in) one file
-  const label = o.deviceLabel ?? (t.kind === 'ssh' ? (t.port === 22 ? t.host : `${t.host}-${t.port}`) : t.path.split('/').pop() ?? t.path);
+  const label = o.deviceLabel ?? transcriptLabel(t);
   const sink = o.transcriptSink ?? new FileTranscriptSink(label, o.transcriptDir ? { dir: o.transcriptDir } : {});
   const rec = new TranscriptRecorder(sink);
   const transport = makeTransport(o);

@@ -1,9 +1,9 @@
 /** The known-hosts store on disk (user data dir unless a path is given), with Node's SHA-256. */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { KnownHostsStore, type KnownHostsStorage } from '../../known-hosts';
-import { userDataDir } from './data-dir';
+import { dataDir } from '../../base/node/paths';
 
 export const sha256 = (data: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(data).digest());
 
@@ -29,6 +29,8 @@ export function fileStorage(path: string): KnownHostsStorage {
   };
 }
 
-export function openKnownHosts(path = join(userDataDir(), 'known_hosts')): KnownHostsStore {
-  return new KnownHostsStore(fileStorage(path), sha256);
+export function openKnownHosts(path = join(dataDir(), 'known_hosts')): KnownHostsStore {
+  // absolute, because the store serialises its rewrites per location: two spellings of one file
+  // would be two locks and could lose a key
+  return new KnownHostsStore(fileStorage(resolve(path)), sha256);
 }

@@ -1,14 +1,18 @@
 /**
- * SSH shell transport over ssh2: password, key or keyboard-interactive authentication, host key
- * checked against the known-hosts store before any credential is sent, legacy algorithms that
- * Comware 7.1.0xx devices need (ssh-rsa host keys, group14-sha1 kex) appended after the modern
- * ones, a ready timeout and keepalives so a dead peer is noticed.
+ * SSH shell transport over node-ssh (which drives ssh2): password, key or keyboard-interactive
+ * authentication, host key checked against the known-hosts store before any credential is sent,
+ * legacy algorithms that Comware 7.1.0xx devices need (ssh-rsa host keys, group14-sha1 kex)
+ * appended after the modern ones, a ready timeout and keepalives so a dead peer is noticed. The
+ * same connection reads files off the device over SFTP (the saved configuration before a push).
  */
-import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import type { Socket } from 'node:net';
+import { NodeSSH, SSHError, type Config } from 'node-ssh';
+import type { ClientChannel, ConnectConfig } from 'ssh2';
 import { abortError } from '../../base/abort';
 import { AppError } from '../../base/errors';
 import type { HostKeyPolicy, KnownHostsStore } from '../../known-hosts';
 import { BaseTransport } from '../base';
+import { readSftpFile } from './sftp-read';
 
 export interface SshTransportOptions {
   host: string;
@@ -31,11 +35,15 @@ const LEGACY = {
   kex: { append: ['diffie-hellman-group14-sha1', 'diffie-hellman-group-exchange-sha1'] },
 };
 
+export const SSH_READY_TIMEOUT_MS = 15_000;
+
+type Ssh2Error = Error & { level?: string; code?: string };
+
 export class SshTransport extends BaseTransport {
   readonly kind = 'ssh' as const;
   readonly label: string;
   readonly bytesPerSecond = undefined;
-  private client: Client | undefined;
+  private ssh: NodeSSH | undefined;
   private stream: ClientChannel | undefined;
   private hostKeyError: AppError | undefined;
 
@@ -48,9 +56,8 @@ export class SshTransport extends BaseTransport {
     if (this.state !== 'new') return Promise.reject(new AppError('INTERNAL', `${this.label}: open() called twice`));
     if (signal?.aborted) return Promise.reject(abortError(signal));
     this.state = 'opening';
-    const o = this.o;
-    const client = new Client();
-    this.client = client;
+    const ssh = new NodeSSH();
+    this.ssh = ssh;
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const fail = (e: AppError) => {
@@ -58,76 +65,99 @@ export class SshTransport extends BaseTransport {
         settled = true;
         signal?.removeEventListener('abort', onAbort);
         this.state = 'closed';
-        client.end();
+        ssh.connection?.end();
         reject(e);
       };
       const onAbort = () => fail(abortError(signal!));
       signal?.addEventListener('abort', onAbort, { once: true });
-      client.on('keyboard-interactive', (_name, _instr, _lang, prompts, finish) => {
-        finish(prompts.map((p) => (/pass(word|code)/i.test(p.prompt) && o.password !== undefined ? o.password : '')));
-      });
-      client.on('error', (err: Error & { level?: string; code?: string }) => {
-        const e = this.mapError(err);
-        if (!settled) fail(e);
-        else this.markClosed(e);
-      });
-      client.on('close', () => {
-        if (!settled) fail(this.hostKeyError ?? new AppError('CONNECT_FAILED', `${this.label}: the server closed the connection during setup.`));
-        else this.markClosed(new AppError('DISCONNECTED', `${this.label}: the connection closed.`));
-      });
-      // an interactive CLI trades in small packets: Nagle's algorithm would hold each one for
-      // the peer's delayed ACK (~40 ms per command)
-      client.on('connect', () => client.setNoDelay(true));
-      client.on('ready', () => {
-        // wider than the longest command line (511): the device never wraps or scrolls our echo
-        client.shell({ term: 'vt100', cols: 512, rows: 50 }, (err, stream) => {
-          if (err) return fail(new AppError('CONNECT_FAILED', `${this.label}: the device refused a shell: ${err.message}`));
+      const connecting = ssh.connect(this.config());
+      // node-ssh creates the ssh2 Client synchronously inside connect(); its own listeners go away
+      // once the connection is ready, ours stay for the life of the session
+      const client = ssh.connection;
+      if (client) {
+        // an interactive CLI trades in small packets: Nagle's algorithm would hold each one for
+        // the peer's delayed ACK (~40 ms per command)
+        client.on('connect', () => client.setNoDelay(true));
+        client.on('error', (err: Ssh2Error) => {
+          if (!settled) fail(this.mapError(err));
+          else this.markClosed(this.mapError(err));
+        });
+        client.on('close', () => {
+          if (!settled) fail(this.hostKeyError ?? new AppError('CONNECT_FAILED', `${this.label}: the server closed the connection during setup.`));
+          else this.markClosed(new AppError('DISCONNECTED', `${this.label}: the connection closed.`));
+        });
+      }
+      connecting
+        .then(async () => {
+          if (settled) return;
+          // wider than the longest command line (511): the device never wraps or scrolls our echo
+          const stream = await ssh.requestShell({ term: 'vt100', cols: 512, rows: 50 }).catch((err: Error) => {
+            throw new AppError('CONNECT_FAILED', `${this.label}: the device refused a shell: ${err.message}`);
+          });
           if (settled) return void stream.close();
           this.stream = stream;
           stream.on('data', (d: Buffer) => this.emitData(new Uint8Array(d.buffer, d.byteOffset, d.length)));
           stream.stderr.on('data', (d: Buffer) => this.emitData(new Uint8Array(d.buffer, d.byteOffset, d.length)));
           stream.on('close', () => {
             this.markClosed(new AppError('DISCONNECTED', `${this.label}: the device closed the session.`));
-            client.end();
+            ssh.connection?.end();
           });
           settled = true;
           signal?.removeEventListener('abort', onAbort);
           this.state = 'open';
           resolve();
-        });
-      });
-      const cfg: ConnectConfig = {
-        host: o.host,
-        port: o.port,
-        username: o.username,
-        readyTimeout: o.readyTimeoutMs ?? 15_000,
-        keepaliveInterval: o.keepaliveIntervalMs ?? 10_000,
-        keepaliveCountMax: o.keepaliveCountMax ?? 3,
-        tryKeyboard: o.password !== undefined,
-        hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
-          o.knownHosts.verify(o.host, o.port, new Uint8Array(key), o.hostKeyPolicy).then(
-            () => verify(true),
-            (e: unknown) => {
-              this.hostKeyError = e instanceof AppError ? e : new AppError('INTERNAL', String(e));
-              verify(false);
-            },
-          );
-        },
-      } as ConnectConfig;
-      if (o.password !== undefined) cfg.password = o.password;
-      if (o.privateKey !== undefined) cfg.privateKey = o.privateKey;
-      if (o.passphrase !== undefined) cfg.passphrase = o.passphrase;
-      if (o.legacyAlgorithms !== false) cfg.algorithms = LEGACY as ConnectConfig['algorithms'];
-      try {
-        client.connect(cfg);
-      } catch (e) {
-        // ssh2 throws synchronously for unreadable keys and bad options
-        fail(new AppError('AUTH_FAILED', `${this.label}: cannot use the credentials: ${(e as Error).message}`, { fix: 'Check the --identity key file and its passphrase.' }));
-      }
+        })
+        .catch((err: unknown) => fail(this.setupError(err)));
     });
   }
 
-  private mapError(err: Error & { level?: string; code?: string }): AppError {
+  private config(): Config {
+    const o = this.o;
+    const cfg: Config = {
+      host: o.host,
+      port: o.port,
+      username: o.username,
+      readyTimeout: o.readyTimeoutMs ?? SSH_READY_TIMEOUT_MS,
+      keepaliveInterval: o.keepaliveIntervalMs ?? 10_000,
+      keepaliveCountMax: o.keepaliveCountMax ?? 3,
+      tryKeyboard: o.password !== undefined,
+      // every password-like prompt gets the password, anything else an empty answer: a device
+      // that asks two questions must not hang waiting for the second
+      onKeyboardInteractive: (_name, _instr, _lang, prompts, finish) =>
+        finish(prompts.map((p) => (/pass(word|code)/i.test(p.prompt) && o.password !== undefined ? o.password : ''))),
+      hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+        o.knownHosts.verify(o.host, o.port, new Uint8Array(key), o.hostKeyPolicy).then(
+          () => verify(true),
+          (e: unknown) => {
+            this.hostKeyError = e instanceof AppError ? e : new AppError('INTERNAL', String(e));
+            verify(false);
+          },
+        );
+      },
+    } as Config;
+    if (o.password !== undefined) cfg.password = o.password;
+    // node-ssh takes key text only
+    if (o.privateKey !== undefined) cfg.privateKey = typeof o.privateKey === 'string' ? o.privateKey : o.privateKey.toString('utf8');
+    if (o.passphrase !== undefined) cfg.passphrase = o.passphrase;
+    if (o.legacyAlgorithms !== false) cfg.algorithms = LEGACY as ConnectConfig['algorithms'];
+    return cfg;
+  }
+
+  /**
+   * A rejection of connect() or of the shell request. Socket and protocol errors were already
+   * reported through the client's error event; what is left was thrown before any packet went out
+   * (unreadable key, wrong passphrase) or is our own AppError.
+   */
+  private setupError(err: unknown): AppError {
+    if (this.hostKeyError) return this.hostKeyError;
+    if (err instanceof AppError) return err;
+    if (err instanceof SSHError) return new AppError('CONNECT_FAILED', `${this.label}: the server closed the connection during setup.`);
+    const e = err as Ssh2Error;
+    if (e.level !== undefined) return this.mapError(e);
+    return new AppError('AUTH_FAILED', `${this.label}: cannot use the credentials: ${e.message}`, { fix: 'Check the --identity key file and its passphrase.' });
+  }
+
+  private mapError(err: Ssh2Error): AppError {
     if (this.hostKeyError) return this.hostKeyError;
     const at = this.label;
     if (err.level === 'client-authentication') {
@@ -138,7 +168,9 @@ export class SshTransport extends BaseTransport {
     if (err.level === 'client-timeout') {
       return this.state === 'open'
         ? new AppError('DISCONNECTED', `${at}: the device stopped answering keepalives.`)
-        : new AppError('TIMEOUT', `${at}: no SSH handshake within ${Math.round((this.o.readyTimeoutMs ?? 15_000) / 1000)} s.`, { fix: 'Check the address, the port and that `ssh server enable` is set on the device.' });
+        : new AppError('TIMEOUT', `${at}: no SSH handshake within ${Math.round((this.o.readyTimeoutMs ?? SSH_READY_TIMEOUT_MS) / 1000)} s.`, {
+            fix: 'Check the address, the port and that `ssh server enable` is set on the device.',
+          });
     }
     if (this.state === 'open') return new AppError('DISCONNECTED', `${at}: the connection was lost (${err.code ?? err.message}).`);
     if (err.message.includes('Unsupported algorithm') || err.message.includes('No matching')) {
@@ -150,9 +182,38 @@ export class SshTransport extends BaseTransport {
   write(data: string | Uint8Array): Promise<void> {
     const s = this.stream;
     if (this.state !== 'open' || !s) return Promise.reject(this.notOpenError());
+    // ssh2 hands one SSH packet to the socket as three writes (length, ciphertext, MAC); with Nagle
+    // off each would leave as its own TCP segment and wake the device for a piece of a packet
+    const sock = process.env.HP_PERF_NOCORK ? undefined : (this.ssh?.connection as { _sock?: Pick<Socket, 'cork' | 'uncork'> } | null | undefined)?._sock;
     return new Promise((resolve, reject) => {
-      s.write(typeof data === 'string' ? data : Buffer.from(data), (err?: Error | null) => (err ? reject(this.notOpenError()) : resolve()));
+      sock?.cork();
+      try {
+        s.write(typeof data === 'string' ? data : Buffer.from(data), (err?: Error | null) => (err ? reject(this.notOpenError()) : resolve()));
+      } finally {
+        sock?.uncork();
+      }
     });
+  }
+
+  /**
+   * A file off the device over SFTP on the same connection, byte for byte. UNSUPPORTED when the
+   * device refuses the SFTP subsystem (`sftp server enable` not set), NOT_FOUND for a missing file.
+   */
+  async readFile(path: string, signal?: AbortSignal): Promise<Uint8Array> {
+    const ssh = this.ssh;
+    if (this.state !== 'open' || !ssh) throw this.notOpenError();
+    if (signal?.aborted) throw abortError(signal);
+    let sftp;
+    try {
+      sftp = await ssh.requestSFTP();
+    } catch (e) {
+      throw new AppError('UNSUPPORTED', `${this.label}: the device refused SFTP (${(e as Error).message}).`, { fix: 'Enable it with `sftp server enable` (system view) to keep byte-exact copies.' });
+    }
+    try {
+      return await readSftpFile(sftp, path, this.label, signal);
+    } finally {
+      sftp.end();
+    }
   }
 
   resize(cols: number, rows: number): void {
@@ -163,8 +224,8 @@ export class SshTransport extends BaseTransport {
   async close(): Promise<void> {
     const wasOpen = this.state === 'open';
     this.markClosed();
-    if (this.state === 'closed' && !wasOpen && !this.client) return;
+    if (this.state === 'closed' && !wasOpen && !this.ssh) return;
     this.stream?.close();
-    this.client?.end();
+    this.ssh?.connection?.end();
   }
 }

@@ -1,12 +1,14 @@
 import { defaultRbm, maskToPrefix } from '../../device/model';
-import { fail, type CommandSpec } from '../types';
+import { fail, type Behaviour, type CommandSpec, type PackBindings } from '../types';
 
 /**
  * System-view commands: sysname, entering sub-views (interface, track, local user, RBM), loghosts,
  * static routes, SSH server and commit-confirmed. Creating views that hold configuration
- * (track, local-user, remote-backup group) is itself a configuration change.
+ * (track, local-user, remote-backup group) is itself a configuration change. The commands the
+ * platform pack has are bound by command id; their syntax comes from the pack.
  */
 const sys = (syntax: string, run: CommandSpec['run'], config = true): CommandSpec => ({ syntax, views: ['system'], run, config });
+const does = (run: CommandSpec['run'], config = true): Behaviour => ({ run, config });
 
 function networkOf(ip: string, prefix: number): string {
   const n = ip.split('.').reduce((acc, p) => acc * 256 + Number(p), 0);
@@ -15,39 +17,61 @@ function networkOf(ip: string, prefix: number): string {
   return [24, 16, 8, 0].map((s) => (net >>> s) & 255).join('.');
 }
 
-export const SYSTEM_COMMANDS: CommandSpec[] = [
-  sys('sysname <name:word>', (ctx, a) => {
-    if (!/^[^\s<>[\]?]{1,64}$/.test(a.name as string)) return fail('Error: Invalid device name.');
-    ctx.cfg.sysname = a.name as string;
-  }),
-  sys('undo sysname', (ctx) => void (ctx.cfg.sysname = 'H3C')),
+export const SYSTEM_BINDINGS: PackBindings = {
+  sysname: {
+    run: does((ctx, a) => {
+      if (!/^[^\s<>[\]?]{1,64}$/.test(a.name as string)) return fail('Error: Invalid device name.');
+      ctx.cfg.sysname = a.name as string;
+    }),
+    undo: does((ctx) => void (ctx.cfg.sysname = 'H3C')),
+  },
   // Entering a logical interface (LoopBack, Route-Aggregation, Vlan-interface) creates it.
-  sys(
-    'interface <interface:interface>',
-    (ctx, a) => {
+  interface: {
+    run: does((ctx, a) => {
       const r = ctx.device.createInterface(a.interface as string);
       if (!r) return fail(`Error: Interface ${a.interface} does not exist.`);
       if (r === 'created') ctx.changed([`interface ${a.interface}`]);
       ctx.enter({ kind: 'interface', id: a.interface as string });
-    },
-    false,
-  ),
+    }, false),
+  },
+  trackInterface: {
+    run: does((ctx, a) => {
+      const id = Number(a.id);
+      if (!ctx.cfg.interfaces.some((i) => i.name === a.interface)) return fail(`Error: Interface ${a.interface} does not exist.`);
+      const existing = ctx.cfg.tracks.find((t) => t.id === id);
+      if (existing && existing.interface !== a.interface) return fail(`Error: Track entry ${id} already exists with a different tracked object.`);
+      if (!existing) ctx.cfg.tracks.push({ id, interface: a.interface as string });
+      ctx.cfg.tracks.sort((x, y) => x.id - y.id);
+      ctx.enter({ kind: 'track', id: String(id) });
+    }),
+    undo: does((ctx, a) => void (ctx.cfg.tracks = ctx.cfg.tracks.filter((t) => t.id !== Number(a.id)))),
+  },
+  // Without `port`, the loghost gets the syslog port.
+  loghost: {
+    run: does((ctx, a) => loghost(ctx.cfg.loghosts, a.ip as string, a.port === undefined ? 514 : Number(a.port))),
+    undo: does((ctx, a) => void (ctx.cfg.loghosts = ctx.cfg.loghosts.filter((h) => h.ip !== a.ip))),
+  },
+  rbmEnter: {
+    run: does((ctx) => {
+      ctx.cfg.rbm ??= defaultRbm();
+      ctx.enter({ kind: 'rbm' });
+    }),
+    undo: does((ctx) => void delete ctx.cfg.rbm),
+  },
+};
+
+/** Commit-confirmed (pack.commitDelay): a rollback point now, reverted unless confirmed in time. */
+export const COMMIT_DELAY_BINDINGS = {
+  start: does((ctx, a) => void ctx.device.startCommitDelay(Number(a.minutes)), false),
+  confirm: does((ctx) => {
+    if (!ctx.device.confirmCommit()) return fail('Error: No configuration commit delay is in progress.');
+  }, false),
+};
+
+export const SYSTEM_COMMANDS: CommandSpec[] = [
   sys('undo interface <interface:interface>', (ctx, a) => {
     if (!ctx.device.removeInterface(a.interface as string)) return fail('Error: Physical interfaces cannot be removed.');
   }),
-  sys('track <id:int:1-1024> interface <interface:interface>', (ctx, a) => {
-    const id = Number(a.id);
-    if (!ctx.cfg.interfaces.some((i) => i.name === a.interface)) return fail(`Error: Interface ${a.interface} does not exist.`);
-    const existing = ctx.cfg.tracks.find((t) => t.id === id);
-    if (existing && existing.interface !== a.interface) return fail(`Error: Track entry ${id} already exists with a different tracked object.`);
-    if (!existing) ctx.cfg.tracks.push({ id, interface: a.interface as string });
-    ctx.cfg.tracks.sort((x, y) => x.id - y.id);
-    ctx.enter({ kind: 'track', id: String(id) });
-  }),
-  sys('undo track <id:int:1-1024>', (ctx, a) => void (ctx.cfg.tracks = ctx.cfg.tracks.filter((t) => t.id !== Number(a.id)))),
-  sys('info-center loghost <ip:ipv4> port <port:int:1-65535>', (ctx, a) => loghost(ctx.cfg.loghosts, a.ip as string, Number(a.port))),
-  sys('info-center loghost <ip:ipv4>', (ctx, a) => loghost(ctx.cfg.loghosts, a.ip as string, 514)),
-  sys('undo info-center loghost <ip:ipv4>', (ctx, a) => void (ctx.cfg.loghosts = ctx.cfg.loghosts.filter((h) => h.ip !== a.ip))),
   sys('ip route-static <dest:ipv4> <mask:mask> <nexthop:ipv4>', (ctx, a) => {
     const prefix = maskToPrefix(a.mask as string) as number;
     const dest = networkOf(a.dest as string, prefix);
@@ -75,24 +99,6 @@ export const SYSTEM_COMMANDS: CommandSpec[] = [
     if (!ctx.cfg.users.some((u) => u.name === a.name)) return fail(`Error: The local user ${a.name} does not exist.`);
     ctx.cfg.users = ctx.cfg.users.filter((u) => u.name !== a.name);
   }),
-  sys('remote-backup group', (ctx) => {
-    ctx.cfg.rbm ??= defaultRbm();
-    ctx.enter({ kind: 'rbm' });
-  }),
-  sys('undo remote-backup group', (ctx) => void delete ctx.cfg.rbm),
-  // Commit-confirmed (pack.commitDelay): a rollback point now, reverted unless confirmed in time.
-  sys(
-    'configuration commit delay <minutes:int:1-65535>',
-    (ctx, a) => void ctx.device.startCommitDelay(Number(a.minutes)),
-    false,
-  ),
-  sys(
-    'configuration commit',
-    (ctx) => {
-      if (!ctx.device.confirmCommit()) return fail('Error: No configuration commit delay is in progress.');
-    },
-    false,
-  ),
 ];
 
 function loghost(list: { ip: string; port: number }[], ip: string, port: number): void {

@@ -43,5 +43,6 @@ function thisView(ctx: Ctx): string[] {
 export const CONFIG_DISPLAYS: CommandSpec[] = [
   { syntax: 'display current-configuration', views: 'any', run: (ctx) => ctx.device.currentConfig() },
   { syntax: 'display saved-configuration', views: 'any', run: (ctx) => ctx.device.savedConfig() },
+  { syntax: 'display startup', views: 'any', run: (ctx) => ctx.device.startupLines() },
   { syntax: 'display this', views: 'any', run: thisView },
 ];

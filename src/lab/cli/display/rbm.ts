@@ -22,6 +22,8 @@ function block(b: RbmStatusBlock): string[] {
   const out = [
     `  Backup mode: ${MODE_TEXT[b.mode]}`,
     `  Device management role: ${b.role ? cap(b.role) : 'None'}`,
+    // Current releases also print the role the device runs with; the lab's elected role is both.
+    `  Device running management role: ${b.role ? cap(b.role) : 'None'}`,
     `  Device running status: ${b.runningStatus}`,
   ];
   if (b.dataChannelInterface) out.push(`  Data channel interface: ${b.dataChannelInterface}`, `  Data channel interface current state: ${b.dataChannelState ?? 'Down'}`);

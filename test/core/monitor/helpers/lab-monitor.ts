@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPairText } from '../../../../src/core/model/load';
 import type { Pair } from '../../../../src/core/model/pair';
-import { deviceLink, serialisedKnownHosts } from '../../../../src/core/monitor/node/links';
+import { deviceLink } from '../../../../src/core/monitor/node/links';
+import { DeviceConnector, type ConnectAsk } from '../../../../src/core/session/node/connect';
+import { MonitorReceivers } from '../../../../src/core/monitor/node/receivers';
 import { type MonitorRuntime, startMonitor, type RuntimeOptions } from '../../../../src/core/monitor/node/runtime';
 import { EventStore } from '../../../../src/core/monitor/node/store';
 import type { MonitorEvent } from '../../../../src/core/monitor/types';
@@ -43,6 +45,8 @@ export function typeLines(lab: Lab, key: string, lines: readonly string[]): stri
 export interface LabMonitor {
   lab: Lab;
   runtime: MonitorRuntime;
+  /** The syslog receiver and /metrics the monitor's pairs are attached to. */
+  receivers: MonitorReceivers;
   store: EventStore;
   dir: string;
   /** Latest revision of every stored event, in time order. */
@@ -67,7 +71,8 @@ export async function startLabMonitor(o: LabMonitorOptions): Promise<LabMonitor>
   const pair = many ? undefined : (o.pair ?? labPair());
   const lab = await startLab({ stateDir: join(dir, 'lab'), sshPortBase: 0, console: false, stateFile: false, pairIndexBase: o.net, ...(pair ? { pair } : { pairs: o.pairs }) });
   const store = new EventStore(join(dir, 'monitor.sqlite'), { retentionDays: 0 });
-  const knownHosts = serialisedKnownHosts(join(dir, 'known_hosts'));
+  const connector = new DeviceConnector({ knownHostsFile: join(dir, 'known_hosts') });
+  const trustLab: ConnectAsk = { missing: (what) => new Error(`no ${what}`) as never, confirmHostKey: async () => true };
   const desc = lab.describe();
   const groups = new Map<string, { a?: (typeof desc.devices)[number]; b?: (typeof desc.devices)[number] }>();
   desc.devices.forEach((d, i) => {
@@ -77,9 +82,11 @@ export async function startLabMonitor(o: LabMonitorOptions): Promise<LabMonitor>
     groups.set(name, g);
   });
   const link = (d: (typeof desc.devices)[number]) =>
-    deviceLink({ kind: 'ssh', host: d.ssh.host, port: d.ssh.port, username: d.ssh.username }, { username: d.ssh.username, password: LAB_PASSWORD }, { knownHosts, hostKeyPolicy: { acceptNew: true }, loginTimeoutMs: 10_000 });
+    deviceLink({ kind: 'ssh', host: d.ssh.host, port: d.ssh.port, username: d.ssh.username }, { username: d.ssh.username, password: LAB_PASSWORD }, { connector, ask: trustLab, loginTimeoutMs: 10_000 });
   let runtime: MonitorRuntime;
+  const receivers = new MonitorReceivers();
   try {
+    await receivers.open({ syslog: o.syslog === false ? false : { host: '127.0.0.1', port: 0 }, metrics: { host: '127.0.0.1', port: 0 } }, { strict: true });
     if (pair) {
       const scripts = renderPair(pair, comware7);
       for (const k of ['a', 'b'] as const) {
@@ -99,18 +106,18 @@ export async function startLabMonitor(o: LabMonitorOptions): Promise<LabMonitor>
       })),
       intervalMs: o.intervalMs ?? 1000,
       db: store,
-      syslog: o.syslog === false ? false : { host: '127.0.0.1', port: 0 },
-      metrics: { host: '127.0.0.1', port: 0 },
+      receivers,
       ...o.monitor,
     });
   } catch (e) {
+    await receivers.close();
     store.close();
     await lab.stop();
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
-  if (runtime.syslog) {
-    const port = runtime.syslog.udpPort!;
+  if (receivers.syslogPort !== undefined) {
+    const port = receivers.syslogPort;
     for (const m of lab.members) {
       const refused = typeLines(lab, m.key, ['system-view', `info-center loghost 127.0.0.1 port ${port}`, 'return']);
       if (refused.length) throw new Error(`loghost refused: ${refused.join('; ')}`);
@@ -125,6 +132,7 @@ export async function startLabMonitor(o: LabMonitorOptions): Promise<LabMonitor>
   return {
     lab,
     runtime,
+    receivers,
     store,
     dir,
     events,
@@ -139,6 +147,7 @@ export async function startLabMonitor(o: LabMonitorOptions): Promise<LabMonitor>
     },
     async stop() {
       await runtime.stop();
+      await receivers.close();
       store.close();
       await lab.stop();
       rmSync(dir, { recursive: true, force: true });

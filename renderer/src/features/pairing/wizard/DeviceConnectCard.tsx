@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import type { DeviceKey } from '../../../store/wizard-types';
 import { ErrorNote } from '../ErrorNote';
@@ -25,11 +26,12 @@ function useIsLabDevice(url: string): boolean {
 
 /** A changed host key is a possible attack: both fingerprints, plainly, and no way to click through. */
 function MismatchNote({ details }: { details: Record<string, unknown> }) {
+  const { t } = useAppTranslation();
   return (
     <p className="mismatch-keys">
-      Recorded key: <code>{String(details.expected ?? '?')}</code>
+      {t('wizard.connect.recordedKey')} <code>{String(details.expected ?? '?')}</code>
       <br />
-      Presented now: <code>{String(details.presented ?? '?')}</code>
+      {t('wizard.connect.presentedKey')} <code>{String(details.presented ?? '?')}</code>
     </p>
   );
 }
@@ -49,6 +51,10 @@ export function DeviceConnectCard({ k }: { k: DeviceKey }) {
   const id = (f: string) => `conn-${k}-${f}`;
   const sshUrl = d.sshUrl || docUrl;
   const labDevice = useIsLabDevice(d.kind === 'ssh' ? sshUrl : '');
+  const { t } = useAppTranslation();
+  const title = t('wizard.device', { device: K });
+  // The store words a declined host key in English (it is an ErrorInfo); the card says it in the user's language.
+  const error = d.error?.details?.declined === true ? { ...d.error, message: t('wizard.connect.declined'), fix: t('wizard.connect.declinedFix') } : d.error;
 
   const go = async (accept?: string) => {
     if (d.kind === 'ssh' && !d.sshUrl && docUrl) editConnection(k, { sshUrl: docUrl });
@@ -61,20 +67,20 @@ export function DeviceConnectCard({ k }: { k: DeviceKey }) {
 
   if (d.status === 'connected' && d.info)
     return (
-      <section className="card device-card connected" aria-label={`Device ${K}`}>
+      <section className="card device-card connected" aria-label={title}>
         <h2>
-          Device {K} <span className="badge ok">connected</span>
+          {title} <span className="badge ok">{t('wizard.connect.connected')}</span>
         </h2>
         <ConnectedSummary info={d.info} />
         <button type="button" onClick={() => void disconnect(k)}>
-          Disconnect {K}
+          {t('wizard.connect.disconnect', { device: K })}
         </button>
       </section>
     );
 
   return (
-    <section className="card device-card" aria-label={`Device ${K}`}>
-      <h2>Device {K}</h2>
+    <section className="card device-card" aria-label={title}>
+      <h2>{title}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -82,30 +88,30 @@ export function DeviceConnectCard({ k }: { k: DeviceKey }) {
         }}
       >
         <fieldset className="kind" disabled={busy}>
-          <legend>Connect by</legend>
+          <legend>{t('wizard.connect.by')}</legend>
           {(['ssh', 'serial'] as const).map((kind) => (
             <label key={kind} className="inline">
-              <input type="radio" name={id('kind')} checked={d.kind === kind} onChange={() => editConnection(k, { kind })} /> {kind === 'ssh' ? 'SSH' : 'Serial console'}
+              <input type="radio" name={id('kind')} checked={d.kind === kind} onChange={() => editConnection(k, { kind })} /> {kind === 'ssh' ? 'SSH' : t('wizard.connect.serial')}
             </label>
           ))}
         </fieldset>
         {d.kind === 'ssh' ? (
           <>
             <div className="field">
-              <label htmlFor={id('url')}>SSH URL</label>
+              <label htmlFor={id('url')}>{t('wizard.connect.sshUrl')}</label>
               <div className="field-input">
                 <input id={id('url')} type="text" value={sshUrl} placeholder="ssh://admin@192.0.2.11:22" spellCheck={false} disabled={busy} onChange={(e) => editConnection(k, { sshUrl: e.target.value })} />
               </div>
             </div>
             <div className="field">
-              <label htmlFor={id('key')}>Key file (optional)</label>
+              <label htmlFor={id('key')}>{t('wizard.connect.keyFile')}</label>
               <div className="field-input">
-                <input id={id('key')} type="text" value={d.identityFile} placeholder="~/.ssh/id_ed25519 on the host machine" spellCheck={false} disabled={busy} onChange={(e) => editConnection(k, { identityFile: e.target.value })} />
+                <input id={id('key')} type="text" value={d.identityFile} placeholder={t('wizard.connect.keyFilePlaceholder')} spellCheck={false} disabled={busy} onChange={(e) => editConnection(k, { identityFile: e.target.value })} />
               </div>
             </div>
             {d.identityFile && (
               <div className="field">
-                <label htmlFor={id('pass')}>Key passphrase</label>
+                <label htmlFor={id('pass')}>{t('wizard.connect.passphrase')}</label>
                 <div className="field-input">
                   <input id={id('pass')} type="password" value={passphrase} autoComplete="off" disabled={busy} onChange={(e) => setPassphrase(e.target.value)} />
                 </div>
@@ -116,36 +122,36 @@ export function DeviceConnectCard({ k }: { k: DeviceKey }) {
           <SerialFields k={k} d={d} disabled={busy} />
         )}
         <div className="field">
-          <label htmlFor={id('password')}>Password</label>
+          <label htmlFor={id('password')}>{t('wizard.connect.password')}</label>
           <div className="field-input">
             <input id={id('password')} type="password" value={password} autoComplete="off" disabled={busy} onChange={(e) => setPassword(e.target.value)} />
           </div>
         </div>
         <p className="muted small">
-          {labDevice ? "A device of the lab pair: leave the password empty to log in with the lab's own account. " : ''}
-          The password goes to the host for this connection only; it is not kept in the app or written anywhere.
+          {labDevice ? `${t('wizard.connect.labPassword')} ` : ''}
+          {t('wizard.connect.passwordNote')}
         </p>
         <div className="button-row">
           {busy ? (
             <>
               <span role="status" className="spinner-text">
-                {d.step ?? 'Connecting…'}
+                {d.step ?? t('wizard.connect.connecting')}
               </span>
               <button type="button" onClick={() => void cancelConnect(k)}>
-                Cancel
+                {t('wizard.connect.cancel')}
               </button>
             </>
           ) : (
             <button type="submit" className="primary">
-              Connect {K}
+              {t('wizard.connect.connectDevice', { device: K })}
             </button>
           )}
         </div>
       </form>
-      {d.error && (
+      {error && (
         <>
-          <ErrorNote error={d.error} title={d.error.code === 'HOST_KEY_MISMATCH' ? 'Refused: the host key has changed.' : `Device ${K} is not connected.`} />
-          {d.error.code === 'HOST_KEY_MISMATCH' && d.error.details && <MismatchNote details={d.error.details} />}
+          <ErrorNote error={error} title={error.code === 'HOST_KEY_MISMATCH' ? t('wizard.connect.keyChanged') : t('wizard.connect.notConnected', { device: K })} />
+          {error.code === 'HOST_KEY_MISMATCH' && error.details && <MismatchNote details={error.details} />}
         </>
       )}
       {d.hostKey && <HostKeyDialog device={K} hostKey={d.hostKey} onAccept={() => void go(d.hostKey!.fingerprint)} onDecline={() => declineHostKey(k)} />}

@@ -1,17 +1,20 @@
 import { Fragment, useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import type { DeviceFacts, FactMismatch } from '../../../../../src/contract/index';
+import { useAppTranslation } from '../../../i18n';
 
-type Read = (f: DeviceFacts) => string | undefined;
-const ROWS: { id: string; label: string; read: Read }[] = [
-  { id: 'sysname', label: 'Sysname', read: (f) => f.sysname },
-  { id: 'model', label: 'Model', read: (f) => f.model },
-  { id: 'softwareVersion', label: 'Software version', read: (f) => f.softwareVersion },
-  { id: 'release', label: 'Release', read: (f) => f.release },
-  { id: 'serialNumber', label: 'Serial number', read: (f) => f.serialNumber },
-  { id: 'clock', label: 'Clock', read: (f) => f.clock },
-  { id: 'rbm', label: 'RBM', read: (f) => (f.rbm?.configured ? [f.rbm.role, f.rbm.mode, f.rbm.controlChannel].filter(Boolean).join(', ') || 'configured' : 'not configured') },
-  { id: 'vrrp', label: 'VRRP groups', read: (f) => (f.vrrp.length ? f.vrrp.map((v) => `${v.interface} vrid ${v.vrid} ${v.state}`).join('; ') : 'none') },
-  { id: 'track', label: 'Track entries', read: (f) => (f.tracks.length ? f.tracks.map((t) => `${t.id} ${t.state}`).join('; ') : 'none') },
+// Values read from the devices (roles, modes, states, interface names) are shown as the device prints them.
+type Read = (f: DeviceFacts, t: TFunction<'app'>) => string | undefined;
+const ROWS: { id: string; read: Read }[] = [
+  { id: 'sysname', read: (f) => f.sysname },
+  { id: 'model', read: (f) => f.model },
+  { id: 'softwareVersion', read: (f) => f.softwareVersion },
+  { id: 'release', read: (f) => f.release },
+  { id: 'serialNumber', read: (f) => f.serialNumber },
+  { id: 'clock', read: (f) => f.clock },
+  { id: 'rbm', read: (f, t) => (f.rbm?.configured ? [f.rbm.role, f.rbm.mode, f.rbm.controlChannel].filter(Boolean).join(', ') || t('wizard.facts.configured') : t('wizard.facts.notConfigured')) },
+  { id: 'vrrp', read: (f, t) => (f.vrrp.length ? f.vrrp.map((v) => `${v.interface} vrid ${v.vrid} ${v.state}`).join('; ') : t('wizard.facts.none')) },
+  { id: 'track', read: (f, t) => (f.tracks.length ? f.tracks.map((x) => `${x.id} ${x.state}`).join('; ') : t('wizard.facts.none')) },
 ];
 
 const worst = (ms: FactMismatch[]) => (ms.some((m) => m.severity === 'error') ? 'error' : ms.some((m) => m.severity === 'warning') ? 'warning' : ms.length ? 'info' : undefined);
@@ -21,14 +24,18 @@ export function FactsTable({ a, b, mismatches }: { a: DeviceFacts; b: DeviceFact
   const names = useMemo(() => [...new Set([...a.interfaces, ...b.interfaces].map((i) => i.name))].sort(), [a, b]);
   const ifOf = (f: DeviceFacts, n: string) => f.interfaces.find((i) => i.name === n);
   const ifMismatch = mismatches.filter((m) => m.field.startsWith('interfaces'));
+  const { t } = useAppTranslation();
+  const unknown = <span className="muted">{t('wizard.facts.unknown')}</span>;
+  const iface = (x: DeviceFacts['interfaces'][number] | undefined) =>
+    x ? [x.address, x.link, x.aggregateMember && t('wizard.facts.member', { aggregate: x.aggregateMember })].filter(Boolean).join(' · ') || '—' : t('wizard.facts.missing');
   return (
     <table className="facts-table">
-      <caption className="sr-only">Discovered facts of device A and device B</caption>
+      <caption className="sr-only">{t('wizard.facts.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Fact</th>
-          <th scope="col">Device A</th>
-          <th scope="col">Device B</th>
+          <th scope="col">{t('wizard.facts.fact')}</th>
+          <th scope="col">{t('wizard.device', { device: 'A' })}</th>
+          <th scope="col">{t('wizard.device', { device: 'B' })}</th>
         </tr>
       </thead>
       <tbody>
@@ -38,9 +45,9 @@ export function FactsTable({ a, b, mismatches }: { a: DeviceFacts; b: DeviceFact
           return (
             <Fragment key={r.id}>
               <tr className={w ? `row-${w}` : undefined} data-fact={r.id}>
-                <th scope="row">{r.label}</th>
-                <td>{r.read(a) ?? <span className="muted">unknown</span>}</td>
-                <td>{r.read(b) ?? <span className="muted">unknown</span>}</td>
+                <th scope="row">{t(`wizard.facts.${r.id}`)}</th>
+                <td>{r.read(a, t) ?? unknown}</td>
+                <td>{r.read(b, t) ?? unknown}</td>
               </tr>
               {ms.map((m) => (
                 <tr key={m.field} className={`row-${m.severity} row-note`}>
@@ -54,7 +61,7 @@ export function FactsTable({ a, b, mismatches }: { a: DeviceFacts; b: DeviceFact
         })}
         <tr className={worst(ifMismatch) ? `row-${worst(ifMismatch)}` : undefined} data-fact="interfaces">
           <th scope="row" colSpan={3}>
-            Interfaces ({a.interfaces.length} on A, {b.interfaces.length} on B)
+            {t('wizard.facts.interfaces', { a: a.interfaces.length, b: b.interfaces.length })}
           </th>
         </tr>
         {names.map((n) => {
@@ -65,8 +72,8 @@ export function FactsTable({ a, b, mismatches }: { a: DeviceFacts; b: DeviceFact
               <th scope="row" className="iface">
                 {n}
               </th>
-              <td>{x ? [x.address, x.link, x.aggregateMember && `in ${x.aggregateMember}`].filter(Boolean).join(' · ') || '—' : 'missing'}</td>
-              <td>{y ? [y.address, y.link, y.aggregateMember && `in ${y.aggregateMember}`].filter(Boolean).join(' · ') || '—' : 'missing'}</td>
+              <td>{iface(x)}</td>
+              <td>{iface(y)}</td>
             </tr>
           );
         })}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useAppTranslation } from '../../../i18n';
 import type { PendingHostKey } from '../../../store/wizard-types';
 
 /**
@@ -9,6 +10,7 @@ import type { PendingHostKey } from '../../../store/wizard-types';
 export function HostKeyDialog({ device, hostKey, onAccept, onDecline }: { device: string; hostKey: PendingHostKey; onAccept: () => void; onDecline: () => void }) {
   const safe = useRef<HTMLButtonElement>(null);
   useEffect(() => safe.current?.focus(), []);
+  const { t } = useAppTranslation();
   const where = hostKey.port === 22 ? hostKey.host : `[${hostKey.host}]:${hostKey.port}`;
   return (
     <div className="modal-backdrop">
@@ -21,23 +23,24 @@ export function HostKeyDialog({ device, hostKey, onAccept, onDecline }: { device
           if (e.key === 'Escape') onDecline();
         }}
       >
-        <h2 id={`hk-${device}-title`}>Is this device {device}?</h2>
+        <h2 id={`hk-${device}-title`}>{t('wizard.hostKey.title', { device })}</h2>
         <p>
-          <strong>{where}</strong> is not a known host yet. It presents this {hostKey.type} key:
+          <strong>{where}</strong> {t('wizard.hostKey.unknown', { type: hostKey.type })}
         </p>
         <p className="fingerprint">
-          <code aria-label="Host key fingerprint">{hostKey.fingerprint}</code>
+          <code aria-label={t('wizard.hostKey.fingerprint')}>{hostKey.fingerprint}</code>
         </p>
         <p className="muted">
-          Compare it with the device itself (<code>display public-key local rsa public</code> on its console, or its installer&apos;s label). Accept only if they match: the key
-          is then recorded, and a different key later is refused.
+          {t('wizard.hostKey.compareBefore')}
+          <code>display public-key local rsa public</code>
+          {t('wizard.hostKey.compareAfter')}
         </p>
         <div className="button-row">
           <button type="button" className="primary" onClick={onAccept}>
-            The fingerprint matches — accept and connect
+            {t('wizard.hostKey.accept')}
           </button>
           <button type="button" ref={safe} onClick={onDecline}>
-            Don&apos;t connect
+            {t('wizard.hostKey.decline')}
           </button>
         </div>
       </div>

@@ -1,3 +1,5 @@
+import { stageText } from '../../../../../src/i18n/core-text';
+import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import { ErrorNote } from '../ErrorNote';
 import { LiveConsole } from './LiveConsole';
@@ -6,11 +8,10 @@ import { RunSummary } from './RunSummary';
 function DeviceProgress({ k }: { k: 'a' | 'b' }) {
   const p = useStore((s) => s.wizard.push.lines[k]);
   const K = k.toUpperCase();
+  const { t } = useAppTranslation();
   return (
     <div className="device-progress">
-      <label htmlFor={`push-${k}`}>
-        Device {K}: {p ? `${p.done}/${p.total}` : 'waiting'}
-      </label>
+      <label htmlFor={`push-${k}`}>{p ? t('wizard.push.progress', { device: K, done: p.done, total: p.total }) : t('wizard.push.waiting', { device: K })}</label>
       <progress id={`push-${k}`} max={p?.total ?? 1} value={p?.done ?? 0} />
       <code className="current-line" aria-live="off">
         {p?.line ?? ''}
@@ -24,29 +25,32 @@ export function PushStep() {
   const push = useStore((s) => s.wizard.push);
   const { cancelPush, goStep } = useStore.getState();
   const running = push.status === 'running' || push.status === 'cancelling';
+  const { t, i18n } = useAppTranslation();
+  // The stage by its name in the user's language; the host's English when the name is not core's.
+  const stage = push.stage && (i18n.exists(`core:stage.${push.stage.name}.title`) ? stageText(i18n, push.stage.name as Parameters<typeof stageText>[1]) : push.stage);
   return (
-    <section aria-label="Push">
+    <section aria-label={t('wizard.push.title')}>
       <section className="card">
         <div className="preview-head">
-          <h2>Push</h2>
+          <h2>{t('wizard.push.title')}</h2>
           {running && (
             <button type="button" className="danger" onClick={() => void cancelPush()} disabled={push.status === 'cancelling'}>
-              {push.status === 'cancelling' ? 'Cancelling — rolling back…' : 'Cancel and roll back'}
+              {t(push.status === 'cancelling' ? 'wizard.push.cancelling' : 'wizard.push.cancel')}
             </button>
           )}
         </div>
-        {push.stage && (
+        {stage && (
           <p role="status">
-            <strong>{push.stage.title}</strong>
-            {push.stage.explain ? ` — ${push.stage.explain}` : ''}
+            <strong>{stage.title}</strong>
+            {stage.explain && <> — {stage.explain}</>}
           </p>
         )}
-        {push.status === 'idle' && <p className="muted">Nothing pushed yet: make a plan first (step 4).</p>}
+        {push.status === 'idle' && <p className="muted">{t('wizard.push.idle')}</p>}
         <div className="two-up">
           <DeviceProgress k="a" />
           <DeviceProgress k="b" />
         </div>
-        <ol className="push-log" aria-label="Push log">
+        <ol className="push-log" aria-label={t('wizard.push.log')}>
           {push.log.slice(-12).map((m, i) => (
             <li key={`${push.log.length}-${i}`} className={`log-${m.level}`}>
               {m.device ? `[${m.device.toUpperCase()}] ` : ''}
@@ -56,11 +60,11 @@ export function PushStep() {
         </ol>
       </section>
       {push.result && <RunSummary result={push.result} />}
-      {!push.result && push.error && <ErrorNote error={push.error} title="The push did not run." />}
+      {!push.result && push.error && <ErrorNote error={push.error} title={t('wizard.push.didNotRun')} />}
       {push.status === 'failed' && (
         <div className="button-row step-actions">
           <button type="button" onClick={() => goStep('plan')}>
-            Back to the plan
+            {t('wizard.push.backToPlan')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import type { DeviceConnection, DeviceKey } from '../../../store/wizard-types';
 
@@ -14,13 +15,14 @@ export function SerialFields({ k, d, disabled }: { k: DeviceKey; d: DeviceConnec
     if (ports === undefined) void loadPorts();
   }, [ports, loadPorts]);
   const id = (f: string) => `conn-${k}-${f}`;
+  const { t } = useAppTranslation();
   return (
     <>
       <div className="field">
-        <label htmlFor={id('port')}>Serial port</label>
+        <label htmlFor={id('port')}>{t('wizard.serial.port')}</label>
         <div className="field-input inline-controls">
           <select id={id('port')} value={d.serialPath} disabled={disabled} onChange={(e) => editConnection(k, { serialPath: e.target.value })}>
-            <option value="">{ports === undefined ? 'Looking for ports…' : ports.length === 0 ? 'No serial ports found' : 'Choose a port'}</option>
+            <option value="">{t(ports === undefined ? 'wizard.serial.looking' : ports.length === 0 ? 'wizard.serial.none' : 'wizard.serial.choose')}</option>
             {(ports ?? []).map((p) => (
               <option key={p.path} value={p.path}>
                 {p.path}
@@ -30,25 +32,25 @@ export function SerialFields({ k, d, disabled }: { k: DeviceKey; d: DeviceConnec
             ))}
           </select>
           <button type="button" onClick={() => void loadPorts()} disabled={disabled}>
-            Refresh
+            {t('wizard.serial.refresh')}
           </button>
         </div>
       </div>
       {(note || error) && <p className="muted small">{error ? `${error.message} ${error.fix ?? ''}` : note}</p>}
       <div className="field">
-        <label htmlFor={id('baud')}>Speed</label>
+        <label htmlFor={id('baud')}>{t('wizard.serial.speed')}</label>
         <div className="field-input">
           <select id={id('baud')} value={d.baud} disabled={disabled} onChange={(e) => editConnection(k, { baud: e.target.value })}>
             {BAUDS.map((b) => (
               <option key={b} value={b}>
-                {b === 'auto' ? 'auto-baud (try the usual speeds)' : `${b} baud`}
+                {b === 'auto' ? t('wizard.serial.autoBaud') : t('wizard.serial.baud', { baud: b })}
               </option>
             ))}
           </select>
         </div>
       </div>
       <div className="field">
-        <label htmlFor={id('user')}>User</label>
+        <label htmlFor={id('user')}>{t('wizard.serial.user')}</label>
         <div className="field-input">
           <input id={id('user')} type="text" value={d.username} disabled={disabled} autoComplete="username" onChange={(e) => editConnection(k, { username: e.target.value })} />
         </div>

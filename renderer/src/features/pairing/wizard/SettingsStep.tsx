@@ -1,3 +1,4 @@
+import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import { selectEditor } from '../../../store/selectors';
 import { PairForm } from '../PairForm';
@@ -7,6 +8,7 @@ import { ScriptPreview } from '../ScriptPreview';
 export function SettingsStep() {
   const { valid, validating } = useStore(selectEditor);
   const goStep = useStore((s) => s.goStep);
+  const { t } = useAppTranslation();
   return (
     <>
       <div className="pairing-grid">
@@ -15,9 +17,9 @@ export function SettingsStep() {
       </div>
       <div className="button-row step-actions">
         <button type="button" className="primary" disabled={!valid || validating} onClick={() => goStep('plan')}>
-          Next: plan
+          {t('wizard.settings.next')}
         </button>
-        {valid === false && <span className="muted">Fix the errors beside the fields to go on.</span>}
+        {valid === false && <span className="muted">{t('wizard.settings.fixErrors')}</span>}
       </div>
     </>
   );

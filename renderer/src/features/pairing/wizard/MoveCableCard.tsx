@@ -1,0 +1,58 @@
+import { useAppTranslation } from '../../../i18n';
+import { useStore } from '../../../store/index';
+
+/**
+ * What the one-cable run needs from the engineer's hands now: the cable moved (the app sees the
+ * port go and come back, or the engineer says so when only the far end moved), a device refused
+ * because it is the wrong one, or, after B failed, the cable back on A for A's undo.
+ */
+export function MoveCableCard() {
+  const o = useStore((s) => s.oneCable);
+  const { answerOneCable } = useStore.getState();
+  const { t } = useAppTranslation();
+  const last = o.steps.at(-1);
+  const move = [...o.steps].reverse().find((s) => s.step === 'move-cable');
+  const left = [...o.steps].reverse().find((s) => s.step === 'left-on-a');
+
+  if (o.question === 'undo-a') {
+    const lines = /(\d+) line\(s\)/.exec(left?.text ?? '')?.[1] ?? '?';
+    return (
+      <section className="card move-cable alert" aria-label={t('wizard.oneCable.undoLabel')}>
+        <h2>{t('wizard.oneCable.undoTitle', { lines })}</h2>
+        <p>{left?.text}</p>
+        <p>
+          <strong>{t('wizard.oneCable.undoStrong')}</strong>
+          {t('wizard.oneCable.undoBefore')} <code>hotpair recover</code>
+          {t('wizard.oneCable.undoAfter')}
+        </p>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => void answerOneCable('undo-a')}>
+            {t('wizard.oneCable.undoA')}
+          </button>
+          <button type="button" onClick={() => void answerOneCable('keep-a')}>
+            {t('wizard.oneCable.keepA')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+  if (o.question !== 'cable' || !move?.to) return null;
+  const to = move.to.toUpperCase();
+  const refused = last?.step === 'wrong-device' ? last.text : undefined;
+  return (
+    <section className="card move-cable" aria-label={t('wizard.oneCable.moveTitle', { device: to })}>
+      <h2>{t('wizard.oneCable.moveTitle', { device: to })}</h2>
+      <p>{move.text}</p>
+      {refused && (
+        <p className="error-text" role="alert">
+          {refused}
+        </p>
+      )}
+      <p role="status">{o.portGone ? t('wizard.oneCable.portGone', { device: to }) : t('wizard.oneCable.waitingPort')}</p>
+      <p className="muted small">{t('wizard.oneCable.farEnd', { device: to })}</p>
+      <button type="button" className="primary" onClick={() => void answerOneCable('cable-moved')}>
+        {t('wizard.oneCable.cableOn', { device: to })}
+      </button>
+    </section>
+  );
+}

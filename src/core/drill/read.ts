@@ -1,0 +1,73 @@
+/**
+ * Reading both devices during a drill: one status poll (RBM status and VRRP, both devices at
+ * once, each bounded by a named limit) and the session counters. A device that does not answer
+ * becomes a reading with `error`, never an exception: the drill decides what that means.
+ */
+import { withTimeout } from '../base/abort';
+import type { DeviceFacts, RbmFact, VrrpFact } from '../model/facts';
+import type { DeviceKey } from '../model/pair';
+import { POLL_COMMANDS } from '../monitor/poller';
+import { parseSessionStatistics } from '../monitor/session-stats';
+import type { Session } from '../provision/types';
+import { readSeen } from '../provision/verify';
+import type { DeviceReading, DeviceSnapshot, StatusPoll } from './types';
+
+export function reading(rbm: RbmFact | undefined, vrrp: readonly VrrpFact[]): DeviceReading {
+  return {
+    ...(rbm?.runningStatus ? { runningStatus: rbm.runningStatus } : {}),
+    ...(rbm?.role ? { role: rbm.role } : {}),
+    ...(rbm?.controlChannel ? { controlChannel: rbm.controlChannel } : {}),
+    ...(rbm?.consistency ? { consistency: rbm.consistency } : {}),
+    ...(rbm?.switchovers ? { switchovers: rbm.switchovers.length } : {}),
+    vrrp: vrrp.map((v) => ({ interface: v.interface, vrid: v.vrid, state: v.state })),
+  };
+}
+
+const failed = (e: unknown): DeviceReading => ({ vrrp: [], error: e instanceof Error ? e.message : String(e) });
+
+async function readDevice(session: Session, withVrrp: boolean, signal: AbortSignal, limitMs: number): Promise<DeviceReading> {
+  const t = withTimeout(signal, limitMs, 'drill status poll');
+  try {
+    const seen = await readSeen(session, withVrrp, t.signal);
+    return reading(seen.rbm, seen.vrrp);
+  } catch (e) {
+    if (signal.aborted) throw e;
+    return failed(e);
+  } finally {
+    t.dispose();
+  }
+}
+
+/** Both devices read at once; `now` is the clock the probes use. */
+export async function pollBoth(sessions: Record<DeviceKey, Session>, withVrrp: boolean, signal: AbortSignal, limitMs: number, now: () => number): Promise<StatusPoll> {
+  const start = now();
+  const [a, b] = await Promise.all([readDevice(sessions.a, withVrrp, signal, limitMs), readDevice(sessions.b, withVrrp, signal, limitMs)]);
+  return { start, end: now(), a, b };
+}
+
+/** Current sessions on one device (`display session statistics`); undefined when it cannot be read. */
+export async function readSessions(session: Session, signal: AbortSignal, limitMs: number): Promise<number | undefined> {
+  const t = withTimeout(signal, limitMs, 'session statistics read');
+  try {
+    const r = await session.exec(POLL_COMMANDS.sessions, { signal: t.signal, check: false });
+    return parseSessionStatistics(r.output)?.total;
+  } catch (e) {
+    if (signal.aborted) throw e;
+    return undefined;
+  } finally {
+    t.dispose();
+  }
+}
+
+export function snapshotOf(facts: DeviceFacts, sessions: number | undefined): DeviceSnapshot {
+  return { ...reading(facts.rbm, facts.vrrp), ...(sessions !== undefined ? { sessions } : {}) };
+}
+
+/** Where a device stands, in words: from its last reading. */
+export function standingText(k: DeviceKey, r: DeviceReading | undefined): string {
+  const D = k.toUpperCase();
+  if (!r) return `device ${D}: not read`;
+  if (r.error) return `device ${D}: unreachable (${r.error})`;
+  const masters = r.vrrp.filter((v) => v.state === 'Master').map((v) => `${v.interface} vrid ${v.vrid}`);
+  return `device ${D}: ${r.runningStatus ?? 'status unknown'}${r.role ? `, ${r.role}` : ''}, control channel ${r.controlChannel ?? 'unknown'}${r.vrrp.length ? `, VRRP master of ${masters.length ? masters.join(', ') : 'no group'}` : ''}`;
+}

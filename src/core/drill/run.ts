@@ -1,0 +1,439 @@
+/**
+ * The failover drill: check the pair, move the Active role (manual switchover, or a monitored link
+ * shut down), measure the move from status polls and the laptop's probes, move it back, and check
+ * the pair ends as planned. Anything unexpected stops it; it then puts the pair back where it
+ * started where it can and says where each device stands. Sessions and probes come from outside
+ * (SessionFactory, Prober), so the same runner serves the CLI, the app and the tests.
+ */
+import { toErrorInfo } from '../base/errors';
+import { sleep, withTimeout } from '../base/abort';
+import { discover } from '../discover/discover';
+import type { DeviceFacts } from '../model/facts';
+import type { DeviceKey, Pair } from '../model/pair';
+import { comware7 } from '../platforms/comware7';
+import type { PlatformPack } from '../platforms/pack';
+import { healthMatrix } from '../provision/health';
+import { runAction } from '../provision/push';
+import type { HealthCheck, JournalSink, Session, SessionFactory } from '../provision/types';
+import { verifyTimeoutFor } from '../provision/verify';
+import { syncSource } from '../render/sections';
+import { answeringBefore, hasMoved, pairGroups, phaseFigures, unexpectedChanges } from './figures';
+import { accepts, buildPlan, linkRefusal, pairRefusal, probeText, releaseNote, type DrillPlan } from './plan';
+import { pollBoth, readSessions, snapshotOf, standingText } from './read';
+import type { DrillKind, DrillOutcome, DrillRecord, PhaseFigures, ProbeSample, ProbeTarget, StatusPoll, TimelineEntry } from './types';
+
+/** The laptop's probes: one connect to each target every `intervalMs`. */
+export interface ProbeRun {
+  samples(): ProbeSample[];
+  stop(): Promise<ProbeSample[]>;
+}
+export interface Prober {
+  start(targets: readonly ProbeTarget[], intervalMs: number): ProbeRun;
+}
+
+export const PROBE_INTERVAL_MS = 50;
+
+/** The drill's named limits; every wait is bounded by one of them. */
+export interface DrillTimeouts {
+  connectMs: number;
+  discoverMs: number;
+  /** Trigger until the move must be seen; default the pair's verification limit (2 × keepalive budget + 20 s). */
+  moveMs?: number;
+  /** One status poll of both devices. */
+  pollLimitMs: number;
+  /** Pause between two status polls. */
+  pollGapMs: number;
+  /** Probes before the trigger, to see every target answer. */
+  warmupMs: number;
+  /** After the move is seen, probes keep going at least this long (the data plane may lag the status). */
+  settleMs: number;
+  /** …and at most this long for every target to answer again. */
+  recoveryMs: number;
+}
+
+export const DEFAULT_DRILL_TIMEOUTS: DrillTimeouts = { connectMs: 60_000, discoverMs: 120_000, pollLimitMs: 15_000, pollGapMs: 100, warmupMs: 1_000, settleMs: 600, recoveryMs: 10_000 };
+
+export type DrillEvent =
+  | { kind: 'step'; entry: TimelineEntry }
+  | { kind: 'plan'; plan: DrillPlan }
+  | { kind: 'health'; when: 'before' | 'after'; checks: HealthCheck[] }
+  | { kind: 'figures'; figures: PhaseFigures };
+
+export interface DrillOptions {
+  pair: Pair;
+  kind: DrillKind;
+  probes: readonly ProbeTarget[];
+  /** --fallback: measure the switchback too (always when the pair has fallback configured). */
+  fallback?: boolean;
+  open: SessionFactory;
+  prober: Prober;
+  signal: AbortSignal;
+  /** The address HotPair reaches each device at (undefined over the console), for the link rule. */
+  management: Record<DeviceKey, string | undefined>;
+  /** Asked with the plan; the answer must be yes, or the plan's confirmWord. Absent: go ahead (--yes). */
+  confirm?: (plan: DrillPlan) => Promise<string | boolean>;
+  /** Without `confirm`, stands for typing the plan's confirmWord (--accept-role-swap). */
+  acceptRoleSwap?: boolean;
+  pack?: PlatformPack;
+  emit?: (e: DrillEvent) => void;
+  journal?: JournalSink;
+  meta: { runId: string; targets: Record<DeviceKey, string>; tool: string; pairFile?: string };
+  timeouts?: Partial<DrillTimeouts>;
+  now?: () => number;
+}
+
+/** Something the drill did not expect: it stops the drill. */
+class Unexpected extends Error {}
+
+const KEYS = ['a', 'b'] as const;
+const other = (k: DeviceKey): DeviceKey => (k === 'a' ? 'b' : 'a');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function runDrill(o: DrillOptions): Promise<DrillRecord> {
+  return new Drill(o).run();
+}
+
+class Drill {
+  private readonly t: DrillTimeouts;
+  private readonly now: () => number;
+  private readonly pack: PlatformPack;
+  private readonly sessions: Partial<Record<DeviceKey, Session>> = {};
+  private readonly record: DrillRecord;
+  private readonly groups: { interface: string; vrid: number }[];
+  /** The user's signal; while putting the pair back, a bounded one of its own (a Ctrl-C must not stop the restore). */
+  private signal: AbortSignal;
+  private probes?: ProbeRun;
+  private base?: StatusPoll;
+  private last?: StatusPoll;
+  /** A trigger was sent: from here on a stop must put the pair back. */
+  private triggered = false;
+  /** The interface the drill has shut and not yet brought back. */
+  private linkDown?: { device: DeviceKey; interface: string };
+  private from: DeviceKey = 'a';
+
+  constructor(private readonly o: DrillOptions) {
+    this.t = { ...DEFAULT_DRILL_TIMEOUTS, ...o.timeouts };
+    this.now = o.now ?? Date.now;
+    this.pack = o.pack ?? comware7;
+    this.signal = o.signal;
+    this.groups = pairGroups(o.pair);
+    const start = this.now();
+    this.record = {
+      version: 1,
+      runId: o.meta.runId,
+      pair: o.pair.name,
+      kind: o.kind,
+      startedAt: iso(start),
+      endedAt: iso(start),
+      outcome: 'refused',
+      message: '',
+      probes: o.probes.map(probeText),
+      measureSwitchback: Boolean(o.fallback) || o.pair.fallback.enabled,
+      devices: { a: { target: o.meta.targets.a }, b: { target: o.meta.targets.b } },
+      health: {},
+      standing: { a: 'device A: not read', b: 'device B: not read' },
+      timeline: [],
+      polls: [],
+      samples: [],
+    };
+  }
+
+  async run(): Promise<DrillRecord> {
+    const { journal, meta, pair } = this.o;
+    journal?.append({ type: 'run-start', runId: meta.runId, pair: pair.name, time: this.record.startedAt, targets: meta.targets, tool: meta.tool, ...(meta.pairFile ? { pairFile: meta.pairFile } : {}) });
+    try {
+      await this.drill();
+    } catch (e) {
+      const why = e instanceof Unexpected ? e.message : this.o.signal.aborted ? 'cancelled by the user' : toErrorInfo(e).message;
+      if (!(e instanceof Unexpected)) this.step(why, undefined, true);
+      await this.stopAndRestore(why);
+    } finally {
+      await this.probes?.stop().catch(() => undefined);
+      await Promise.all(KEYS.map((k) => this.sessions[k]?.close().catch(() => undefined)));
+    }
+    const r = this.record;
+    r.endedAt = iso(this.now());
+    if (this.last) for (const k of KEYS) r.standing[k] = standingText(k, this.last[k]);
+    journal?.append({ type: 'drill', time: r.endedAt, drill: r });
+    const outcome = r.outcome === 'passed' ? 'success' : r.outcome === 'declined' ? 'declined' : r.restored === undefined ? 'failed' : r.restored ? 'rolled-back' : 'rollback-incomplete';
+    journal?.append({ type: 'run-end', outcome, time: r.endedAt, message: r.message });
+    return r;
+  }
+
+  private step(text: string, device?: DeviceKey, unexpected = false): void {
+    const entry: TimelineEntry = { at: this.now(), text, ...(device ? { device } : {}), ...(unexpected ? { unexpected } : {}) };
+    this.record.timeline.push(entry);
+    this.o.emit?.({ kind: 'step', entry });
+  }
+
+  private finish(outcome: DrillOutcome, message: string): void {
+    this.record.outcome = outcome;
+    this.record.message = message;
+  }
+
+  private async session(k: DeviceKey): Promise<Session> {
+    const s = this.sessions[k];
+    if (s && !s.closed) return s;
+    const t = withTimeout(this.signal, this.t.connectMs, `connect to device ${k.toUpperCase()}`);
+    try {
+      const opened = await this.o.open(k, t.signal);
+      this.sessions[k] = opened;
+      return opened;
+    } finally {
+      t.dispose();
+    }
+  }
+
+  private async both(): Promise<Record<DeviceKey, Session>> {
+    const [a, b] = await Promise.all([this.session('a'), this.session('b')]);
+    return { a, b };
+  }
+
+  private async discoverBoth(): Promise<Record<DeviceKey, DeviceFacts>> {
+    const s = await this.both();
+    const read = async (k: DeviceKey) => {
+      const t = withTimeout(this.signal, this.t.discoverMs, `discovery of device ${k.toUpperCase()}`);
+      try {
+        return await discover(s[k], { signal: t.signal, pack: this.pack });
+      } finally {
+        t.dispose();
+      }
+    };
+    const [a, b] = await Promise.all([read('a'), read('b')]);
+    return { a, b };
+  }
+
+  private async poll(): Promise<StatusPoll> {
+    const p = await pollBoth(await this.both(), this.groups.length > 0, this.signal, this.t.pollLimitMs, this.now);
+    this.record.polls.push(p);
+    this.last = p;
+    return p;
+  }
+
+  private async sessionsOn(k: DeviceKey): Promise<number | undefined> {
+    return readSessions(await this.session(k), this.signal, this.t.pollLimitMs);
+  }
+
+  private async drill(): Promise<void> {
+    const { pair, kind } = this.o;
+    const no = pairRefusal(pair, kind);
+    if (no) return this.finish('refused', `refused: ${no}`);
+    this.step('connecting to both devices and reading them');
+    const facts = await this.discoverBoth();
+    for (const k of KEYS) {
+      const f = facts[k];
+      Object.assign(this.record.devices[k], { sysname: f.sysname, model: f.model, softwareVersion: f.softwareVersion, release: f.release, serialNumber: f.serialNumber });
+    }
+    const before = healthMatrix(pair, facts.a, facts.b, new Date(this.now()));
+    this.record.health.before = before;
+    this.o.emit?.({ kind: 'health', when: 'before', checks: before });
+    const failing = before.filter((c) => c.status === 'fail');
+    if (failing.length) return this.finish('refused', `refused: the health matrix must pass on both devices first (${failing.map((c) => `${c.title}: ${c.reason}`).join('; ')})`);
+    const active = KEYS.filter((k) => facts[k].rbm?.runningStatus === 'Active');
+    if (active.length !== 1) return this.finish('refused', `refused: ${active.length} devices are Active; a drill starts from one Active and one Standby`);
+    this.from = active[0] as DeviceKey;
+    this.record.before = { a: snapshotOf(facts.a, await this.sessionsOn('a')), b: snapshotOf(facts.b, await this.sessionsOn('b')) };
+    if (kind.kind === 'link') {
+      const bad = linkRefusal(pair, kind.interface, this.from, this.o.management[this.from], facts[this.from]);
+      if (bad) return this.finish('refused', `refused: ${bad}`);
+    }
+    // The release note matters where the drill types the manual operation: always, except a link drill that RBM's own fallback ends.
+    const note = kind.kind === 'switchover' || !pair.fallback.enabled ? releaseNote(facts) : undefined;
+    const on = kind.kind === 'link' ? this.from : this.primary();
+    const plan = buildPlan({ pair, kind, from: this.from, on, probes: this.o.probes, measureSwitchback: this.record.measureSwitchback, ...(note ? { note } : {}), commands: this.commands() });
+    if (plan.releaseNote) this.record.releaseNote = plan.releaseNote;
+    this.o.emit?.({ kind: 'plan', plan });
+    const ok = this.o.confirm ? accepts(plan, await this.o.confirm(plan)) : plan.confirmWord === undefined || this.o.acceptRoleSwap === true;
+    if (!ok) return this.finish('declined', plan.confirmWord ? `not confirmed: on this release the drill needs "${plan.confirmWord}" named to go ahead; nothing was done` : 'not confirmed: nothing was done');
+
+    this.base = await this.poll();
+    if (this.o.probes.length) {
+      this.probes = this.o.prober.start(this.o.probes, PROBE_INTERVAL_MS);
+      this.step(`probing ${this.record.probes.join(', ')} every ${PROBE_INTERVAL_MS} ms`);
+      await sleep(this.t.warmupMs, this.signal);
+      const dead = this.record.probes.filter((t) => !answeringBefore(this.probes?.samples() ?? [], t, this.now()));
+      if (dead.length) {
+        this.record.samples = await this.probes.stop();
+        this.probes = undefined;
+        return this.finish('refused', `refused: ${dead.join(', ')} did not answer before the trigger, so nothing could be measured there; nothing was changed`);
+      }
+    }
+    const to = other(this.from);
+    this.record.switchover = await this.phase('switchover', kind.kind === 'link' ? 'link-down' : 'manual', this.from, to, 1);
+    if (!this.record.measureSwitchback) await this.stopProbes();
+    const back = await this.phase('switchback', kind.kind === 'link' && pair.fallback.enabled ? 'fallback' : 'manual', to, this.from, 2);
+    if (this.record.measureSwitchback) this.record.switchback = back;
+    await this.stopProbes();
+    await this.checkEnd();
+  }
+
+  private async stopProbes(): Promise<void> {
+    if (this.probes) this.record.samples = await this.probes.stop();
+    this.probes = undefined;
+  }
+
+  private primary(): DeviceKey {
+    return KEYS.find((k) => (this.last ?? this.record.before)?.[k].role === 'primary') ?? syncSource(this.o.pair);
+  }
+
+  private commands(): { switchover: string; shutdown: string; undoShutdown: string } {
+    const c = this.pack.commands;
+    return { switchover: c.opSwitchover?.template ?? 'switchover', shutdown: c.shutdown?.template ?? LINK_DOWN.template, undoShutdown: c.shutdown?.undo ?? LINK_DOWN.undo };
+  }
+
+  /** Moves the Active role `from` → `to` by `trigger`, waits for it (and the probes) and returns the figures. */
+  private async phase(name: PhaseFigures['phase'], trigger: PhaseFigures['trigger'], from: DeviceKey, to: DeviceKey, expected: number): Promise<PhaseFigures> {
+    const kind = this.o.kind;
+    // A link drill without fallback: the link comes back before the manual switchback.
+    if (trigger === 'manual' && this.linkDown) await this.setLink(this.linkDown.device, this.linkDown.interface, true);
+    await this.poll(); // fresh roles: the manual operation is typed on the primary as the devices report it
+    const sessionsBefore = await this.sessionsOn(from);
+    let triggeredAt: number;
+    this.triggered = true;
+    if (trigger === 'manual') {
+      const on = this.primary();
+      this.step(`typing "${this.commands().switchover}" on device ${on.toUpperCase()}`, on);
+      triggeredAt = this.now();
+      await runAction(await this.session(on), 'opSwitchover', this.signal);
+    } else if (trigger === 'link-down' && kind.kind === 'link') {
+      triggeredAt = await this.setLink(from, kind.interface, false);
+    } else {
+      const link = this.linkDown ?? { device: to, interface: kind.kind === 'link' ? kind.interface : '' };
+      triggeredAt = await this.setLink(link.device, link.interface, true);
+      this.step(`waiting for RBM to fall back to device ${to.toUpperCase()} after its ${this.o.pair.fallback.delaySeconds} s delay`);
+    }
+    const delayMs = trigger === 'fallback' ? this.o.pair.fallback.delaySeconds * 1000 : 0;
+    const seen = await this.waitMove(to, triggeredAt, expected, delayMs + (this.t.moveMs ?? verifyTimeoutFor(this.o.pair)));
+    this.step(`device ${to.toUpperCase()} Active and every VRRP group moved: seen ${seen.end - triggeredAt} ms after the trigger`, to);
+    const sessionsAfter = await this.sessionsOn(to);
+    await this.settle(to, seen.end, expected);
+    const figures = phaseFigures({
+      phase: name,
+      trigger,
+      from,
+      to,
+      triggeredAt,
+      until: this.now(),
+      polls: this.record.polls,
+      samples: this.probes?.samples() ?? [],
+      targets: this.probes ? this.record.probes : [],
+      groups: this.groups,
+      ...(sessionsBefore !== undefined ? { sessionsBefore } : {}),
+      ...(sessionsAfter !== undefined ? { sessionsAfter } : {}),
+      ...(trigger === 'fallback' ? { delayMs } : {}),
+    });
+    this.o.emit?.({ kind: 'figures', figures });
+    return figures;
+  }
+
+  /** `shutdown` / `undo shutdown` on one interface; returns when the line was sent. */
+  private async setLink(device: DeviceKey, iface: string, upAgain: boolean): Promise<number> {
+    const s = await this.session(device);
+    const c = this.commands();
+    const signal = this.signal;
+    await s.enterSystemView({ signal });
+    await s.exec((this.pack.commands.interface?.template ?? 'interface {interface}').replace('{interface}', iface), { signal });
+    this.step(`typing "${upAgain ? c.undoShutdown : c.shutdown}" on ${iface} of device ${device.toUpperCase()}`, device);
+    const at = this.now();
+    if (!upAgain) this.linkDown = { device, interface: iface };
+    await s.exec(upAgain ? c.undoShutdown : c.shutdown, { signal });
+    if (upAgain) this.linkDown = undefined;
+    await s.returnToUser({ signal });
+    return at;
+  }
+
+  private check(p: StatusPoll, expected: number): void {
+    const bad = unexpectedChanges(this.base as StatusPoll, p, expected);
+    if (!bad.length) return;
+    for (const b of bad) this.step(b.text, b.device, true);
+    throw new Unexpected(bad.map((b) => b.text).join('; '));
+  }
+
+  private async waitMove(to: DeviceKey, since: number, expected: number, limitMs: number): Promise<StatusPoll> {
+    for (;;) {
+      const p = await this.poll();
+      this.check(p, expected);
+      if (p.start >= since && hasMoved(p, to, this.groups)) return p;
+      if (this.now() - since > limitMs) {
+        const msg = `the Active role did not move to device ${to.toUpperCase()} within ${Math.round(limitMs / 1000)} s (${standingText('a', p.a)}; ${standingText('b', p.b)})`;
+        this.step(msg, undefined, true);
+        throw new Unexpected(msg);
+      }
+      await sleep(this.t.pollGapMs, this.signal);
+    }
+  }
+
+  /** Keeps polling (a flap shows here) until every probe target has answered again for settleMs; bounded by recoveryMs. */
+  private async settle(to: DeviceKey, seenAt: number, expected: number): Promise<void> {
+    const targets = this.probes ? this.record.probes : [];
+    for (;;) {
+      const p = await this.poll();
+      this.check(p, expected);
+      if (!hasMoved(p, to, this.groups)) {
+        const msg = `the Active role left device ${to.toUpperCase()} again right after the move (a flap): ${standingText('a', p.a)}; ${standingText('b', p.b)}`;
+        this.step(msg, to, true);
+        throw new Unexpected(msg);
+      }
+      const samples = this.probes?.samples() ?? [];
+      const now = this.now();
+      const quietSince = Math.max(seenAt, ...samples.filter((s) => !s.ok).map((s) => s.end));
+      const dark = targets.filter((t) => !answeringBefore(samples, t, now));
+      if (now - seenAt >= this.t.settleMs && dark.length === 0 && now - quietSince >= this.t.settleMs) return;
+      if (now - seenAt > this.t.recoveryMs) {
+        const msg = `${dark.join(', ') || 'a probe target'} not answering ${Math.round(this.t.recoveryMs / 1000)} s after the move`;
+        this.step(msg, undefined, true);
+        throw new Unexpected(msg);
+      }
+      await sleep(Math.min(this.t.pollGapMs, PROBE_INTERVAL_MS * 2), this.signal);
+    }
+  }
+
+  /** The pair must end as planned: the health matrix passes and the device Active at the start is Active again. */
+  private async checkEnd(): Promise<void> {
+    const p = await this.poll();
+    const facts = await this.discoverBoth();
+    const after = healthMatrix(this.o.pair, facts.a, facts.b, new Date(this.now()));
+    this.record.health.after = after;
+    this.o.emit?.({ kind: 'health', when: 'after', checks: after });
+    this.record.after = { a: snapshotOf(facts.a, await this.sessionsOn('a')), b: snapshotOf(facts.b, await this.sessionsOn('b')) };
+    const problems = [
+      ...after.filter((c) => c.status === 'fail').map((c) => `${c.title}: ${c.reason}`),
+      ...(p[this.from].runningStatus === 'Active' ? [] : [`device ${this.from.toUpperCase()} is not Active again`]),
+    ];
+    if (problems.length) {
+      this.record.restored = false;
+      return this.finish('failed', `the pair did not end as planned: ${problems.join('; ')}`);
+    }
+    this.finish('passed', `both moves measured; the pair is back as planned (device ${this.from.toUpperCase()} Active)`);
+  }
+
+  /** After something unexpected: stop probing, bring the link back, move the Active role back if needed. */
+  private async stopAndRestore(why: string): Promise<void> {
+    await this.stopProbes().catch(() => undefined);
+    if (!this.triggered) return this.finish('failed', `stopped before changing anything: ${why}`);
+    const bound = withTimeout(undefined, this.t.moveMs ?? verifyTimeoutFor(this.o.pair), 'putting the pair back');
+    this.signal = bound.signal;
+    try {
+      const link = this.linkDown;
+      if (link) await this.setLink(link.device, link.interface, true).catch((e: unknown) => this.step(`could not bring ${link.interface} back: ${toErrorInfo(e).message}`, link.device, true));
+      let p = await this.poll().catch(() => undefined);
+      if (p && p[this.from].runningStatus !== 'Active' && !p.a.error && !p.b.error && p.a.controlChannel === 'Connected') {
+        this.step(`moving the Active role back to device ${this.from.toUpperCase()}`);
+        await runAction(await this.session(this.primary()), 'opSwitchover', this.signal).catch(() => undefined);
+        while (p && !hasMoved(p, this.from, this.groups) && !this.signal.aborted) {
+          await sleep(this.t.pollGapMs, this.signal).catch(() => undefined);
+          p = await this.poll().catch(() => undefined);
+        }
+      }
+      const back = p !== undefined && hasMoved(p, this.from, this.groups) && !this.linkDown;
+      this.record.restored = back;
+      const where = back ? `the pair was put back where it started (device ${this.from.toUpperCase()} Active)` : 'the pair could NOT be put back where it started: see where each device stands';
+      this.finish('failed', `stopped: ${why}; ${where}`);
+    } finally {
+      bound.dispose();
+    }
+  }
+}
+
+/** Comware's interface shutdown, unless the platform pack names its own (commands.shutdown). */
+const LINK_DOWN = { template: 'shutdown', undo: 'undo shutdown' };

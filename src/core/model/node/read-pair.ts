@@ -1,0 +1,80 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { loadWrittenDoc, type LoadError } from '../load';
+import { loadPair, type LoadedPair, type LoadPairOptions } from '../pair-loader';
+import { MAX_PAIR_FILE_BYTES, notTextMessage, tooLargeMessage } from '../text-guards';
+
+/**
+ * A pair file (or a pack, a template) from disk as text, refused before it costs anything when it
+ * cannot be one: larger than the limit (decided from the file's size, before a byte is read), not
+ * UTF-8, or holding NUL bytes. Never throws; the message names the file and what is wrong with it.
+ */
+export type ReadError = LoadError & { kind: 'read' | 'too-large' | 'not-text' };
+export type TextRead = { ok: true; text: string } | { ok: false; error: ReadError };
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+export interface TextFileOptions {
+  maxBytes?: number;
+  /** The kind of file expected, for messages: "pair file" (default), "platform pack", "template". */
+  what?: string;
+}
+
+export function readTextFile(file: string, o: TextFileOptions = {}): TextRead {
+  const maxBytes = o.maxBytes ?? MAX_PAIR_FILE_BYTES;
+  const what = o.what ?? 'pair file';
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    return unreadable(file, e);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { ok: false, error: { kind: 'read', message: `${file} is a folder, not a file` } };
+    if (st.size > maxBytes) return { ok: false, error: { kind: 'too-large', message: tooLargeMessage(file, st.size, maxBytes, what) } };
+    // One byte more than allowed: a file that grew after the size was taken is still caught.
+    const buf = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size, 0) + 1));
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
+    if (n > maxBytes) return { ok: false, error: { kind: 'too-large', message: tooLargeMessage(file, n, maxBytes, what) } };
+    const bytes = buf.subarray(0, n);
+    if (bytes.includes(0)) return { ok: false, error: { kind: 'not-text', message: notTextMessage(file, 'it contains NUL bytes', what) } };
+    try {
+      return { ok: true, text: UTF8.decode(bytes) };
+    } catch {
+      return { ok: false, error: { kind: 'not-text', message: notTextMessage(file, 'it is not UTF-8', what) } };
+    }
+  } catch (e) {
+    return unreadable(file, e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function unreadable(file: string, e: unknown): TextRead {
+  const code = (e as NodeJS.ErrnoException).code;
+  const message = code === 'ENOENT' ? `no such file: ${file}` : code === 'EISDIR' ? `${file} is a folder, not a file` : code === 'EACCES' || code === 'EPERM' ? `${file} may not be read (permission denied)` : `cannot read ${file}: ${code ?? (e as Error).message}`;
+  return { ok: false, error: { kind: 'read', message } };
+}
+
+export type PairFileLoad = (LoadedPair & { text: string }) | { ok: false; errors: LoadError[] };
+
+/** read → load → pack → rules for a file: loadPair over readTextFile. */
+export function readPairFile(file: string, o: Omit<LoadPairOptions, 'sourceName'> = {}): PairFileLoad {
+  const read = readTextFile(file);
+  if (!read.ok) return { ok: false, errors: [read.error] };
+  const loaded = loadPair(read.text, { ...o, sourceName: file });
+  return loaded.ok ? { ...loaded, text: read.text } : loaded;
+}
+
+/**
+ * A partial pair document from disk (the template an inventory's rows are laid over), through the
+ * same checks; the message names the file and, where it can, the line.
+ */
+export function readPairDocFile(file: string, what = 'template'): { ok: true; doc: Record<string, unknown> } | { ok: false; message: string } {
+  const read = readTextFile(file, { what });
+  if (!read.ok) return { ok: false, message: read.error.message };
+  const r = loadWrittenDoc(read.text, file);
+  if (r.ok) return r;
+  return { ok: false, message: r.errors.map((e) => (e.line !== undefined && !e.message.startsWith(file) ? `${file}:${e.line}:${e.column ?? 1}: ${e.message}` : e.message)).join('\n') };
+}

@@ -1,0 +1,156 @@
+/**
+ * The monitor's listening side, owned in one place: one syslog receiver (UDP and TCP on one port)
+ * and one /metrics endpoint for every pair watched, whichever runtime watches it. `hotpair monitor`
+ * opens them for its run; the app opens them with its first pair and closes them with its last.
+ * Runtimes attach their pairs; log lines are routed to the service of the pair they concern.
+ */
+import type { DeviceKey } from '../../model/pair';
+import type { PairHealth } from '../health';
+import { LogRouter, type DeviceAddress } from '../log-router';
+import type { MonitorCounters } from '../openmetrics';
+import type { MonitorService } from '../service';
+import { startMetricsServer, type MetricsServer } from './metrics-server';
+import { startSyslog, type SyslogReceiver } from './syslog';
+
+export interface Endpoint {
+  host: string;
+  port: number;
+}
+
+export interface ReceiverConfig {
+  syslog: Endpoint | false;
+  metrics: Endpoint | false;
+}
+
+export interface ReceiverOptions {
+  /** Problems that do not stop the monitor (a socket error, a port taken when not strict). */
+  onWarning?: (message: string) => void;
+  /** Opened, closed, or a new warning: for a view that shows where the monitor listens. */
+  onChange?: () => void;
+}
+
+/** Warnings kept for describe(): the newest, enough to see a pattern, never unbounded. */
+const MAX_WARNINGS = 20;
+
+export class MonitorReceivers {
+  private syslogRx?: SyslogReceiver;
+  private metricsServer?: MetricsServer;
+  private readonly services = new Map<string, MonitorService>();
+  private devices: DeviceAddress[] = [];
+  private router = new LogRouter([]);
+  readonly warnings: string[] = [];
+
+  constructor(private readonly o: ReceiverOptions = {}) {}
+
+  get running(): boolean {
+    return this.syslogRx !== undefined || this.metricsServer !== undefined;
+  }
+
+  get syslog(): SyslogReceiver | undefined {
+    return this.syslogRx;
+  }
+
+  get metrics(): MetricsServer | undefined {
+    return this.metricsServer;
+  }
+
+  /** The syslog port in use (the devices' loghost must point here), if the receiver runs. */
+  get syslogPort(): number | undefined {
+    return this.syslogRx?.udpPort ?? this.syslogRx?.tcpPort;
+  }
+
+  describe(): { syslog?: string; metrics?: string; warnings: string[] } {
+    return {
+      ...(this.syslogRx ? { syslog: `udp+tcp ${this.syslogRx.host}:${this.syslogPort}` } : {}),
+      ...(this.metricsServer ? { metrics: this.metricsServer.url } : {}),
+      warnings: [...this.warnings],
+    };
+  }
+
+  warn(message: string): void {
+    this.warnings.push(`${new Date().toISOString().slice(11, 19)}Z ${message}`);
+    if (this.warnings.length > MAX_WARNINGS) this.warnings.splice(0, this.warnings.length - MAX_WARNINGS);
+    this.o.onWarning?.(message);
+    this.o.onChange?.();
+  }
+
+  /**
+   * Starts what the config asks for. `strict`: a port that cannot be bound fails the call (the
+   * CLI, where the user named the port); otherwise it is a warning and polling carries on.
+   */
+  async open(cfg: ReceiverConfig, o: { strict?: boolean } = {}): Promise<void> {
+    if (this.running) return;
+    try {
+      if (cfg.syslog) {
+        const { host, port } = cfg.syslog;
+        try {
+          this.syslogRx = await startSyslog({ host, port, onMessage: (m) => this.route(m.text, m.from, m.time), onError: (e) => this.warn(`syslog: ${e.message}`) });
+        } catch (e) {
+          if (o.strict) throw new Error(`syslog receiver on ${host}:${port}: ${(e as Error).message}`, { cause: e });
+          this.warn(`syslog receiver not started on ${host}:${port} (${(e as Error).message}); polling only — choose another port.`);
+        }
+      }
+      if (cfg.metrics) {
+        const { host, port } = cfg.metrics;
+        try {
+          this.metricsServer = await startMetricsServer(this.fleet(), { host, port });
+        } catch (e) {
+          if (o.strict) throw new Error(`/metrics on ${host}:${port}: ${(e as Error).message}`, { cause: e });
+          this.warn(`/metrics not served on ${host}:${port} (${(e as Error).message}).`);
+        }
+      }
+    } catch (e) {
+      await this.close();
+      throw e;
+    }
+    this.o.onChange?.();
+  }
+
+  /** A runtime's pairs join the routing and /metrics; the returned function takes them out again. */
+  attach(service: MonitorService, devices: readonly DeviceAddress[]): () => void {
+    const pairs = new Set(devices.map((d) => d.pair));
+    for (const p of pairs) this.services.set(p, service);
+    this.devices.push(...devices);
+    for (const d of devices) this.router.add(d);
+    return () => {
+      for (const p of pairs) if (this.services.get(p) === service) this.services.delete(p);
+      // LogRouter has no removal: rebuild it from the pairs still watched.
+      this.devices = this.devices.filter((d) => !pairs.has(d.pair));
+      this.router = new LogRouter(this.devices);
+    };
+  }
+
+  learnSysname(pair: string, device: DeviceKey, sysname: string): void {
+    this.router.learnSysname(pair, device, sysname);
+  }
+
+  private route(text: string, from: string, time: number): void {
+    const obs = this.router.route(text, from, time);
+    if (obs) this.services.get(obs.pair)?.observe(obs);
+  }
+
+  /** Every attached service's health and counters as one service-shaped view, so /metrics covers the fleet. */
+  private fleet(): { health(): PairHealth[]; counters: MonitorCounters } {
+    const distinct = () => new Set(this.services.values());
+    return {
+      health: () => [...distinct()].flatMap((s) => s.health()),
+      get counters(): MonitorCounters {
+        const c: MonitorCounters = { events: {}, alerts: {} };
+        for (const s of distinct()) {
+          Object.assign(c.events, s.counters.events);
+          Object.assign(c.alerts, s.counters.alerts);
+        }
+        return c;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const s = this.syslogRx;
+    const m = this.metricsServer;
+    this.syslogRx = undefined;
+    this.metricsServer = undefined;
+    await Promise.all([s?.close(), m?.close()]);
+    if (s || m) this.o.onChange?.();
+  }
+}

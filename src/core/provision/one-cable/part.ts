@@ -1,0 +1,71 @@
+/**
+ * One device's part of the pair, pushed while the cable is on it: every stage that concerns it
+ * (removals, its control channel, the synchronised lines when it is the pair's sync source, its
+ * own lines), journalled line by line as in the two-device flow (push.ts), and the checks that one
+ * device can answer alone.
+ */
+import { sleep } from '../../base/abort';
+import { AppError } from '../../base/errors';
+import type { DeviceKey, Pair } from '../../model/pair';
+import { parseCurrentConfig } from '../../parse/current-config';
+import type { PlatformPack } from '../../platforms/pack';
+import { planChanges } from '../../render/diff';
+import { syncSource } from '../../render/sections';
+import { stageSteps, syncLines, type DevicePlan, type StepStage } from '../plan';
+import { pushSteps, readRunning, type PushContext } from '../push';
+import type { EventSink, JournalSink, Session } from '../types';
+import { readSeen } from '../verify';
+
+const iso = () => new Date().toISOString();
+
+/**
+ * Pushes the stages of `plan` that belong on device k. The sync source's synchronised lines go to
+ * it; the other device gets them over the channel once both are up (`waitSynced` on the second).
+ */
+export async function pushPart(pair: Pair, k: DeviceKey, session: Session, plan: DevicePlan, ctx: PushContext, between?: (after: StepStage) => Promise<void>): Promise<void> {
+  const stages: StepStage[] = ['prepare', 'channel', 'sync', 'local'];
+  for (const stage of stages) {
+    if (stage === 'sync' && syncSource(pair) !== k) {
+      await between?.(stage);
+      continue;
+    }
+    ctx.journal.append({ type: 'stage', name: stage, phase: 'begin', time: iso() });
+    await pushSteps(session, stageSteps(plan, stage), stage, ctx);
+    ctx.journal.append({ type: 'stage', name: stage, phase: 'done', time: iso() });
+    await between?.(stage);
+  }
+  await session.returnToUser({ signal: ctx.signal });
+}
+
+/** Polls the second device until the sync source's synchronised lines have arrived over the channel. */
+export async function waitSynced(device: DeviceKey, session: Session, source: DevicePlan, pack: PlatformPack, emit: EventSink, signal: AbortSignal, pollMs: number): Promise<void> {
+  const want = { lines: syncLines(source) };
+  if (want.lines.length === 0) return;
+  for (;;) {
+    const missing = planChanges(want, parseCurrentConfig(await readRunning(session, signal)), pack).add.filter((l) => l.kind === 'command');
+    if (missing.length === 0) return;
+    emit({ kind: 'message', level: 'info', device, text: `waiting for ${missing.length} synchronised line(s) from the other device, e.g. "${missing[0]?.text}"` });
+    await sleep(pollMs, signal);
+  }
+}
+
+/**
+ * The first device alone, after its part: hot backup configured with the planned mode and role,
+ * its channel set up and waiting for the peer (Disconnected: nothing answers at the other end yet).
+ * Throws VERIFY_FAILED naming what is not so.
+ */
+export async function checkAlone(pair: Pair, k: DeviceKey, session: Session, journal: JournalSink, signal: AbortSignal): Promise<string> {
+  const r = (await readSeen(session, false, signal)).rbm;
+  const want = pair.devices[k];
+  const wrong: string[] = [];
+  if (!r?.configured) wrong.push('hot backup is not configured');
+  else {
+    if (r.mode !== undefined && r.mode !== pair.mode) wrong.push(`backup mode ${r.mode}, the file says ${pair.mode}`);
+    if (pair.roles === 'manual' && want.role !== undefined && r.role !== want.role) wrong.push(`role ${r.role ?? 'none'}, the file says ${want.role}`);
+    if (r.localIp !== undefined && r.localIp !== want.controlChannel.localIp) wrong.push(`control channel local IP ${r.localIp}, the file says ${want.controlChannel.localIp}`);
+  }
+  const text = wrong.length === 0 ? `device ${k.toUpperCase()} alone: hot backup configured${r?.role ? `, role ${r.role}` : ''}, control channel ${r?.controlChannel ?? 'not shown'}${r?.controlChannel === 'Connected' ? '' : ' (waiting for the peer)'}` : `device ${k.toUpperCase()} alone: ${wrong.join('; ')}`;
+  journal.append({ type: 'verify', ok: wrong.length === 0, time: iso(), ...(wrong.length ? { failures: wrong } : {}) });
+  if (wrong.length > 0) throw new AppError('VERIFY_FAILED', text, { fix: '`display remote-backup-group status` on the device shows more', details: { failures: wrong.map((w) => ({ device: k, expectation: 'alone', expected: 'as the file says', seen: w })) } });
+  return text;
+}

@@ -1,0 +1,140 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
+import { CATALOGUES, type Language } from '../../src/i18n/index';
+import { buildRenderer, launchChromium } from './harness';
+
+// Bundles, Console, Settings and Pairing in both languages at 1280×800 in Debian's chromium (with
+// fonts-noto-cjk, so Chinese is drawn with real glyphs and real heights): one screenshot per
+// screen and language, and no label, button or heading whose text overflows its box.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const shots = join(root, 'test-results', 'e2e', 'i18n');
+const LANGS: readonly Language[] = ['en', 'zh-CN'];
+
+let mode: BrowserMode;
+let browser: Browser;
+let page: Page;
+let work: string;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-i18n-'));
+  await buildRenderer(join(work, 'dist'));
+  mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: join(work, 'lab'), sshPortBase: 0, pairIndexBase: 226 } });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(8000);
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  const lab = await mode.host.invoke('lab.start', {});
+  if (!lab.ok) throw new Error(`lab: ${lab.error.message}`);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await mode?.close();
+});
+
+/** Elements whose text a reader must see whole: anything wider or taller inside than its box is clipped or spills. */
+const CHECKED = 'button, label, h1, h2, h3, h4, legend, th, dt, summary, [role="tab"], [role="status"], .badge';
+
+/**
+ * Every checked element of the screen whose content overflows its box, named by its text; selects
+ * whose chosen option is wider than the select; and whether the screen scrolls sideways. Run in the
+ * page (a script: this file is compiled without the DOM's types).
+ */
+const OVERFLOWS = `(() => {
+  const out = [];
+  const screen = document.querySelector('.screen');
+  if (!screen) return ['no .screen on the page'];
+  for (const el of screen.querySelectorAll(${JSON.stringify(CHECKED)})) {
+    // hidden, or an inline box (nothing to clip)
+    if (el.getClientRects().length === 0 || getComputedStyle(el).display === 'inline') continue;
+    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+      out.push(el.tagName.toLowerCase() + ' "' + (el.textContent || '').trim().slice(0, 60) + '" ' + el.scrollWidth + 'x' + el.scrollHeight + ' in ' + el.clientWidth + 'x' + el.clientHeight);
+  }
+  // A select's box does not grow with its chosen option: measure the option's text in the select's font.
+  const ctx = document.createElement('canvas').getContext('2d');
+  for (const sel of screen.querySelectorAll('select')) {
+    if (sel.getClientRects().length === 0) continue;
+    const text = sel.selectedOptions[0] ? sel.selectedOptions[0].textContent : '';
+    const style = getComputedStyle(sel);
+    ctx.font = style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
+    const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16; // the drop-down arrow
+    const width = ctx.measureText(text).width;
+    if (width > room) out.push('select "' + text + '" ' + Math.ceil(width) + ' in ' + Math.floor(room));
+  }
+  const main = screen.closest('main') || document.scrollingElement;
+  if (main.scrollWidth > main.clientWidth + 1) out.push('the screen scrolls sideways: ' + main.scrollWidth + ' in ' + main.clientWidth);
+  return out;
+})()`;
+
+const overflows = (): Promise<string[]> => page.evaluate(OVERFLOWS) as Promise<string[]>;
+
+async function shot(name: string, lang: Language): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}-${lang}.png`) });
+  expect(await overflows(), `${name} in ${lang}`).toEqual([]);
+}
+
+/** Go to a screen by its Alt+digit key and wait for its heading in the language. */
+async function open(key: number, title: string): Promise<void> {
+  await page.keyboard.press(`Alt+${key}`);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+describe('the screens in English and Simplified Chinese (chromium, 1280×800)', () => {
+  it.each(LANGS)('%s: Bundles, Console, Settings and Pairing fit and are in the language', async (lang) => {
+    const app = CATALOGUES[lang].app;
+    const set = await mode.host.invoke('settings.set', { language: lang });
+    expect(set.ok).toBe(true);
+    // a fresh load: the URL differs from the page's only by its #token, which alone would not reload
+    await page.goto('about:blank');
+    await page.goto(mode.server.url);
+    await page.getByRole('heading', { level: 1, name: app.home.title }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe(lang);
+
+    await open(5, app.bundles.title);
+    await page.getByRole('button', { name: app.bundles.create.current }).waitFor();
+    await page.getByText(app.bundles.create.withPasswords).click();
+    await shot('bundles', lang);
+
+    await open(4, app.console.title);
+    await page.getByRole('button', { name: 'FW1' }).click();
+    await page.getByText(app.console.connect.labLogin).waitFor();
+    await shot('console', lang);
+    await page.getByRole('button', { name: app.console.connect.connect, exact: true }).click();
+    const prompt = page.getByRole('alertdialog', { name: app.console.hostKey.label });
+    await prompt.waitFor();
+    await shot('console-host-key', lang);
+    // declined, so the next language is asked too (a trusted key would not be)
+    await prompt.getByRole('button', { name: app.console.hostKey.cancel }).click();
+
+    await open(6, app.settings.title);
+    await page.getByRole('form', { name: app.settings.monitor.label }).waitFor();
+    await shot('settings', lang);
+
+    await open(2, app.pairing.title);
+    await page.getByRole('button', { name: app.pairing.start.newPair }).waitFor();
+    await shot('pairing', lang);
+    await page.getByRole('button', { name: 'lab', exact: true }).click();
+    await page.locator('.wizard-steps button').nth(2).click();
+    const form = page.getByRole('form', { name: app.pairing.form.label });
+    await form.waitFor();
+    await page.getByRole('region', { name: app.pairing.script.label }).waitFor();
+    await shot('pairing-form', lang);
+    // the lists and device sections further down the form, scrolled into view
+    await form.locator('fieldset.list').first().scrollIntoViewIfNeeded();
+    await shot('pairing-form-lists', lang);
+    await page.getByRole('group', { name: app.pairing.sections.device.replace('{device}', 'B') }).scrollIntoViewIfNeeded();
+    await shot('pairing-form-device', lang);
+  }, 60_000);
+
+  it('met no page errors', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
+import { LAB_PASSWORD } from '../../src/lab/lab';
+import { cableEnd, moveCable, readCable } from '../../src/lab/one-cable';
+import { buildRenderer, launchChromium } from './harness';
+
+// The wizard's "One cable" choice in Debian's chromium against browser mode: the lab started with
+// one console cable from the Connect step, the flow run on it, the test moving the cable through
+// the lab's API when the "Move the cable to B" card asks. A screenshot of every step.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const shots = join(root, 'test-results', 'e2e');
+
+let mode: BrowserMode;
+let browser: Browser;
+let page: Page;
+let labDir: string;
+const problems: string[] = [];
+const frames: string[] = [];
+const shot = (name: string) => page.screenshot({ path: join(shots, `one-cable-${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-1c-'));
+  process.env.HOTPAIR_DATA_DIR = join(work, 'data');
+  labDir = join(work, 'lab');
+  await buildRenderer(join(work, 'dist'));
+  mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: labDir, sshPortBase: 0, pairIndexBase: 222 } });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await mode?.close();
+});
+
+describe('the pairing wizard over one console cable (chromium)', () => {
+  it('starts the lab with one cable, commissions A, asks for the cable on B, ends verified and saved', async () => {
+    await page.goto(mode.server.url);
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('button', { name: 'lab', exact: true }).click();
+    await page.getByRole('heading', { name: /Pairing/ }).waitFor();
+
+    // 1. The Connect step's choice, and the lab started in its one-cable form from there.
+    await page.getByRole('button', { name: '1. Connect A and B' }).click();
+    await page.getByRole('radio', { name: 'One cable' }).check();
+    const card = page.getByRole('region', { name: 'One console cable' });
+    await card.getByRole('button', { name: 'Start the lab pair with one cable' }).click();
+    await card.getByRole('button', { name: "Use the lab's cable" }).click({ timeout: 30_000 });
+    const port = await card.getByLabel('Console port').inputValue();
+    expect(port).toBe(join(labDir, 'console'));
+    expect(cableEnd(readCable(labDir)!)).toBe('a');
+    await shot('1-connect');
+
+    // 2. A's part, then the card asking for the cable on B.
+    await card.getByRole('button', { name: 'Commission over one cable' }).click();
+    const move = page.getByRole('region', { name: 'Move the cable to B' });
+    await move.waitFor({ timeout: 60_000 });
+    expect(await move.textContent()).toMatch(/Move the console cable to device B/);
+    expect(await card.getByRole('list', { name: 'One-cable log' }).textContent()).toMatch(/device A alone: hot backup configured/);
+    await shot('2-move-cable');
+
+    // The engineer unplugs: the card sees the port go; then plugs into B.
+    const moved = moveCable(labDir, 'b', 1500);
+    await move.getByText('The port went away: plug the cable into device B.').waitFor({ timeout: 5_000 });
+    await shot('3-port-gone');
+    await moved;
+
+    // 3. B's part with its progress, then the verified, saved pair.
+    await expect.poll(() => card.locator('label[for="one-cable-line"]').textContent().catch(() => ''), { timeout: 30_000 }).toMatch(/Device B: \d+\/\d+/);
+    await shot('4-on-b');
+    await card.getByRole('heading', { name: 'Verified and saved' }).waitFor({ timeout: 60_000 });
+    expect(await move.count()).toBe(0);
+    await shot('5-done');
+    const journal = (await card.getByRole('region', { name: 'One-cable result' }).locator('code').textContent()) ?? '';
+    const recs = readFileSync(journal, 'utf8');
+    expect(recs).toMatch(/"mode":"one-cable"/);
+    expect(recs).toMatch(/"type":"cable","to":"b","phase":"plugged"/);
+    expect(recs).toMatch(/"outcome":"success"/);
+    const phases = await card.getByRole('list', { name: 'One-cable steps' }).locator('li.seen').count();
+    expect(phases).toBe(4);
+    expect(frames.some((f) => f.includes('"event":"oneCable.progress"'))).toBe(true);
+    expect(frames.join('\n')).not.toContain(LAB_PASSWORD);
+    expect(problems, problems.join('\n')).toEqual([]);
+  }, 150_000);
+});
