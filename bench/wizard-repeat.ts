@@ -135,7 +135,7 @@ export async function run() {
     for (let i = 1; i <= RUNS && browser.isConnected(); i++) {
       const r = await commissionOnce(browser, i).catch((e: unknown) => ({ ok: false, seconds: 0, pushSeconds: NaN, detail: e instanceof Error ? e.message : String(e) }));
       results.push(r);
-      process.stderr.write(`wizard-repeat: run ${i}/${RUNS}: ${r.ok ? 'ok' : 'FAILED'} in ${r.seconds.toFixed(1)} s (push to verified ${r.pushSeconds.toFixed(1)} s) — ${r.detail}\n`);
+      process.stderr.write(`wizard-repeat: run ${i}/${RUNS}: ${r.ok ? 'ok' : 'FAILED'} in ${r.seconds.toFixed(1)} s (push to ${r.ok ? 'verified' : 'outcome'} ${r.pushSeconds.toFixed(1)} s) — ${r.detail}\n`);
     }
   } finally {
     for (const b of burners) b.kill('SIGKILL');

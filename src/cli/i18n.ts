@@ -94,7 +94,7 @@ export function localiseCommander(program: Command): void {
       if (option.argChoices) extra.push(t('help.choices', { choices: option.argChoices.map((c) => JSON.stringify(c)).join(', ') }));
       const shown = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
       if (option.defaultValue !== undefined && shown) extra.push(t('help.default', { value: option.defaultValueDescription ?? JSON.stringify(option.defaultValue) }));
-      return extra.length ? `${own} ${t('help.extra', { extra: extra.join(', ') })}` : own;
+      return extra.length ? `${own}${t('help.extra', { extra: extra.join(', ') })}` : own;
     },
     subcommandDescription: (cmd: Command) => (cmd.name() === 'help' && cmd.description() === 'display help for command' ? t('help.helpCommand') : cmd.summary() || cmd.description()),
   });

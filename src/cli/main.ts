@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../core/base/product';
 import { commandModules } from './commands/index';
 import { setCliLanguage, unknownLanguageFlag } from '../i18n/node/cli';
+import { AppError } from '../core/base/errors';
 import { localiseCommander, t } from './i18n';
+import { errorLines } from './error-text';
 
 /** `--lang X` / `--lang=X` anywhere in argv: help texts are written as commands register, before commander parses. */
 export function langFlag(argv: readonly string[]): string | undefined {
@@ -57,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'hotpair.lang') process.stderr.write(`${e.message}\n`);
       return e.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`${t('error', { message: e instanceof Error ? e.message : String(e) })}\n`);
+    process.stderr.write(e instanceof AppError ? errorLines(e) : `${t('error', { message: e instanceof Error ? e.message : String(e) })}\n`);
     return 2;
   }
 }

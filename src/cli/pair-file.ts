@@ -4,6 +4,7 @@ import { readPairFile } from '../core/model/node/read-pair';
 import type { Pair } from '../core/model/pair';
 import type { PlatformPack } from '../core/platforms/pack';
 import { formatDiagnostic, formatLoadError } from './commands/validate';
+import { readPackFile } from './pack-file';
 import { t } from './i18n';
 
 /**
@@ -20,6 +21,13 @@ export function readValidPair(
   if (!loaded.ok) return { ok: false, exit: 2, message: loaded.errors.map((e) => formatLoadError(file, e)).join('') };
   if (!loaded.valid) return { ok: false, exit: 1, message: `${loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d)).join('')}${file}: ${afterErrors}\n` };
   return { ok: true, pair: loaded.pair, text: loaded.text, pack: loaded.pack };
+}
+
+/** What every command acting on a pair reads first: the --pack file, then the pair file through it. */
+export function readPairAndPack(file: string, packFile: string | undefined, afterErrors?: string): ReturnType<typeof readValidPair> {
+  const pack = readPackFile(packFile);
+  if (!pack.ok) return { ok: false, exit: 2, message: `${t('error', { message: pack.message })}\n` };
+  return readValidPair(file, pack.pack, afterErrors);
 }
 
 /**

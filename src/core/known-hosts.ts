@@ -190,6 +190,10 @@ export class KnownHostsStore {
         {
           fix: `If the change is expected (device replaced, keys regenerated), remove the line for ${hostPattern(host, port)} from ${this.location} and connect again.`,
           details: { host, port, expected: oldFp, presented: fp, expectedType: known.type, presentedType: presented.type, knownHosts: this.location },
+          message: {
+            key: 'error.host-key-mismatch.changed',
+            params: { host: hostPattern(host, port), expected: oldFp, presented: fp, expectedType: known.type, presentedType: presented.type, knownHosts: this.location },
+          },
         },
       );
     }
@@ -198,6 +202,7 @@ export class KnownHostsStore {
       throw new AppError('HOST_KEY_UNKNOWN', `${hostPattern(host, port)} is not a known host. Its ${presented.type} key fingerprint is ${fp}.`, {
         fix: 'Compare the fingerprint with the device (display public-key local rsa public) and accept it, or pass --accept-new-host-key.',
         details: { host, port, fingerprint: fp, type: presented.type },
+        message: { key: 'error.host-key-unknown.unknown', params: { host: hostPattern(host, port), fingerprint: fp, type: presented.type } },
       });
     }
     await this.add(host, port, presented);

@@ -4,6 +4,7 @@ import type { DeviceKey } from '../core/model/pair';
 import type { MonitorEvent } from '../core/monitor/types';
 import { eventText, groupLabel, type EventGroup, type EventText } from '../core/monitor/view';
 import type { HealthCheck, StageName, VerifyFailure } from '../core/provision/types';
+import { healthText } from '../core/provision/format';
 import { STAGE_TEXT } from '../core/provision/stages';
 import { failureMessage, formatFailure } from '../core/provision/verify-text';
 import type { ReportLanguage } from '../core/report/sections';
@@ -22,13 +23,7 @@ export interface HealthCheckText {
 }
 
 export function healthCheckText(i: i18n, c: HealthCheck): HealthCheckText {
-  const tr = coreTranslator(i);
-  if (c.code === undefined) return { title: tr.text(`health.${c.id}.title`, c.params, c.title), reason: c.reason, fix: c.fix };
-  return {
-    title: tr.text(`health.${c.id}.title`, c.params, c.title),
-    reason: tr.text(`${c.code}.reason`, c.params, c.reason),
-    fix: c.fix === '' ? '' : tr.text(`${c.code}.fix`, c.params, c.fix),
-  };
+  return healthText(c, coreTranslator(i));
 }
 
 export function verifyFailureText(i: i18n, f: VerifyFailure): string {

@@ -143,13 +143,16 @@ export async function commissionInWizard(page: Page, opts: { password: string; o
 
   // A verified run moves on to Verify by itself; one that is not stays on Push with its result.
   const verifiedHeading = page.getByRole('heading', { name: 'Verified', exact: true });
-  const failed = page.locator('section[aria-label="Run result"].failed');
+  // One that has no result at all (the call itself failed) shows an error note there instead.
+  const failed = page.locator('section[aria-label="Run result"].failed, section[aria-label="Push"] .error-note');
   await verifiedHeading.or(failed).first().waitFor({ timeout: waits.outcome });
   const pushSeconds = (Date.now() - t0) / 1000;
   const fingerprints: [string, string] = [fpA, fpB];
   if (!(await verifiedHeading.isVisible())) {
     await step('failed');
-    return { verified: false, saved: false, failure: (await failed.innerText()).replace(/\s+/g, ' ').trim(), pushSeconds, fingerprints };
+    // The result and the push log's last words (the verify failures as last seen) say why.
+    const said = [await failed.first().innerText(), await page.getByRole('list', { name: 'Push log' }).locator('li', { hasText: 'expected' }).last().innerText().catch(() => '')];
+    return { verified: false, saved: false, failure: said.join(' | ').replace(/\s+/g, ' ').trim(), pushSeconds, fingerprints };
   }
   const failing = await page.locator('table.health tbody tr.health-fail').count();
   must(failing === 0, `${failing} health checks fail after a verified push`);
@@ -163,3 +166,40 @@ export async function commissionInWizard(page: Page, opts: { password: string; o
   await step(isSaved ? 'saved' : 'failed');
   return { verified: true, saved: isSaved, pushSeconds, fingerprints, ...(journal ? { journal } : {}), ...(isSaved ? {} : { failure: 'verified but not saved' }) };
 }
+
+/** Elements whose text a reader must see whole: anything wider or taller inside than its box is clipped or spills. */
+const CHECKED = 'button, label, h1, h2, h3, h4, legend, th, dt, summary, caption, [role="tab"], [role="status"], .badge, .verdict';
+
+/**
+ * Every checked element of the screen whose content overflows its box, named by its text; selects
+ * whose chosen option is wider than the select; and whether the screen scrolls sideways. Run in the
+ * page (a script: this file is compiled without the DOM's types).
+ */
+const OVERFLOWS = `(() => {
+  const out = [];
+  const screen = document.querySelector('.screen');
+  if (!screen) return ['no .screen on the page'];
+  for (const el of screen.querySelectorAll(${JSON.stringify(CHECKED)})) {
+    // hidden, or an inline box (nothing to clip)
+    if (el.getClientRects().length === 0 || getComputedStyle(el).display === 'inline') continue;
+    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+      out.push(el.tagName.toLowerCase() + ' "' + (el.textContent || '').trim().slice(0, 60) + '" ' + el.scrollWidth + 'x' + el.scrollHeight + ' in ' + el.clientWidth + 'x' + el.clientHeight);
+  }
+  // A select's box does not grow with its chosen option: measure the option's text in the select's font.
+  const ctx = document.createElement('canvas').getContext('2d');
+  for (const sel of screen.querySelectorAll('select')) {
+    if (sel.getClientRects().length === 0) continue;
+    const text = sel.selectedOptions[0] ? sel.selectedOptions[0].textContent : '';
+    const style = getComputedStyle(sel);
+    ctx.font = style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
+    const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16; // the drop-down arrow
+    const width = ctx.measureText(text).width;
+    if (width > room) out.push('select "' + text + '" ' + Math.ceil(width) + ' in ' + Math.floor(room));
+  }
+  const main = screen.closest('main') || document.scrollingElement;
+  if (main.scrollWidth > main.clientWidth + 1) out.push('the screen scrolls sideways: ' + main.scrollWidth + ' in ' + main.clientWidth);
+  return out;
+})()`;
+
+/** What of the current screen a reader cannot see whole at this window size (empty: all fits). */
+export const overflowsOnScreen = (page: Page): Promise<string[]> => page.evaluate(OVERFLOWS) as Promise<string[]>;

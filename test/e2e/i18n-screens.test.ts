@@ -6,7 +6,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
 import { CATALOGUES, type Language } from '../../src/i18n/index';
-import { buildRenderer, launchChromium } from './harness';
+import { buildRenderer, launchChromium, overflowsOnScreen } from './harness';
 
 // Bundles, Console, Settings and Pairing in both languages at 1280×800 in Debian's chromium (with
 // fonts-noto-cjk, so Chinese is drawn with real glyphs and real heights): one screenshot per
@@ -40,41 +40,7 @@ afterAll(async () => {
   await mode?.close();
 });
 
-/** Elements whose text a reader must see whole: anything wider or taller inside than its box is clipped or spills. */
-const CHECKED = 'button, label, h1, h2, h3, h4, legend, th, dt, summary, [role="tab"], [role="status"], .badge';
-
-/**
- * Every checked element of the screen whose content overflows its box, named by its text; selects
- * whose chosen option is wider than the select; and whether the screen scrolls sideways. Run in the
- * page (a script: this file is compiled without the DOM's types).
- */
-const OVERFLOWS = `(() => {
-  const out = [];
-  const screen = document.querySelector('.screen');
-  if (!screen) return ['no .screen on the page'];
-  for (const el of screen.querySelectorAll(${JSON.stringify(CHECKED)})) {
-    // hidden, or an inline box (nothing to clip)
-    if (el.getClientRects().length === 0 || getComputedStyle(el).display === 'inline') continue;
-    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
-      out.push(el.tagName.toLowerCase() + ' "' + (el.textContent || '').trim().slice(0, 60) + '" ' + el.scrollWidth + 'x' + el.scrollHeight + ' in ' + el.clientWidth + 'x' + el.clientHeight);
-  }
-  // A select's box does not grow with its chosen option: measure the option's text in the select's font.
-  const ctx = document.createElement('canvas').getContext('2d');
-  for (const sel of screen.querySelectorAll('select')) {
-    if (sel.getClientRects().length === 0) continue;
-    const text = sel.selectedOptions[0] ? sel.selectedOptions[0].textContent : '';
-    const style = getComputedStyle(sel);
-    ctx.font = style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
-    const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16; // the drop-down arrow
-    const width = ctx.measureText(text).width;
-    if (width > room) out.push('select "' + text + '" ' + Math.ceil(width) + ' in ' + Math.floor(room));
-  }
-  const main = screen.closest('main') || document.scrollingElement;
-  if (main.scrollWidth > main.clientWidth + 1) out.push('the screen scrolls sideways: ' + main.scrollWidth + ' in ' + main.clientWidth);
-  return out;
-})()`;
-
-const overflows = (): Promise<string[]> => page.evaluate(OVERFLOWS) as Promise<string[]>;
+const overflows = (): Promise<string[]> => overflowsOnScreen(page);
 
 async function shot(name: string, lang: Language): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}-${lang}.png`) });

@@ -66,12 +66,19 @@ function variants(pair: Pair): [DeviceFacts, DeviceFacts][] {
     [f('a', { serialNumber: undefined, mac: '00aa-bb00-0001' }), f('b', { serialNumber: undefined, mac: '00aa-bb00-0001' })],
     [f('a', { clock: '2026-11-25T15:01:00Z' }), f('b', { clock: '2026-11-25T15:10:00Z' })],
     [f('a', {}, { port: 1, remoteIp: '192.0.2.99', mode: 'dual-active', role: undefined, runningStatus: 'Standby', controlChannel: undefined, dataChannelState: 'Down', autoSync: !pair.configSync.auto, consistency: 'Inconsistent' }), f('b', { vrrp: [] }, { port: 2, localIp: '192.0.2.7', role: 'primary', controlChannel: 'Disconnected' })],
+    [f('a'), f('b', { model: 'Other', softwareVersion: '7.1.070' })],
+    [f('a', {}, { port: undefined }), f('b')],
+    [f('a', {}, { consistency: 'Inconsistent' }), f('b')],
+    [f('a', { serialNumber: undefined, sysname: 'FW', uptimeSeconds: 600 }), f('b', { serialNumber: undefined, sysname: 'FW', uptimeSeconds: 600 }, null)],
+    [f('a', { serialNumber: undefined }), f('b', {}, null)],
     [f('a', {}, { consistency: undefined }), f('b', { vrrp: (f('b').vrrp ?? []).map((v) => ({ ...v, state: v.state === 'Master' ? 'Backup' : 'Master' })) })],
   ];
 }
 
 describe('core messages: health matrix, verification, stages, errors', () => {
-  const pairs = ['as-vrrp', 'da-vrrp', 'mirror-track', 'as-floating-ip'].map((n) => EXAMPLES[n as keyof typeof EXAMPLES] as Pair | undefined).filter((p): p is Pair => p !== undefined);
+  const examples = ['as-vrrp', 'da-vrrp', 'mirror-track', 'as-floating-ip'].map((n) => EXAMPLES[n] as Pair);
+  // The file's switches decide some sentences: auto-sync off, the consistency check disabled.
+  const pairs = [...examples, { ...examples[0]!, configSync: { ...examples[0]!.configSync, auto: false }, consistencyCheck: { ...examples[0]!.consistencyCheck, enabled: false } }];
 
   it('every health check says in the catalogue exactly what core says in English, in both languages', () => {
     const { tr, missing, drift } = checkingTranslator();

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { addConnectOptions } from '../credentials';
 import { EXIT, type PairFlags } from '../commands/pair';
 import { t } from '../i18n';
+import { cliErrorText } from '../../i18n/node/cli-core';
 
 interface ApplyFlags extends PairFlags {
   bundlePassphraseEnv?: string;
@@ -65,7 +66,8 @@ export async function runBundleApply(file: string, flags: ApplyFlags): Promise<n
     b = readBundle(readFileSync(file), { isTrusted: (fp) => store.isTrusted(fp, pass) });
   } catch (e) {
     const info = toErrorInfo(e);
-    return fail(`${info.message}${info.fix ? `\n  ${t('fix', { fix: info.fix })}` : ''}`, info.code === 'BUNDLE_INVALID' ? EXIT.failed : EXIT.usage);
+    const said = cliErrorText(info);
+    return fail(`${said.message}${said.fix ? `\n  ${t('fix', { fix: said.fix })}` : ''}`, info.code === 'BUNDLE_INVALID' ? EXIT.failed : EXIT.usage);
   }
   const packR = parsePack(b.members['pack.json']?.toString('utf8') ?? '');
   if (!packR.ok) return fail(t('bundle.packUnreadable', { issues: packR.issues.join('; ') }));

@@ -7,7 +7,8 @@ import { readBundle } from '../../core/bundle/node/container';
 import { parsePack, type PlatformPack } from '../../core/platforms/pack';
 import { readPackFile } from '../pack-file';
 import { keyPassphrase, openKeyStore } from './keystore';
-import { fixLine, t } from '../i18n';
+import { t } from '../i18n';
+import { errorLines } from '../error-text';
 
 export interface ExportOptions {
   output: string;
@@ -95,7 +96,7 @@ export function registerExportCfg(bundle: Command): void {
         process.stdout.write(`${t('bundle.wrote', { file: written.map((w) => join(o.output, w)).join(', ') })}\n`);
       } catch (e) {
         const info = toErrorInfo(e);
-        process.stderr.write(`${t('error', { message: info.message })}\n${fixLine(info.fix)}`);
+        process.stderr.write(errorLines(info));
         process.exitCode = info.code === 'BUNDLE_INVALID' ? 1 : 2;
       }
     });

@@ -6,11 +6,12 @@ import { keyPassphrase, openKeyStore } from '../bundle/keystore';
 import { describeBundle } from '../bundle/show';
 import { registerBundleCreate } from '../bundle/create';
 import { registerBundleApply } from '../bundle/apply';
-import { fixLine, t } from '../i18n';
+import { t } from '../i18n';
+import { errorLines } from '../error-text';
 
 function fail(e: unknown): void {
   const info = toErrorInfo(e);
-  process.stderr.write(`${t('error', { message: info.message })}\n${fixLine(info.fix)}`);
+  process.stderr.write(errorLines(info));
   process.exitCode = info.code === 'BUNDLE_INVALID' ? 1 : 2;
 }
 

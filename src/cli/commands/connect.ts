@@ -9,7 +9,8 @@ import { formatConnectTarget, parseConnectUrl } from '../../core/model/connect';
 import { SerialTransport } from '../../core/transport/node/serial';
 import { openCliSession, type CliOpenedSession } from '../connect-session';
 import { addConnectOptions, type CliConnectFlags } from '../credentials';
-import { fixLine, t } from '../i18n';
+import { t } from '../i18n';
+import { errorLines, errorMessage } from '../error-text';
 
 interface ConnectFlags extends CliConnectFlags {
   exec?: string[];
@@ -44,7 +45,7 @@ export async function runConnect(url: string, flags: ConnectFlags, signal: Abort
     const d = info.details ?? {};
     // the device's own picture of the mistake: the command line and the caret under it
     const caret = typeof d.caret === 'string' && typeof d.echo === 'string' ? `${d.echo}\n${d.caret}\n` : '';
-    process.stderr.write(`${caret}${t('commandErrorCoded', { command: 'connect', code: info.code, message: info.message })}\n${fixLine(info.fix)}`);
+    process.stderr.write(`${caret}${errorLines(info, { command: 'connect', coded: true })}`);
     return 1;
   } finally {
     await opened?.close().catch(() => undefined);
@@ -88,7 +89,7 @@ async function interactive(opened: CliOpenedSession, signal: AbortSignal): Promi
     };
     const closeSub = transport.onClose((e) => {
       if (transport instanceof SerialTransport && e.error) {
-        process.stderr.write(`\r\n${t('connectCmd.waiting', { message: e.error.message, path: transport.path })}\r\n`);
+        process.stderr.write(`\r\n${t('connectCmd.waiting', { message: errorMessage(e.error), path: transport.path })}\r\n`);
         transport.reconnect({ timeoutMs: REPLUG_WAIT_MS, signal }).then(
           () => {
             ch.reattach();
@@ -97,13 +98,13 @@ async function interactive(opened: CliOpenedSession, signal: AbortSignal): Promi
             void ch.write('\r').catch(() => undefined);
           },
           (err: unknown) => {
-            process.stderr.write(`\r\n${err instanceof AppError ? err.message : String(err)}\r\n`);
+            process.stderr.write(`\r\n${err instanceof AppError ? errorMessage(err) : String(err)}\r\n`);
             finish();
           },
         );
         return;
       }
-      process.stderr.write(`\r\n${e.error?.message ?? t('connectCmd.closed')}\r\n`);
+      process.stderr.write(`\r\n${e.error ? errorMessage(e.error) : t('connectCmd.closed')}\r\n`);
       finish();
     });
     stdin.on('data', onKey);

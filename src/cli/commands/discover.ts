@@ -6,7 +6,8 @@ import { formatConnectTarget, parseConnectUrl, type ConnectTarget } from '../../
 import type { DeviceFacts } from '../../core/model/facts';
 import { openCliSession } from '../connect-session';
 import { addConnectOptions, type CliConnectFlags } from '../credentials';
-import { fixLine, t } from '../i18n';
+import { t } from '../i18n';
+import { errorLines } from '../error-text';
 
 /** Exit codes of `hotpair discover`: scripts branch on them. */
 export const EXIT_OK = 0;
@@ -33,7 +34,7 @@ export interface DiscoverIo {
 }
 
 function errorText(e: ErrorInfo): string {
-  return `${t('commandErrorCoded', { command: 'discover', code: e.code, message: e.message })}\n${fixLine(e.fix)}`;
+  return errorLines(e, { command: 'discover', coded: true });
 }
 
 /**

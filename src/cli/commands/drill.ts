@@ -57,11 +57,8 @@ export async function runDrillCli(file: string, drillFlags: DrillFlags, io: CliI
     if (!r.ok) return usage(io, r.message);
     probes.push(r.target);
   }
-  const { readPackFile } = await import('../pack-file');
-  const pack = readPackFile(flags.pack);
-  if (!pack.ok) return usage(io, pack.message);
-  const { readValidPair } = await import('../pair-file');
-  const r = readValidPair(file, pack.pack);
+  const { readPairAndPack } = await import('../pair-file');
+  const r = readPairAndPack(file, flags.pack);
   if (!r.ok) {
     io.err(r.message);
     return r.exit;
@@ -105,7 +102,7 @@ export async function runDrillCli(file: string, drillFlags: DrillFlags, io: CliI
     say(`${t('run.pairLine', { name: pair.name, a: pair.devices.a.sysname, aTarget: targets.a.text, b: pair.devices.b.sysname, bTarget: targets.b.text })}\n`);
     const record = await runDrill({
       pair,
-      pack: pack.pack,
+      pack: r.pack,
       kind: kind.kind,
       probes,
       ...(flags.fallback ? { fallback: true } : {}),

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { addConnectOptions } from '../credentials';
 import { canAsk, confirmer, EXIT, type PairFlags } from './pair';
 import { t } from '../i18n';
+import { cliProgress } from '../../i18n/node/cli-core';
 
 const OPS = ['check', 'sync', 'switchover', 'peer-active', 'peer-standby', 'reset'];
 
@@ -25,19 +26,13 @@ export async function runOpCli(file: string, operation: string, flags: PairFlags
     process.stderr.write(`${t('op.unknown', { operation, ops: KNOWN.join(', ') })}\n`);
     return EXIT.usage;
   }
-  const { readPackFile } = await import('../pack-file');
-  const pack = readPackFile(flags.pack);
-  if (!pack.ok) {
-    process.stderr.write(`${t('error', { message: pack.message })}\n`);
-    return EXIT.usage;
-  }
-  const { readValidPair } = await import('../pair-file');
-  const r = readValidPair(file, pack.pack);
+  const { readPairAndPack } = await import('../pair-file');
+  const r = readPairAndPack(file, flags.pack);
   if (!r.ok) {
     process.stderr.write(r.message);
     return r.exit;
   }
-  const no = refusal(r.pair, op, pack.pack);
+  const no = refusal(r.pair, op, r.pack);
   if (no) {
     process.stderr.write(`${t('run.refused', { reason: no })}\n`);
     return EXIT.failed;
@@ -64,7 +59,7 @@ export async function runOpCli(file: string, operation: string, flags: PairFlags
       pair: r.pair,
       sessions: { a, b },
       signal: ctrl.signal,
-      emit: (e) => e.kind === 'message' && process.stdout.write(`${e.text}\n`),
+      emit: (e) => e.kind === 'message' && process.stdout.write(`${cliProgress(e)}\n`),
       ...(timeoutMs !== undefined && Number.isFinite(timeoutMs) ? { timeoutMs } : {}),
     });
     if (res.output.trim()) process.stdout.write(`${res.output.trim()}\n`);

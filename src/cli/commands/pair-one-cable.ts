@@ -11,6 +11,7 @@ import type { OneCableEvent, OneCableResult } from '../../core/provision/one-cab
 import type { WorkflowEvent } from '../../core/provision/types';
 import { canAsk, EXIT, printEvent, report, type CliIo, type PairFlags } from './pair';
 import { t } from '../i18n';
+import { cliProgress } from '../../i18n/node/cli-core';
 
 export interface OneCableFlags extends PairFlags {
   oneCable?: boolean;
@@ -58,7 +59,7 @@ export interface OneCableRun {
 }
 
 function jsonLine(e: OneCableEvent): Record<string, unknown> {
-  if (e.kind === 'step') return { step: e.step, ...(e.to ? { to: e.to } : {}), ...(e.device ? { device: e.device } : {}), text: e.text };
+  if (e.kind === 'step') return { step: e.step, ...(e.to ? { to: e.to } : {}), ...(e.device ? { device: e.device } : {}), text: e.text, ...(e.code ? { code: e.code, params: e.params ?? {} } : {}) };
   const { kind, ...rest } = e;
   return { step: kind, ...rest };
 }
@@ -116,7 +117,7 @@ export async function runOneCableCli(o: OneCableRun): Promise<number> {
   let chain = Promise.resolve();
   const show = (e: OneCableEvent) => {
     if (flags.json) return io.out(`${JSON.stringify(jsonLine(e))}\n`);
-    if (e.kind === 'step') return io.out(`\n== ${e.text}\n`);
+    if (e.kind === 'step') return io.out(`\n== ${cliProgress(e)}\n`);
     if (e.kind === 'device-plan') return io.out(`${t('oneCable.devicePlan', { device: e.device.toUpperCase(), add: e.plan.add.length, remove: e.plan.remove.length, unchanged: e.plan.unchanged })}\n${e.plan.remove.map((l) => `  - ${l}\n`).join('')}${e.plan.add.map((l) => `  + ${l}\n`).join('')}`);
     chain = chain.then(() => print(e as WorkflowEvent));
   };
@@ -183,17 +184,11 @@ export async function recoverOneCable(file: string, text: string, flags: OneCabl
     process.stderr.write(`${t('oneCable.noPairFile', { file })}\n`);
     return EXIT.usage;
   }
-  const { readPackFile } = await import('../pack-file');
-  const pack = readPackFile(flags.pack);
-  if (!pack.ok) {
-    process.stderr.write(`${t('error', { message: pack.message })}\n`);
-    return EXIT.usage;
-  }
-  const { readValidPair } = await import('../pair-file');
-  const r = readValidPair(p.pairFile, pack.pack);
+  const { readPairAndPack } = await import('../pair-file');
+  const r = readPairAndPack(p.pairFile, flags.pack);
   if (!r.ok) {
     process.stderr.write(r.message);
     return r.exit;
   }
-  return runOneCableCli({ pair: r.pair, pack: pack.pack, flags: { ...flags, resume: file, ...(flags.console === undefined && p.target ? { console: p.target } : {}) }, pairFile: p.pairFile });
+  return runOneCableCli({ pair: r.pair, pack: r.pack, flags: { ...flags, resume: file, ...(flags.console === undefined && p.target ? { console: p.target } : {}) }, pairFile: p.pairFile });
 }

@@ -221,15 +221,8 @@ export function registerPair(program: Command): void {
     .option('--json', t('pair.opt.json'))
     .option('--assume-moved-after <seconds>', t('pair.opt.assumeMoved'), '60');
   addConnectOptions(cmd, 'pair file').action(async (file: string, flags: PairFlags & { oneCable?: boolean; resume?: string }) => {
-    const { readPackFile } = await import('../pack-file');
-    const pack = readPackFile(flags.pack);
-    if (!pack.ok) {
-      process.stderr.write(`${t('error', { message: pack.message })}\n`);
-      process.exitCode = EXIT.usage;
-      return;
-    }
-    const { readValidPair } = await import('../pair-file');
-    const r = readValidPair(file, pack.pack);
+    const { readPairAndPack } = await import('../pair-file');
+    const r = readPairAndPack(file, flags.pack);
     if (!r.ok) {
       process.stderr.write(r.message);
       process.exitCode = r.exit;
@@ -237,9 +230,9 @@ export function registerPair(program: Command): void {
     }
     if (flags.oneCable || flags.resume !== undefined) {
       const { runOneCableCli } = await import('./pair-one-cable');
-      process.exitCode = await runOneCableCli({ pair: r.pair, pack: pack.pack, flags, pairFile: file });
+      process.exitCode = await runOneCableCli({ pair: r.pair, pack: r.pack, flags, pairFile: file });
       return;
     }
-    process.exitCode = await runPairCli({ pair: r.pair, pack: pack.pack, flags, pairFile: file, askLoghost: true });
+    process.exitCode = await runPairCli({ pair: r.pair, pack: r.pack, flags, pairFile: file, askLoghost: true });
   });
 }

@@ -13,7 +13,8 @@ import type { JournalSink, Session, SessionFactory } from '../../core/provision/
 import type { ProbeResult } from '../../core/probe/types';
 import { addConnectOptions, type CliConnectFlags, type TargetFlags } from '../credentials';
 import { EXIT, type CliIo } from './pair';
-import { fixLine, t } from '../i18n';
+import { t } from '../i18n';
+import { errorLines } from '../error-text';
 
 export interface ProbeFlags extends CliConnectFlags, TargetFlags {
   json?: boolean;
@@ -126,7 +127,7 @@ export async function runProbeCli(o: ProbeRunOptions): Promise<number> {
     if (journal.opened) journal.append({ type: 'run-end', outcome: 'dry-run', time: now().toISOString(), message: 'probe: the views it created were removed again' });
   } catch (e) {
     const info = toErrorInfo(e);
-    io.err(`${t('errorCoded', { code: info.code, message: info.message })}\n${fixLine(info.fix)}${journal.opened ? `${t('probe.journalLeft', { path: journalPath })}\n` : ''}`);
+    io.err(`${errorLines(info, { coded: true })}${journal.opened ? `${t('probe.journalLeft', { path: journalPath })}\n` : ''}`);
     return EXIT.failed;
   } finally {
     op.dispose();
@@ -161,15 +162,8 @@ export function registerProbe(program: Command): void {
     .option('--pack <FILE>', t('pair.opt.pack'))
     .option('--write-pack <FILE>', t('probe.writePack'));
   addConnectOptions(cmd, 'pair file').action(async (file: string, flags: ProbeFlags) => {
-    const { readPackFile } = await import('../pack-file');
-    const pack = readPackFile(flags.pack);
-    if (!pack.ok) {
-      process.stderr.write(`${t('error', { message: pack.message })}\n`);
-      process.exitCode = EXIT.usage;
-      return;
-    }
-    const { readValidPair } = await import('../pair-file');
-    const r = readValidPair(file, pack.pack);
+    const { readPairAndPack } = await import('../pair-file');
+    const r = readPairAndPack(file, flags.pack);
     if (!r.ok) {
       process.stderr.write(r.message);
       process.exitCode = r.exit;

@@ -9,6 +9,7 @@ import { addConnectOptions, type CliConnectFlags, type TargetFlags } from '../cr
 import { EXIT } from './pair';
 import type { OneCableFlags } from './pair-one-cable';
 import { t } from '../i18n';
+import { cliProgress } from '../../i18n/node/cli-core';
 
 export function registerRecover(program: Command): void {
   const cmd = program
@@ -60,7 +61,7 @@ export async function runRecover(file: string, flags: CliConnectFlags & TargetFl
     const r = await recover(summary, {
       open: async (k, signal) => (await open(k, signal)).session,
       journal,
-      emit: (e) => e.kind === 'message' && process.stdout.write(`  ${e.text}\n`),
+      emit: (e) => e.kind === 'message' && process.stdout.write(`  ${cliProgress(e)}\n`),
       timeoutMs: 180_000,
     });
     process.stdout.write(`${t('run.rollback')}\n${formatRollback(r.rollback, tr)}`);

@@ -4,7 +4,8 @@ import type { DeviceKey, Pair } from '../../core/model/pair';
 import { renderPair, renderUndo, type RenderedPair, type RenderedScript } from '../../core/render/index';
 import { readPackFile } from '../pack-file';
 import { readValidPair } from '../pair-file';
-import { fixLine, t } from '../i18n';
+import { t } from '../i18n';
+import { errorLines } from '../error-text';
 
 export interface RenderOptions {
   device?: string;
@@ -39,7 +40,7 @@ export function runRender(file: string, opts: RenderOptions, out: (s: string) =>
     scripts = opts.undo ? renderUndo(loaded.pair, pack.pack) : renderPair(loaded.pair, pack.pack);
   } catch (e) {
     if (!isAppError(e)) throw e;
-    err(`${t('error', { message: e.message })}\n${fixLine(e.fix)}`);
+    err(errorLines(e));
     return 1;
   }
   const keys: DeviceKey[] = opts.device ? [opts.device as DeviceKey] : ['a', 'b'];

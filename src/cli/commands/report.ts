@@ -5,7 +5,8 @@
  */
 import type { Command } from 'commander';
 import { toErrorInfo } from '../../core/base/errors';
-import { fixLine, t } from '../i18n';
+import { t } from '../i18n';
+import { errorLines } from '../error-text';
 
 interface ReportFlags {
   output?: string;
@@ -18,7 +19,7 @@ interface ReportFlags {
 
 function fail(e: unknown, exit = 2): void {
   const info = toErrorInfo(e);
-  process.stderr.write(`${t('error', { message: info.message })}\n${fixLine(info.fix)}`);
+  process.stderr.write(errorLines(info));
   process.exitCode = exit;
 }
 

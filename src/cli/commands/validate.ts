@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { i18n } from 'i18next';
 import { DEFAULT_LANGUAGE, diagnosticText, ruleSummary } from '../../i18n/index';
 import { cliI18n } from '../../i18n/node/cli';
+import { cliCore } from '../../i18n/node/cli-core';
+import type { Translator } from '../../core/base/message';
 import type { LoadError } from '../../core/model/load';
 import { readPairFile } from '../../core/model/node/read-pair';
 import { readPackFile } from '../pack-file';
@@ -28,11 +30,12 @@ export function formatDiagnostic(d: Diagnostic, i: i18n = cliI18n()): string {
 const REFUSED: ReadonlySet<LoadError['kind']> = new Set(['read', 'too-large', 'not-text', 'too-deep']);
 export const isRefusal = (errors: readonly LoadError[]): boolean => errors.length === 1 && REFUSED.has(errors[0]!.kind);
 
-export function formatLoadError(file: string, e: LoadError): string {
-  if (REFUSED.has(e.kind)) return `hotpair: ${e.message}\n`;
+export function formatLoadError(file: string, e: LoadError, tr: Translator = cliCore()): string {
+  const message = e.key === undefined ? e.message : tr.text(e.key, e.params, e.message);
+  if (REFUSED.has(e.kind)) return `${t('error', { message })}\n`;
   const where = e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}` : file;
-  const expected = e.expected !== undefined && !e.message.includes(e.expected) ? `\n  expected: ${e.expected}` : '';
-  return `${where}: ${e.path ? `${e.path}: ` : ''}${e.message}${expected}\n`;
+  const expected = e.expected !== undefined && !e.message.includes(e.expected) ? `\n  ${tr.text('load.expected-line', { expected: e.expected }, `expected: ${e.expected}`)}` : '';
+  return `${where}: ${e.path ? `${e.path}: ` : ''}${message}${expected}\n`;
 }
 
 /** Runs the command; returns the exit code (kept separate from commander for tests and the host). */

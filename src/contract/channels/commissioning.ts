@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DiagnosticSchema, OpIdSchema, PairTextSchema } from '../common';
-import { ErrorInfoSchema } from '../errors';
+import { ErrorInfoSchema, MessageParamsSchema } from '../errors';
 
 // Commissioning over the devices the host holds connected (devices.connect): preflight,
 // plan, staged push, verify, save, rollback. The host runs core's workflow; these are its results.
@@ -26,6 +26,9 @@ export const HealthCheckSchema = z.strictObject({
   status: z.enum(['pass', 'fail', 'warn', 'n/a']),
   reason: z.string(),
   fix: z.string(),
+  /** The reason as a message of the core catalogue (health.*), for the reader's language; `reason` stays the English. */
+  code: z.string().optional(),
+  params: MessageParamsSchema.optional(),
 });
 export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
@@ -40,7 +43,15 @@ export const PlanOutputSchema = z.strictObject({
 });
 export type PlanOutput = z.infer<typeof PlanOutputSchema>;
 
-const VerifyFailureSchema = z.strictObject({ device: z.enum(['a', 'b', 'pair']), expectation: z.string(), expected: z.string(), seen: z.string() });
+const VerifyFailureSchema = z.strictObject({
+  device: z.enum(['a', 'b', 'pair']),
+  expectation: z.string(),
+  expected: z.string(),
+  seen: z.string(),
+  /** The expectation as a message of the core catalogue (verify.*); expected and seen are device values. */
+  code: z.string().optional(),
+  params: MessageParamsSchema.optional(),
+});
 const RollbackSchema = z.strictObject({
   typed: z.number().int(),
   errors: z.array(z.string()),
@@ -86,7 +97,10 @@ export const PairProgressSchema = z.strictObject({
     a: z.strictObject({ done: z.number().int(), total: z.number().int(), line: z.string() }).optional(),
     b: z.strictObject({ done: z.number().int(), total: z.number().int(), line: z.string() }).optional(),
   }),
-  messages: z.array(z.strictObject({ level: z.enum(['info', 'warn', 'error']), text: z.string(), device: z.enum(['a', 'b']).optional() })),
+  /** `text` is the English; `code` + `params` (a message of the core catalogue) let the page say it in the reader's language. */
+  messages: z.array(
+    z.strictObject({ level: z.enum(['info', 'warn', 'error']), text: z.string(), device: z.enum(['a', 'b']).optional(), code: z.string().optional(), params: MessageParamsSchema.optional() }),
+  ),
 });
 export type PairProgress = z.infer<typeof PairProgressSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceKeySchema, Empty, OpIdSchema } from '../common';
+import { MessageParamsSchema } from '../errors';
 
 // Device sessions held by the host for the pairing wizard (and any screen that needs a connected
 // device). Passwords go to the host for one connection only; they never come back.
@@ -57,6 +58,10 @@ export const FactMismatchSchema = z.strictObject({
   b: z.string().optional(),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
+  /** The message (compare.*) and the label (compare.label.*) in the core catalogue; `message` and `label` stay the English. */
+  code: z.string().optional(),
+  params: MessageParamsSchema.optional(),
+  labelCode: z.string().optional(),
 });
 export type FactMismatch = z.infer<typeof FactMismatchSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DrillSummary } from '../../core/drill/types';
 import { DeviceKeySchema, OpIdSchema } from '../common';
+import { MessageParamsSchema } from '../errors';
 
 // The failover drill (src/core/drill) on a monitored pair, as the app runs it. The whole record
 // stays in the journal; the app gets the figures, the plan it confirmed and where the devices stand.
@@ -42,6 +43,8 @@ export const DrillPlanSchema = z.strictObject({
   pair: z.string(),
   /** The plan's words, as the confirmation states them; empty when refused before a plan could be made. */
   plan: z.array(z.string()),
+  /** `plan` as core catalogue messages (drill.plan.*), one per line, for the reader's language (additive: `plan` stays the English). */
+  said: z.array(z.strictObject({ code: z.string(), params: MessageParamsSchema.optional() })).optional(),
   /** What must be typed instead of yes (the release may swap roles). */
   confirmWord: z.string().optional(),
   /** Why the drill would not run now (health matrix failing, dual-active, an interface not allowed). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DeviceKeySchema, OpIdSchema, PairTextSchema } from '../common';
-import { ErrorInfoSchema } from '../errors';
+import { ErrorInfoSchema, MessageParamsSchema } from '../errors';
 import { ApplyOutcomeSchema, HealthCheckSchema } from './commissioning';
 
 // Commissioning over one console cable (core/provision/one-cable): the host runs the flow on the
@@ -44,8 +44,13 @@ export const OneCableQuestionSchema = z.enum(['cable', 'undo-a']);
 /** Batched (~10 a second): the flow's steps, messages and push line counters since the last batch. */
 export const OneCableProgressSchema = z.strictObject({
   opId: OpIdSchema,
-  steps: z.array(z.strictObject({ step: OneCableStepSchema, text: z.string(), to: DeviceKeySchema.optional(), device: DeviceKeySchema.optional() })),
-  messages: z.array(z.strictObject({ level: z.enum(['info', 'warn', 'error']), text: z.string(), device: DeviceKeySchema.optional() })),
+  /** `text` is the English; `code` + `params` (a message of the core catalogue) let the page say it in the reader's language. */
+  steps: z.array(
+    z.strictObject({ step: OneCableStepSchema, text: z.string(), to: DeviceKeySchema.optional(), device: DeviceKeySchema.optional(), code: z.string().optional(), params: MessageParamsSchema.optional() }),
+  ),
+  messages: z.array(
+    z.strictObject({ level: z.enum(['info', 'warn', 'error']), text: z.string(), device: DeviceKeySchema.optional(), code: z.string().optional(), params: MessageParamsSchema.optional() }),
+  ),
   line: z.strictObject({ device: DeviceKeySchema, done: z.number().int(), total: z.number().int(), line: z.string() }).optional(),
   /** The port went away (the engineer unplugged it): now waiting for it to come back. */
   portGone: z.boolean().optional(),

@@ -7,6 +7,7 @@
  */
 import { abortError, formatMs } from '../base/abort';
 import { AppError } from '../base/errors';
+import type { Message } from '../base/message';
 import { DisposableStore, Emitter, type Disposable } from '../base/emitter';
 import type { Transport } from '../transport/types';
 import { TerminalText } from './terminal';
@@ -15,6 +16,8 @@ import type { TranscriptRecorder } from './transcript';
 export interface WaitOptions {
   /** What we wait for, for the error message ("the prompt after 'display version'"). */
   what: string;
+  /** `what` as a message of the core catalogue, for the timeout's text in the reader's language. */
+  said?: Message;
   signal?: AbortSignal;
   timeoutMs: number;
   /** Silence limit, reset by every chunk. */
@@ -41,7 +44,7 @@ export class Channel implements Disposable {
     this.store.add(transport.onData((chunk) => this.onChunk(chunk)));
     this.store.add(
       transport.onClose((e) => {
-        this.closeError = e.error ?? new AppError('DISCONNECTED', `${transport.label}: the session is closed.`);
+        this.closeError = e.error ?? new AppError('DISCONNECTED', `${transport.label}: the session is closed.`, { message: { key: 'error.disconnected.session-closed', params: { label: transport.label } } });
         this.transcript.note(e.error ? `link lost: ${e.error.message}` : 'closed');
         this.waiter?.fail(this.closeError);
       }),
@@ -91,20 +94,22 @@ export class Channel implements Disposable {
       let idleTimer: ReturnType<typeof setTimeout> | undefined;
       const started = Date.now();
       const wrongBaud = () => {
-        const at = o.garbageCheck?.baud ? ` at ${o.garbageCheck.baud} baud` : '';
+        const baud = o.garbageCheck?.baud;
+        const at = baud ? ` at ${baud} baud` : '';
         return new AppError('WRONG_BAUD', `${this.transport.label}: the console answers with unreadable bytes${at}; the line speed is probably wrong.`, {
           fix: 'Use ?baud=auto, or the device console speed (9600 8N1 on most H3C appliances).',
+          message: { key: 'error.wrong-baud.console', params: { label: this.transport.label, baud: baud ? String(baud) : 'none' } },
           details: { received, unreadable: garbage },
         });
       };
       // A console at the wrong speed echoes a few bad bytes per Enter, then nothing: a device at the
       // right speed always shows a word (banner, prompt, question), so bytes without one mean the speed.
-      const timedOut = (message: string) => fail(o.garbageCheck && received > 0 && !words ? wrongBaud() : this.timeoutError(o, message));
-      const overall = setTimeout(() => timedOut(`${o.what}: no complete answer within ${formatMs(o.timeoutMs)}`), o.timeoutMs);
+      const timedOut = (message: string, key: string, limit: string) => fail(o.garbageCheck && received > 0 && !words ? wrongBaud() : this.timeoutError(o, message, key, limit));
+      const overall = setTimeout(() => timedOut(`${o.what}: no complete answer within ${formatMs(o.timeoutMs)}`, 'no-answer', formatMs(o.timeoutMs)), o.timeoutMs);
       const armIdle = () => {
         if (!o.idleTimeoutMs) return;
         clearTimeout(idleTimer);
-        idleTimer = setTimeout(() => timedOut(`${o.what}: the device sent nothing for ${formatMs(o.idleTimeoutMs!)}`), o.idleTimeoutMs);
+        idleTimer = setTimeout(() => timedOut(`${o.what}: the device sent nothing for ${formatMs(o.idleTimeoutMs!)}`, 'idle', formatMs(o.idleTimeoutMs!)), o.idleTimeoutMs);
       };
       const onAbort = () => fail(abortError(o.signal!));
       const cleanup = () => {
@@ -162,10 +167,12 @@ export class Channel implements Disposable {
     this.waiter?.check();
   }
 
-  private timeoutError(o: WaitOptions, message: string): AppError {
+  private timeoutError(o: WaitOptions, message: string, key: string, limit: string): AppError {
     const last = this.term.tail(120).replace(/^\u0001/, '').trim().slice(-80);
+    const what = o.said ? { sep: 'comma' as const, items: [o.said] } : o.what;
     return new AppError('TIMEOUT', `${message}.${last ? ` Last text from the device: "${last}"` : ' The device sent nothing.'}`, {
       fix: 'Check that the device is powered, the cable or network path is up, and the console is not held by another session.',
+      message: { key: `error.timeout.${key}`, params: { what, limit, sent: last ? 'yes' : 'no', last } },
       details: { what: o.what, lastText: last },
     });
   }

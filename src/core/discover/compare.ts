@@ -1,3 +1,4 @@
+import type { MessageParams } from '../base/message';
 import type { DeviceFacts, RbmFact } from '../model/facts';
 
 /** One row the pairing wizard highlights, with both sides' values as display text. */
@@ -10,6 +11,37 @@ export interface FactMismatch {
   /** error: RBM cannot pair these; warning: pairing works but will change or lose something; info: could not be checked. */
   severity: 'error' | 'warning' | 'info';
   message: string;
+  /** The message in the `core` catalogue (compare.*); `message` stays its English. */
+  code?: string;
+  params?: MessageParams;
+  /** The label in the `core` catalogue (compare.label.*); `label` stays its English. */
+  labelCode?: string;
+}
+
+/** Each label's catalogue key (compare.label.<key>). */
+const LABEL_KEYS: Record<string, string> = {
+  Model: 'model',
+  'Software version': 'software',
+  Release: 'release',
+  Sysname: 'sysname',
+  'Serial number': 'serial',
+  'MAC address': 'mac',
+  'Sysname and boot time': 'identity',
+  Interfaces: 'interfaces',
+  'Aggregation membership': 'aggregation',
+  'Existing RBM configuration': 'rbm-existing',
+  'RBM role': 'rbm-role',
+  'Backup mode': 'rbm-mode',
+  'Control channel port': 'rbm-port',
+  'Control channel addresses': 'rbm-addresses',
+  'Keepalive interval': 'keepalive-interval',
+  'Keepalive count': 'keepalive-count',
+};
+
+/** A row with its message's code and its label's. */
+function row(m: Omit<FactMismatch, 'code' | 'params' | 'labelCode'>, code: string, params: MessageParams = {}): FactMismatch {
+  const key = LABEL_KEYS[m.label];
+  return { ...m, code: `compare.${code}`, params, ...(key ? { labelCode: `compare.label.${key}` } : {}) };
 }
 
 // Interfaces that exist on every device and say nothing about a pair's wiring.
@@ -18,20 +50,32 @@ const IGNORED_INTERFACES = /^(?:NULL|InLoopBack|Register-Tunnel|Aux|Console)\d/;
 const show = (v: unknown): string | undefined => (v === undefined ? undefined : String(v));
 
 /** The row for a fact missing on one side (info) or on both (warning: nothing was compared at all). */
-function unreadable(out: FactMismatch[], field: string, label: string, a: string | undefined, b: string | undefined, consequence: string, severity: FactMismatch['severity'] = 'warning'): void {
+function unreadable(out: FactMismatch[], field: string, label: string, a: string | undefined, b: string | undefined, consequence: Consequence, severity: FactMismatch['severity'] = 'warning'): void {
   if (a !== undefined && b !== undefined) return;
+  const what = { label: { sep: 'comma' as const, items: [{ code: `compare.label.${LABEL_KEYS[label] ?? 'model'}` }] } };
   if (a === undefined && b === undefined) {
-    out.push({ field, label, severity, message: `${label} could not be read on either device; ${consequence}` });
-  } else out.push({ field, label, a, b, severity: 'info', message: `${label} could not be read on device ${a === undefined ? 'A' : 'B'}; check it by hand.` });
+    out.push(row({ field, label, severity, message: `${label} could not be read on either device; ${CONSEQUENCES[consequence]}` }, `unread-both.${consequence}`, what));
+  } else {
+    const device = a === undefined ? 'A' : 'B';
+    out.push(row({ field, label, a, b, severity: 'info', message: `${label} could not be read on device ${device}; check it by hand.` }, 'unread-one', { ...what, device }));
+  }
 }
+
+/** What an unreadable fact leaves unknown (compare.unread-both.<key>). */
+const CONSEQUENCES = {
+  compare: 'compare it on both by hand.',
+  'mac-apart': 'their MAC addresses tell them apart.',
+  'not-proved': 'nothing proves the two connections reach two different devices.',
+} as const;
+type Consequence = keyof typeof CONSEQUENCES;
 
 /** Same-value check for a field both devices must agree on (RBM requires same hardware and software). */
 function same(out: FactMismatch[], field: string, label: string, a: string | undefined, b: string | undefined, why: string): void {
   if (a === undefined || b === undefined) {
-    unreadable(out, field, label, a, b, 'compare it on both by hand.');
+    unreadable(out, field, label, a, b, 'compare');
     return;
   }
-  if (a.trim().toLowerCase() !== b.trim().toLowerCase()) out.push({ field, label, a, b, severity: 'error', message: why });
+  if (a.trim().toLowerCase() !== b.trim().toLowerCase()) out.push(row({ field, label, a, b, severity: 'error', message: why }, `differs.${field}`));
 }
 
 // Two reads of one box give boot instants this close: uptime prints in whole minutes and the
@@ -73,13 +117,13 @@ const IDENTITY_LABELS: Record<SameDevice['field'], string> = { serialNumber: 'Se
 function compareIdentity(out: FactMismatch[], a: DeviceFacts, b: DeviceFacts): void {
   const same = sameDevice(a, b);
   const toldApart = !same && a.mac !== undefined && b.mac !== undefined;
-  if (toldApart) unreadable(out, 'serialNumber', 'Serial number', a.serialNumber, b.serialNumber, 'their MAC addresses tell them apart.', 'info');
-  else unreadable(out, 'serialNumber', 'Serial number', a.serialNumber, b.serialNumber, 'nothing proves the two connections reach two different devices.');
+  if (toldApart) unreadable(out, 'serialNumber', 'Serial number', a.serialNumber, b.serialNumber, 'mac-apart', 'info');
+  else unreadable(out, 'serialNumber', 'Serial number', a.serialNumber, b.serialNumber, 'not-proved');
   if (!same) return;
   const shown = (f: DeviceFacts) =>
     same.field === 'serialNumber' ? f.serialNumber : same.field === 'mac' ? f.mac : `${f.sysname ?? '?'}, up ${Math.round((f.uptimeSeconds ?? 0) / 60)} min`;
   const why = same.field === 'identity' ? ' Neither serial nor MAC could be compared, but both have the same sysname and booted at the same time.' : '';
-  out.push({ field: same.field, label: IDENTITY_LABELS[same.field], a: shown(a), b: shown(b), severity: 'error', message: `Both connections reach the same device.${why}` });
+  out.push(row({ field: same.field, label: IDENTITY_LABELS[same.field], a: shown(a), b: shown(b), severity: 'error', message: `Both connections reach the same device.${why}` }, same.field === 'identity' ? 'same-device-identity' : 'same-device'));
 }
 
 function describeRbm(r: RbmFact | undefined): string | undefined {
@@ -90,40 +134,51 @@ function describeRbm(r: RbmFact | undefined): string | undefined {
 function compareRbm(out: FactMismatch[], a: RbmFact | undefined, b: RbmFact | undefined): void {
   for (const [side, r] of [['A', a], ['B', b]] as const) {
     if (r?.configured) {
-      out.push({
-        field: `rbm.existing.${side.toLowerCase()}`,
-        label: 'Existing RBM configuration',
-        a: side === 'A' ? describeRbm(r) : undefined,
-        b: side === 'B' ? describeRbm(r) : undefined,
-        severity: 'warning',
-        message: `Device ${side} already has an RBM configuration; pairing will replace it.`,
-      });
+      out.push(
+        row(
+          {
+            field: `rbm.existing.${side.toLowerCase()}`,
+            label: 'Existing RBM configuration',
+            a: side === 'A' ? describeRbm(r) : undefined,
+            b: side === 'B' ? describeRbm(r) : undefined,
+            severity: 'warning',
+            message: `Device ${side} already has an RBM configuration; pairing will replace it.`,
+          },
+          'rbm-existing',
+          { device: side },
+        ),
+      );
     }
   }
   if (!a?.configured || !b?.configured) return;
   if (a.role !== undefined && a.role === b.role) {
-    out.push({ field: 'rbm.role', label: 'RBM role', a: a.role, b: b.role, severity: 'error', message: `Both devices are configured as ${a.role}; one must be primary and the other secondary.` });
+    out.push(row({ field: 'rbm.role', label: 'RBM role', a: a.role, b: b.role, severity: 'error', message: `Both devices are configured as ${a.role}; one must be primary and the other secondary.` }, 'rbm-role', { role: a.role }));
   }
   if (a.mode !== undefined && b.mode !== undefined && a.mode !== b.mode) {
-    out.push({ field: 'rbm.mode', label: 'Backup mode', a: a.mode, b: b.mode, severity: 'error', message: 'The two devices run different backup modes.' });
+    out.push(row({ field: 'rbm.mode', label: 'Backup mode', a: a.mode, b: b.mode, severity: 'error', message: 'The two devices run different backup modes.' }, 'rbm-mode'));
   }
   if (a.port !== undefined && b.port !== undefined && a.port !== b.port) {
-    out.push({ field: 'rbm.port', label: 'Control channel port', a: show(a.port), b: show(b.port), severity: 'error', message: 'The control channel ports differ, so the channel cannot connect.' });
+    out.push(row({ field: 'rbm.port', label: 'Control channel port', a: show(a.port), b: show(b.port), severity: 'error', message: 'The control channel ports differ, so the channel cannot connect.' }, 'rbm-port'));
   }
   // Each side's remote IP must be the other's local IP, or the control channel never connects.
   if ((a.remoteIp !== undefined && b.localIp !== undefined && a.remoteIp !== b.localIp) || (b.remoteIp !== undefined && a.localIp !== undefined && b.remoteIp !== a.localIp)) {
-    out.push({
-      field: 'rbm.addresses',
-      label: 'Control channel addresses',
-      a: `local ${a.localIp ?? '?'}, remote ${a.remoteIp ?? '?'}`,
-      b: `local ${b.localIp ?? '?'}, remote ${b.remoteIp ?? '?'}`,
-      severity: 'error',
-      message: "Each device's remote IP must be the other device's local IP.",
-    });
+    out.push(
+      row(
+        {
+          field: 'rbm.addresses',
+          label: 'Control channel addresses',
+          a: `local ${a.localIp ?? '?'}, remote ${a.remoteIp ?? '?'}`,
+          b: `local ${b.localIp ?? '?'}, remote ${b.remoteIp ?? '?'}`,
+          severity: 'error',
+          message: "Each device's remote IP must be the other device's local IP.",
+        },
+        'rbm-addresses',
+      ),
+    );
   }
   for (const key of ['keepaliveInterval', 'keepaliveCount'] as const) {
     if (a[key] !== undefined && b[key] !== undefined && a[key] !== b[key]) {
-      out.push({ field: `rbm.${key}`, label: key === 'keepaliveInterval' ? 'Keepalive interval' : 'Keepalive count', a: show(a[key]), b: show(b[key]), severity: 'warning', message: 'Keepalive settings differ; failure detection will be asymmetric.' });
+      out.push(row({ field: `rbm.${key}`, label: key === 'keepaliveInterval' ? 'Keepalive interval' : 'Keepalive count', a: show(a[key]), b: show(b[key]), severity: 'warning', message: 'Keepalive settings differ; failure detection will be asymmetric.' }, 'keepalive'));
     }
   }
 }
@@ -131,7 +186,8 @@ function compareRbm(out: FactMismatch[], a: RbmFact | undefined, b: RbmFact | un
 function compareInterfaces(out: FactMismatch[], a: DeviceFacts, b: DeviceFacts): void {
   if (a.interfaces.length === 0 || b.interfaces.length === 0) {
     if (a.interfaces.length !== b.interfaces.length) {
-      out.push({ field: 'interfaces', label: 'Interfaces', severity: 'info', message: `The interface list of device ${a.interfaces.length === 0 ? 'A' : 'B'} could not be read.` });
+      const device = a.interfaces.length === 0 ? 'A' : 'B';
+      out.push(row({ field: 'interfaces', label: 'Interfaces', severity: 'info', message: `The interface list of device ${device} could not be read.` }, 'interfaces-unread', { device }));
     }
     return;
   }
@@ -140,26 +196,36 @@ function compareInterfaces(out: FactMismatch[], a: DeviceFacts, b: DeviceFacts):
   const onlyA = [...na].filter((n) => !nb.has(n)).sort();
   const onlyB = [...nb].filter((n) => !na.has(n)).sort();
   if (onlyA.length > 0 || onlyB.length > 0) {
-    out.push({
-      field: 'interfaces',
-      label: 'Interfaces',
-      a: onlyA.length > 0 ? `only here: ${onlyA.join(', ')}` : undefined,
-      b: onlyB.length > 0 ? `only here: ${onlyB.join(', ')}` : undefined,
-      severity: 'error',
-      message: 'The devices have different interfaces; RBM needs the same hardware and interface layout.',
-    });
+    out.push(
+      row(
+        {
+          field: 'interfaces',
+          label: 'Interfaces',
+          a: onlyA.length > 0 ? `only here: ${onlyA.join(', ')}` : undefined,
+          b: onlyB.length > 0 ? `only here: ${onlyB.join(', ')}` : undefined,
+          severity: 'error',
+          message: 'The devices have different interfaces; RBM needs the same hardware and interface layout.',
+        },
+        'interfaces',
+      ),
+    );
   }
   const memberOf = new Map(b.interfaces.map((i) => [i.name, i.aggregateMember]));
   const differing = a.interfaces.filter((i) => nb.has(i.name) && i.aggregateMember !== memberOf.get(i.name));
   if (differing.length > 0) {
-    out.push({
-      field: 'interfaces.aggregation',
-      label: 'Aggregation membership',
-      a: differing.map((i) => `${i.name} → ${i.aggregateMember ?? 'none'}`).join(', '),
-      b: differing.map((i) => `${i.name} → ${memberOf.get(i.name) ?? 'none'}`).join(', '),
-      severity: 'warning',
-      message: 'Ports are bundled differently on the two devices.',
-    });
+    out.push(
+      row(
+        {
+          field: 'interfaces.aggregation',
+          label: 'Aggregation membership',
+          a: differing.map((i) => `${i.name} → ${i.aggregateMember ?? 'none'}`).join(', '),
+          b: differing.map((i) => `${i.name} → ${memberOf.get(i.name) ?? 'none'}`).join(', '),
+          severity: 'warning',
+          message: 'Ports are bundled differently on the two devices.',
+        },
+        'aggregation',
+      ),
+    );
   }
 }
 
@@ -175,7 +241,7 @@ export function compareFacts(a: DeviceFacts, b: DeviceFacts): FactMismatch[] {
   same(out, 'softwareVersion', 'Software version', a.softwareVersion, b.softwareVersion, 'RBM needs the same software version on both devices.');
   same(out, 'release', 'Release', a.release, b.release, 'RBM needs the same release on both devices; upgrade one first.');
   if (a.sysname !== undefined && a.sysname === b.sysname) {
-    out.push({ field: 'sysname', label: 'Sysname', a: a.sysname, b: b.sysname, severity: 'warning', message: 'Both devices have the same sysname; logs and prompts will not tell them apart.' });
+    out.push(row({ field: 'sysname', label: 'Sysname', a: a.sysname, b: b.sysname, severity: 'warning', message: 'Both devices have the same sysname; logs and prompts will not tell them apart.' }, 'sysname'));
   }
   compareIdentity(out, a, b);
   compareInterfaces(out, a, b);

@@ -3,7 +3,7 @@
  * counters) and nothing else, so the same record always gives the same figures.
  */
 import type { DeviceKey, Pair } from '../model/pair';
-import type { DeviceReading, DrillRecord, DrillSummary, PhaseFigures, ProbeSample, StatusPoll, TargetFigures } from './types';
+import type { DeviceReading, DrillRecord, DrillSummary, PhaseFigures, ProbeSample, Sentence, StatusPoll, TargetFigures } from './types';
 
 /**
  * One target's outages within [from, to): each run of failed probes between two answered ones.
@@ -121,21 +121,21 @@ export function phaseFigures(o: {
  * switchovers than the drill caused. `expectedSwitchovers` is how many records each device may
  * have gained since `base`.
  */
-export function unexpectedChanges(base: StatusPoll, now: StatusPoll, expectedSwitchovers: number): { device: DeviceKey; text: string }[] {
-  const out: { device: DeviceKey; text: string }[] = [];
+export function unexpectedChanges(base: StatusPoll, now: StatusPoll, expectedSwitchovers: number): ({ device: DeviceKey } & Sentence)[] {
+  const out: ({ device: DeviceKey } & Sentence)[] = [];
   for (const k of ['a', 'b'] as const) {
     const b = base[k];
     const n = now[k];
     const D = k.toUpperCase();
     if (n.error) {
-      out.push({ device: k, text: `device ${D} unreachable: ${n.error}` });
+      out.push({ device: k, text: `device ${D} unreachable: ${n.error}`, code: 'drillRun.unexpected.unreachable', params: { device: D, error: n.error } });
       continue;
     }
-    if (b.controlChannel === 'Connected' && n.controlChannel !== 'Connected') out.push({ device: k, text: `device ${D}: control channel ${n.controlChannel ?? 'not shown'}` });
+    if (b.controlChannel === 'Connected' && n.controlChannel !== 'Connected') out.push({ device: k, text: `device ${D}: control channel ${n.controlChannel ?? 'not shown'}`, code: 'drillRun.unexpected.channel', params: { device: D, channel: n.controlChannel ?? 'none' } });
     if (b.consistency !== undefined && n.consistency !== undefined && n.consistency !== b.consistency && n.consistency !== 'Not Performed')
-      out.push({ device: k, text: `device ${D}: configuration consistency changed from ${b.consistency} to ${n.consistency}` });
+      out.push({ device: k, text: `device ${D}: configuration consistency changed from ${b.consistency} to ${n.consistency}`, code: 'drillRun.unexpected.consistency', params: { device: D, from: b.consistency, to: n.consistency } });
     if (b.switchovers !== undefined && n.switchovers !== undefined && n.switchovers - b.switchovers > expectedSwitchovers)
-      out.push({ device: k, text: `device ${D}: ${n.switchovers - b.switchovers} running-status changes where the drill caused ${expectedSwitchovers} (a flap)` });
+      out.push({ device: k, text: `device ${D}: ${n.switchovers - b.switchovers} running-status changes where the drill caused ${expectedSwitchovers} (a flap)`, code: 'drillRun.unexpected.flaps', params: { device: D, count: n.switchovers - b.switchovers, expected: expectedSwitchovers } });
   }
   return out;
 }

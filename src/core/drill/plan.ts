@@ -8,8 +8,8 @@ import { releaseLimit } from '../discover/release-limits';
 import type { DeviceFacts } from '../model/facts';
 import { parseCidr, parseIp, sameSubnet } from '../model/ip';
 import type { DeviceKey, Pair } from '../model/pair';
-import { refusal as opRefusal } from '../provision/ops';
-import type { DrillKind, ProbeTarget } from './types';
+import { refusalSaid as opRefusal } from '../provision/ops';
+import type { DrillKind, ProbeTarget, Sentence } from './types';
 
 /** What the engineer types to go ahead when the manual operation may swap roles on this release. */
 export const ROLE_SWAP_CONFIRMATION = 'swap roles';
@@ -18,7 +18,13 @@ const up = (k: DeviceKey) => k.toUpperCase();
 
 /** Why the drill may not run for this pair at all (before anything is read), or undefined. */
 export function pairRefusal(pair: Pair, kind: DrillKind): string | undefined {
-  if (pair.mode === 'dual-active') return 'a drill moves the Active role from one device to the other; in dual-active mode both devices are Active (drills of dual-active pairs are not built yet)';
+  return pairRefusalSaid(pair, kind)?.text;
+}
+
+/** `pairRefusal` with its message of the `core` catalogue. */
+export function pairRefusalSaid(pair: Pair, kind: DrillKind): Sentence | undefined {
+  if (pair.mode === 'dual-active')
+    return { text: 'a drill moves the Active role from one device to the other; in dual-active mode both devices are Active (drills of dual-active pairs are not built yet)', code: 'drillRun.refused-reason.dual-active' };
   if (kind.kind === 'switchover') return opRefusal(pair, 'switchover');
   return undefined;
 }
@@ -35,21 +41,32 @@ const sameIf = (x: string, y: string) => x.toLowerCase() === y.toLowerCase();
  * HotPair reaches the device at (undefined over the console); `facts` are what discovery read.
  */
 export function linkRefusal(pair: Pair, iface: string, device: DeviceKey, managementIp: string | undefined, facts?: DeviceFacts): string | undefined {
+  return linkRefusalSaid(pair, iface, device, managementIp, facts)?.text;
+}
+
+/** `linkRefusal` with its message of the `core` catalogue (drillRun.refused-reason.*). */
+export function linkRefusalSaid(pair: Pair, iface: string, device: DeviceKey, managementIp: string | undefined, facts?: DeviceFacts): Sentence | undefined {
   const d = pair.devices[device];
   const monitored = monitoredInterfaces(pair);
+  const p = { interface: iface, device: up(device) };
   if (!monitored.some((m) => sameIf(m, iface)))
-    return `${iface} is not monitored by the pair (track entries or monitor.interfaces: ${monitored.join(', ') || 'none'}): shutting it down would not make RBM switch over`;
-  if (d.managementInterface && sameIf(d.managementInterface, iface)) return `${iface} is device ${up(device)}'s management interface`;
-  if (sameIf(d.dataChannel.interface, iface)) return `${iface} carries device ${up(device)}'s RBM data channel: shutting it splits the pair instead of failing it over`;
+    return {
+      text: `${iface} is not monitored by the pair (track entries or monitor.interfaces: ${monitored.join(', ') || 'none'}): shutting it down would not make RBM switch over`,
+      code: 'drillRun.refused-reason.not-monitored',
+      params: { ...p, monitored: monitored.join(', ') || 'none' },
+    };
+  if (d.managementInterface && sameIf(d.managementInterface, iface)) return { text: `${iface} is device ${up(device)}'s management interface`, code: 'drillRun.refused-reason.management-interface', params: p };
+  if (sameIf(d.dataChannel.interface, iface)) return { text: `${iface} carries device ${up(device)}'s RBM data channel: shutting it splits the pair instead of failing it over`, code: 'drillRun.refused-reason.data-channel', params: p };
   const addresses = [
     ...d.interfaces.filter((i) => sameIf(i.name, iface)).flatMap((i) => [i.address, i.ipv6Address]),
     ...(facts?.interfaces ?? []).filter((i) => sameIf(i.name, iface)).flatMap((i) => [i.address, ...(i.ipv6Addresses ?? [])]),
   ].filter((a): a is string => a !== undefined);
   const carries = (ip: string) => addresses.some((a) => (a.split('/')[0] ?? '') === ip || (parseCidr(a) !== null && sameSubnet(parseCidr(a)!, ip)));
-  if (carries(d.controlChannel.localIp)) return `${iface} carries device ${up(device)}'s RBM control channel (${d.controlChannel.localIp}): shutting it splits the pair instead of failing it over`;
+  if (carries(d.controlChannel.localIp))
+    return { text: `${iface} carries device ${up(device)}'s RBM control channel (${d.controlChannel.localIp}): shutting it splits the pair instead of failing it over`, code: 'drillRun.refused-reason.control-channel', params: { ...p, ip: d.controlChannel.localIp } };
   if (managementIp !== undefined) {
-    if (parseIp(managementIp) === null) return `cannot tell which interface carries HotPair's connection to "${managementIp}": connect by IP address`;
-    if (carries(managementIp)) return `${iface} carries HotPair's own management connection to device ${up(device)} (${managementIp}): the drill would cut itself off`;
+    if (parseIp(managementIp) === null) return { text: `cannot tell which interface carries HotPair's connection to "${managementIp}": connect by IP address`, code: 'drillRun.refused-reason.management-name', params: { ...p, address: managementIp } };
+    if (carries(managementIp)) return { text: `${iface} carries HotPair's own management connection to device ${up(device)} (${managementIp}): the drill would cut itself off`, code: 'drillRun.refused-reason.management-ip', params: { ...p, ip: managementIp } };
   }
   return undefined;
 }

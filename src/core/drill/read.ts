@@ -4,13 +4,14 @@
  * becomes a reading with `error`, never an exception: the drill decides what that means.
  */
 import { withTimeout } from '../base/abort';
+import type { Message } from '../base/message';
 import type { DeviceFacts, RbmFact, VrrpFact } from '../model/facts';
 import type { DeviceKey } from '../model/pair';
 import { POLL_COMMANDS } from '../monitor/poller';
 import { parseSessionStatistics } from '../monitor/session-stats';
 import type { Session } from '../provision/types';
 import { readSeen } from '../provision/verify';
-import type { DeviceReading, DeviceSnapshot, StatusPoll } from './types';
+import type { DeviceReading, DeviceSnapshot, Sentence, StatusPoll } from './types';
 
 export function reading(rbm: RbmFact | undefined, vrrp: readonly VrrpFact[]): DeviceReading {
   return {
@@ -65,9 +66,26 @@ export function snapshotOf(facts: DeviceFacts, sessions: number | undefined): De
 
 /** Where a device stands, in words: from its last reading. */
 export function standingText(k: DeviceKey, r: DeviceReading | undefined): string {
+  return standing(k, r).text;
+}
+
+/** Where a device stands, with its message (drillRun.standing.*); device words (Active, Connected) stay as printed. */
+export function standing(k: DeviceKey, r: DeviceReading | undefined): Sentence {
   const D = k.toUpperCase();
-  if (!r) return `device ${D}: not read`;
-  if (r.error) return `device ${D}: unreachable (${r.error})`;
+  if (!r) return { text: `device ${D}: not read`, code: 'drillRun.standing.unread', params: { device: D } };
+  if (r.error) return { text: `device ${D}: unreachable (${r.error})`, code: 'drillRun.standing.unreachable', params: { device: D, error: r.error } };
   const masters = r.vrrp.filter((v) => v.state === 'Master').map((v) => `${v.interface} vrid ${v.vrid}`);
-  return `device ${D}: ${r.runningStatus ?? 'status unknown'}${r.role ? `, ${r.role}` : ''}, control channel ${r.controlChannel ?? 'unknown'}${r.vrrp.length ? `, VRRP master of ${masters.length ? masters.join(', ') : 'no group'}` : ''}`;
+  const params = { device: D, status: r.runningStatus ?? 'none', role: r.role ?? 'none', channel: r.controlChannel ?? 'none', vrrp: r.vrrp.length ? 'yes' : 'no', masters: masters.length ? masters.join(', ') : 'none' };
+  return {
+    text: `device ${D}: ${r.runningStatus ?? 'status unknown'}${r.role ? `, ${r.role}` : ''}, control channel ${r.controlChannel ?? 'unknown'}${r.vrrp.length ? `, VRRP master of ${masters.length ? masters.join(', ') : 'no group'}` : ''}`,
+    code: 'drillRun.standing.read',
+    params,
+  };
+}
+
+/** Where both devices stand after a poll: the words and their messages (DrillRecord.standing / standingSaid). */
+export function standingOf(p: StatusPoll): { standing: Record<DeviceKey, string>; standingSaid: Record<DeviceKey, Message> } {
+  const [a, b] = [standing('a', p.a), standing('b', p.b)];
+  const said = (x: Sentence): Message => ({ code: x.code, ...(x.params ? { params: x.params } : {}) });
+  return { standing: { a: a.text, b: b.text }, standingSaid: { a: said(a), b: said(b) } };
 }

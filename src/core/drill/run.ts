@@ -6,6 +6,7 @@
  * (SessionFactory, Prober), so the same runner serves the CLI, the app and the tests.
  */
 import { toErrorInfo } from '../base/errors';
+import type { Message, MessageParam } from '../base/message';
 import { sleep, withTimeout } from '../base/abort';
 import { discover } from '../discover/discover';
 import type { DeviceFacts } from '../model/facts';
@@ -13,14 +14,16 @@ import type { DeviceKey, Pair } from '../model/pair';
 import { comware7 } from '../platforms/comware7';
 import type { PlatformPack } from '../platforms/pack';
 import { healthMatrix } from '../provision/health';
+import { errorEnglish, errorParam } from '../provision/progress-message';
 import { runAction } from '../provision/push';
 import type { HealthCheck, JournalSink, Session, SessionFactory } from '../provision/types';
 import { verifyTimeoutFor } from '../provision/verify';
 import { syncSource } from '../render/sections';
 import { answeringBefore, hasMoved, pairGroups, phaseFigures, unexpectedChanges } from './figures';
-import { accepts, buildPlan, linkRefusal, pairRefusal, probeText, releaseNote, type DrillPlan } from './plan';
-import { pollBoth, readSessions, snapshotOf, standingText } from './read';
-import type { DrillKind, DrillOutcome, DrillRecord, PhaseFigures, ProbeSample, ProbeTarget, StatusPoll, TimelineEntry } from './types';
+import { accepts, buildPlan, linkRefusalSaid, pairRefusalSaid, probeText, releaseNote, type DrillPlan } from './plan';
+import { pollBoth, readSessions, snapshotOf, standing, standingOf } from './read';
+import { checkSaid, list, msg, Unexpected } from './run-text';
+import type { DrillKind, DrillOutcome, DrillRecord, PhaseFigures, ProbeSample, ProbeTarget, Sentence, StatusPoll, TimelineEntry } from './types';
 
 /** The laptop's probes: one connect to each target every `intervalMs`. */
 export interface ProbeRun {
@@ -82,9 +85,6 @@ export interface DrillOptions {
   now?: () => number;
 }
 
-/** Something the drill did not expect: it stops the drill. */
-class Unexpected extends Error {}
-
 const KEYS = ['a', 'b'] as const;
 const other = (k: DeviceKey): DeviceKey => (k === 'a' ? 'b' : 'a');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -144,32 +144,41 @@ class Drill {
     try {
       await this.drill();
     } catch (e) {
-      const why = e instanceof Unexpected ? e.message : this.o.signal.aborted ? 'cancelled by the user' : toErrorInfo(e).message;
-      if (!(e instanceof Unexpected)) this.step(why, undefined, true);
-      await this.stopAndRestore(why);
+      const [why, said]: [string, MessageParam] = e instanceof Unexpected ? [e.message, e.said] : this.o.signal.aborted ? ['cancelled by the user', list([msg('cancelled')])] : [toErrorInfo(e).message, errorParam(e)];
+      if (!(e instanceof Unexpected)) this.step(why, undefined, true, this.o.signal.aborted ? msg('cancelled') : msg('error', { error: said }));
+      await this.stopAndRestore(why, said);
     } finally {
       await this.probes?.stop().catch(() => undefined);
       await Promise.all(KEYS.map((k) => this.sessions[k]?.close().catch(() => undefined)));
     }
     const r = this.record;
     r.endedAt = iso(this.now());
-    if (this.last) for (const k of KEYS) r.standing[k] = standingText(k, this.last[k]);
+    if (this.last) Object.assign(r, standingOf(this.last));
     journal?.append({ type: 'drill', time: r.endedAt, drill: r });
     const outcome = r.outcome === 'passed' ? 'success' : r.outcome === 'declined' ? 'declined' : r.restored === undefined ? 'failed' : r.restored ? 'rolled-back' : 'rollback-incomplete';
     journal?.append({ type: 'run-end', outcome, time: r.endedAt, message: r.message });
     return r;
   }
 
-  private step(text: string, device?: DeviceKey, unexpected = false): void {
-    const entry: TimelineEntry = { at: this.now(), text, ...(device ? { device } : {}), ...(unexpected ? { unexpected } : {}) };
+  private step(text: string, device: DeviceKey | undefined, unexpected: boolean, m: Message): void {
+    const entry: TimelineEntry = { at: this.now(), text, code: m.code, ...(m.params ? { params: m.params } : {}), ...(device ? { device } : {}), ...(unexpected ? { unexpected } : {}) };
     this.record.timeline.push(entry);
     this.o.emit?.({ kind: 'step', entry });
   }
 
-  private finish(outcome: DrillOutcome, message: string): void {
+  /** Something unexpected: on the timeline, then it stops the drill. */
+  private stop(text: string, device: DeviceKey | undefined, said: Message): never {
+    this.step(text, device, true, said);
+    throw new Unexpected(text, list([said]));
+  }
+
+  private finish(outcome: DrillOutcome, message: string, said: Message): void {
     this.record.outcome = outcome;
     this.record.message = message;
+    this.record.said = said;
   }
+
+  private refuse = (no: Sentence): void => this.finish('refused', `refused: ${no.text}`, msg('refused', { reason: list([no]) }));
 
   private async session(k: DeviceKey): Promise<Session> {
     const s = this.sessions[k];
@@ -216,9 +225,9 @@ class Drill {
 
   private async drill(): Promise<void> {
     const { pair, kind } = this.o;
-    const no = pairRefusal(pair, kind);
-    if (no) return this.finish('refused', `refused: ${no}`);
-    this.step('connecting to both devices and reading them');
+    const no = pairRefusalSaid(pair, kind);
+    if (no) return this.refuse(no);
+    this.step('connecting to both devices and reading them', undefined, false, msg('step.connect'));
     const facts = await this.discoverBoth();
     for (const k of KEYS) {
       const f = facts[k];
@@ -228,14 +237,15 @@ class Drill {
     this.record.health.before = before;
     this.o.emit?.({ kind: 'health', when: 'before', checks: before });
     const failing = before.filter((c) => c.status === 'fail');
-    if (failing.length) return this.finish('refused', `refused: the health matrix must pass on both devices first (${failing.map((c) => `${c.title}: ${c.reason}`).join('; ')})`);
+    if (failing.length)
+      return this.finish('refused', `refused: the health matrix must pass on both devices first (${failing.map((c) => `${c.title}: ${c.reason}`).join('; ')})`, msg('refused-health', { checks: list(failing.map(checkSaid)) }));
     const active = KEYS.filter((k) => facts[k].rbm?.runningStatus === 'Active');
-    if (active.length !== 1) return this.finish('refused', `refused: ${active.length} devices are Active; a drill starts from one Active and one Standby`);
+    if (active.length !== 1) return this.finish('refused', `refused: ${active.length} devices are Active; a drill starts from one Active and one Standby`, msg('refused-active', { count: active.length }));
     this.from = active[0] as DeviceKey;
     this.record.before = { a: snapshotOf(facts.a, await this.sessionsOn('a')), b: snapshotOf(facts.b, await this.sessionsOn('b')) };
     if (kind.kind === 'link') {
-      const bad = linkRefusal(pair, kind.interface, this.from, this.o.management[this.from], facts[this.from]);
-      if (bad) return this.finish('refused', `refused: ${bad}`);
+      const bad = linkRefusalSaid(pair, kind.interface, this.from, this.o.management[this.from], facts[this.from]);
+      if (bad) return this.refuse(bad);
     }
     // The release note matters where the drill types the manual operation: always, except a link drill that RBM's own fallback ends.
     const note = kind.kind === 'switchover' || !pair.fallback.enabled ? releaseNote(facts) : undefined;
@@ -244,18 +254,18 @@ class Drill {
     if (plan.releaseNote) this.record.releaseNote = plan.releaseNote;
     this.o.emit?.({ kind: 'plan', plan });
     const ok = this.o.confirm ? accepts(plan, await this.o.confirm(plan)) : plan.confirmWord === undefined || this.o.acceptRoleSwap === true;
-    if (!ok) return this.finish('declined', plan.confirmWord ? `not confirmed: on this release the drill needs "${plan.confirmWord}" named to go ahead; nothing was done` : 'not confirmed: nothing was done');
+    if (!ok) return this.finish('declined', plan.confirmWord ? `not confirmed: on this release the drill needs "${plan.confirmWord}" named to go ahead; nothing was done` : 'not confirmed: nothing was done', plan.confirmWord ? msg('declined-word', { word: plan.confirmWord }) : msg('declined'));
 
     this.base = await this.poll();
     if (this.o.probes.length) {
       this.probes = this.o.prober.start(this.o.probes, PROBE_INTERVAL_MS);
-      this.step(`probing ${this.record.probes.join(', ')} every ${PROBE_INTERVAL_MS} ms`);
+      this.step(`probing ${this.record.probes.join(', ')} every ${PROBE_INTERVAL_MS} ms`, undefined, false, msg('step.probing', { targets: this.record.probes.join(', '), ms: PROBE_INTERVAL_MS }));
       await sleep(this.t.warmupMs, this.signal);
       const dead = this.record.probes.filter((t) => !answeringBefore(this.probes?.samples() ?? [], t, this.now()));
       if (dead.length) {
         this.record.samples = await this.probes.stop();
         this.probes = undefined;
-        return this.finish('refused', `refused: ${dead.join(', ')} did not answer before the trigger, so nothing could be measured there; nothing was changed`);
+        return this.finish('refused', `refused: ${dead.join(', ')} did not answer before the trigger, so nothing could be measured there; nothing was changed`, msg('refused-dead', { targets: dead.join(', ') }));
       }
     }
     const to = other(this.from);
@@ -292,7 +302,8 @@ class Drill {
     this.triggered = true;
     if (trigger === 'manual') {
       const on = this.primary();
-      this.step(`typing "${this.commands().switchover}" on device ${on.toUpperCase()}`, on);
+      const command = this.commands().switchover;
+      this.step(`typing "${command}" on device ${on.toUpperCase()}`, on, false, msg('step.typing', { command, device: on.toUpperCase() }));
       triggeredAt = this.now();
       await runAction(await this.session(on), 'opSwitchover', this.signal);
     } else if (trigger === 'link-down' && kind.kind === 'link') {
@@ -300,11 +311,12 @@ class Drill {
     } else {
       const link = this.linkDown ?? { device: to, interface: kind.kind === 'link' ? kind.interface : '' };
       triggeredAt = await this.setLink(link.device, link.interface, true);
-      this.step(`waiting for RBM to fall back to device ${to.toUpperCase()} after its ${this.o.pair.fallback.delaySeconds} s delay`);
+      const seconds = this.o.pair.fallback.delaySeconds;
+      this.step(`waiting for RBM to fall back to device ${to.toUpperCase()} after its ${seconds} s delay`, undefined, false, msg('step.fallback', { device: to.toUpperCase(), seconds }));
     }
     const delayMs = trigger === 'fallback' ? this.o.pair.fallback.delaySeconds * 1000 : 0;
     const seen = await this.waitMove(to, triggeredAt, expected, delayMs + (this.t.moveMs ?? verifyTimeoutFor(this.o.pair)));
-    this.step(`device ${to.toUpperCase()} Active and every VRRP group moved: seen ${seen.end - triggeredAt} ms after the trigger`, to);
+    this.step(`device ${to.toUpperCase()} Active and every VRRP group moved: seen ${seen.end - triggeredAt} ms after the trigger`, to, false, msg('step.moved', { device: to.toUpperCase(), ms: seen.end - triggeredAt }));
     const sessionsAfter = await this.sessionsOn(to);
     await this.settle(to, seen.end, expected);
     const figures = phaseFigures({
@@ -333,7 +345,8 @@ class Drill {
     const signal = this.signal;
     await s.enterSystemView({ signal });
     await s.exec((this.pack.commands.interface?.template ?? 'interface {interface}').replace('{interface}', iface), { signal });
-    this.step(`typing "${upAgain ? c.undoShutdown : c.shutdown}" on ${iface} of device ${device.toUpperCase()}`, device);
+    const command = upAgain ? c.undoShutdown : c.shutdown;
+    this.step(`typing "${command}" on ${iface} of device ${device.toUpperCase()}`, device, false, msg('step.typing-link', { command, interface: iface, device: device.toUpperCase() }));
     const at = this.now();
     if (!upAgain) this.linkDown = { device, interface: iface };
     await s.exec(upAgain ? c.undoShutdown : c.shutdown, { signal });
@@ -345,8 +358,8 @@ class Drill {
   private check(p: StatusPoll, expected: number): void {
     const bad = unexpectedChanges(this.base as StatusPoll, p, expected);
     if (!bad.length) return;
-    for (const b of bad) this.step(b.text, b.device, true);
-    throw new Unexpected(bad.map((b) => b.text).join('; '));
+    for (const b of bad) this.step(b.text, b.device, true, b);
+    throw new Unexpected(bad.map((b) => b.text).join('; '), list(bad));
   }
 
   private async waitMove(to: DeviceKey, since: number, expected: number, limitMs: number): Promise<StatusPoll> {
@@ -355,9 +368,8 @@ class Drill {
       this.check(p, expected);
       if (p.start >= since && hasMoved(p, to, this.groups)) return p;
       if (this.now() - since > limitMs) {
-        const msg = `the Active role did not move to device ${to.toUpperCase()} within ${Math.round(limitMs / 1000)} s (${standingText('a', p.a)}; ${standingText('b', p.b)})`;
-        this.step(msg, undefined, true);
-        throw new Unexpected(msg);
+        const [a, b, seconds] = [standing('a', p.a), standing('b', p.b), Math.round(limitMs / 1000)];
+        this.stop(`the Active role did not move to device ${to.toUpperCase()} within ${seconds} s (${a.text}; ${b.text})`, undefined, msg('unexpected.no-move', { device: to.toUpperCase(), seconds, a: list([a]), b: list([b]) }));
       }
       await sleep(this.t.pollGapMs, this.signal);
     }
@@ -370,9 +382,8 @@ class Drill {
       const p = await this.poll();
       this.check(p, expected);
       if (!hasMoved(p, to, this.groups)) {
-        const msg = `the Active role left device ${to.toUpperCase()} again right after the move (a flap): ${standingText('a', p.a)}; ${standingText('b', p.b)}`;
-        this.step(msg, to, true);
-        throw new Unexpected(msg);
+        const [a, b] = [standing('a', p.a), standing('b', p.b)];
+        this.stop(`the Active role left device ${to.toUpperCase()} again right after the move (a flap): ${a.text}; ${b.text}`, to, msg('unexpected.flap', { device: to.toUpperCase(), a: list([a]), b: list([b]) }));
       }
       const samples = this.probes?.samples() ?? [];
       const now = this.now();
@@ -380,9 +391,8 @@ class Drill {
       const dark = targets.filter((t) => !answeringBefore(samples, t, now));
       if (now - seenAt >= this.t.settleMs && dark.length === 0 && now - quietSince >= this.t.settleMs) return;
       if (now - seenAt > this.t.recoveryMs) {
-        const msg = `${dark.join(', ') || 'a probe target'} not answering ${Math.round(this.t.recoveryMs / 1000)} s after the move`;
-        this.step(msg, undefined, true);
-        throw new Unexpected(msg);
+        const seconds = Math.round(this.t.recoveryMs / 1000);
+        this.stop(`${dark.join(', ') || 'a probe target'} not answering ${seconds} s after the move`, undefined, dark.length ? msg('unexpected.dark', { targets: dark.join(', '), seconds }) : msg('unexpected.dark-any', { seconds }));
       }
       await sleep(Math.min(this.t.pollGapMs, PROBE_INTERVAL_MS * 2), this.signal);
     }
@@ -396,29 +406,29 @@ class Drill {
     this.record.health.after = after;
     this.o.emit?.({ kind: 'health', when: 'after', checks: after });
     this.record.after = { a: snapshotOf(facts.a, await this.sessionsOn('a')), b: snapshotOf(facts.b, await this.sessionsOn('b')) };
-    const problems = [
-      ...after.filter((c) => c.status === 'fail').map((c) => `${c.title}: ${c.reason}`),
-      ...(p[this.from].runningStatus === 'Active' ? [] : [`device ${this.from.toUpperCase()} is not Active again`]),
-    ];
+    const from = this.from.toUpperCase();
+    const failing: Sentence[] = after.filter((c) => c.status === 'fail').map((c) => ({ text: `${c.title}: ${c.reason}`, ...checkSaid(c) }));
+    const problems = [...failing, ...(p[this.from].runningStatus === 'Active' ? [] : [{ text: `device ${from} is not Active again`, ...msg('not-active-again', { device: from }) }])];
     if (problems.length) {
       this.record.restored = false;
-      return this.finish('failed', `the pair did not end as planned: ${problems.join('; ')}`);
+      return this.finish('failed', `the pair did not end as planned: ${problems.map((x) => x.text).join('; ')}`, msg('not-as-planned', { problems: list(problems) }));
     }
-    this.finish('passed', `both moves measured; the pair is back as planned (device ${this.from.toUpperCase()} Active)`);
+    this.finish('passed', `both moves measured; the pair is back as planned (device ${from} Active)`, msg('passed', { device: from }));
   }
 
   /** After something unexpected: stop probing, bring the link back, move the Active role back if needed. */
-  private async stopAndRestore(why: string): Promise<void> {
+  private async stopAndRestore(why: string, said: MessageParam): Promise<void> {
     await this.stopProbes().catch(() => undefined);
-    if (!this.triggered) return this.finish('failed', `stopped before changing anything: ${why}`);
+    if (!this.triggered) return this.finish('failed', `stopped before changing anything: ${why}`, msg('stopped-early', { why: said }));
     const bound = withTimeout(undefined, this.t.moveMs ?? verifyTimeoutFor(this.o.pair), 'putting the pair back');
     this.signal = bound.signal;
     try {
       const link = this.linkDown;
-      if (link) await this.setLink(link.device, link.interface, true).catch((e: unknown) => this.step(`could not bring ${link.interface} back: ${toErrorInfo(e).message}`, link.device, true));
+      const failed = (e: unknown) => this.step(`could not bring ${link?.interface} back: ${errorEnglish(e)}`, link?.device, true, msg('step.link-back-failed', { interface: link?.interface ?? '', error: errorParam(e) }));
+      if (link) await this.setLink(link.device, link.interface, true).catch(failed);
       let p = await this.poll().catch(() => undefined);
       if (p && p[this.from].runningStatus !== 'Active' && !p.a.error && !p.b.error && p.a.controlChannel === 'Connected') {
-        this.step(`moving the Active role back to device ${this.from.toUpperCase()}`);
+        this.step(`moving the Active role back to device ${this.from.toUpperCase()}`, undefined, false, msg('step.moving-back', { device: this.from.toUpperCase() }));
         await runAction(await this.session(this.primary()), 'opSwitchover', this.signal).catch(() => undefined);
         while (p && !hasMoved(p, this.from, this.groups) && !this.signal.aborted) {
           await sleep(this.t.pollGapMs, this.signal).catch(() => undefined);
@@ -428,7 +438,7 @@ class Drill {
       const back = p !== undefined && hasMoved(p, this.from, this.groups) && !this.linkDown;
       this.record.restored = back;
       const where = back ? `the pair was put back where it started (device ${this.from.toUpperCase()} Active)` : 'the pair could NOT be put back where it started: see where each device stands';
-      this.finish('failed', `stopped: ${why}; ${where}`);
+      this.finish('failed', `stopped: ${why}; ${where}`, back ? msg('stopped-restored', { why: said, device: this.from.toUpperCase() }) : msg('stopped-not-restored', { why: said }));
     } finally {
       bound.dispose();
     }

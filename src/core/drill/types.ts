@@ -5,6 +5,7 @@
  */
 import type { DeviceKey } from '../model/pair';
 import type { HealthCheck } from '../provision/types';
+import type { Message, MessageParams } from '../base/message';
 
 export type DrillKind = { kind: 'switchover' } | { kind: 'link'; interface: string };
 
@@ -96,9 +97,19 @@ export type DrillOutcome =
   | 'refused'
   | 'declined';
 
+/** A sentence a user reads: its English and its message in the `core` catalogue (drillRun.*). */
+export interface Sentence {
+  text: string;
+  code: string;
+  params?: MessageParams;
+}
+
 export interface TimelineEntry {
   at: number;
   text: string;
+  /** `text` as a message of the `core` catalogue, for the reader's language. */
+  code?: string;
+  params?: MessageParams;
   device?: DeviceKey;
   /** An event the drill did not expect (a flap, a consistency change, a device unreachable …). */
   unexpected?: boolean;
@@ -124,6 +135,8 @@ export interface DrillRecord {
   outcome: DrillOutcome;
   /** One sentence: what happened. */
   message: string;
+  /** `message` as a message of the `core` catalogue (drillRun.*). */
+  said?: Message;
   probes: string[];
   /** The switchback measured too (--fallback, or fallback configured in the pair). */
   measureSwitchback: boolean;
@@ -138,6 +151,8 @@ export interface DrillRecord {
   restored?: boolean;
   /** Where each device stands at the end, in words (after a stop, what could not be put back). */
   standing: Record<DeviceKey, string>;
+  /** `standing` as messages of the `core` catalogue. */
+  standingSaid?: Record<DeviceKey, Message>;
   timeline: TimelineEntry[];
   polls: StatusPoll[];
   samples: ProbeSample[];

@@ -1,10 +1,11 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type Document } from 'yaml';
 import type { z } from 'zod';
+import type { MessageParams } from '../base/message';
 import type { Diagnostic } from '../validate/diagnostic';
 import { Pair } from './pair';
 import { formatPath } from './path';
 import { keysAt, nearestKey } from './schema-keys';
-import { describeControl, findControl, MAX_PAIR_FILE_BYTES, MAX_PAIR_NESTING, notTextMessage, overNesting, tooLargeMessage } from './text-guards';
+import { describeControl, findControl, loadSaid, MAX_PAIR_FILE_BYTES, MAX_PAIR_NESTING, notText, overNesting, tooLarge } from './text-guards';
 
 /**
  * Reading a pair file: YAML (JSON being YAML) → the Pair model, or every problem found with where it
@@ -19,6 +20,9 @@ export interface LoadError {
   column?: number;
   /** What the field accepts, when it can be said briefly. */
   expected?: string;
+  /** The message as a key of the core catalogue (`load.…`) and its params; `message` is its English. */
+  key?: string;
+  params?: MessageParams;
 }
 
 export interface Position {
@@ -41,17 +45,22 @@ export function loadPairText(text: string, sourceName = 'pair file'): LoadResult
     return load(text, sourceName);
   } catch (e) {
     // Belt and braces: the yaml and zod calls above do not throw on bad input, but a caller must never see a stack.
-    return { ok: false, errors: [{ kind: 'syntax', message: `${sourceName} could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, errors: [readFailed(sourceName, e)] };
   }
+}
+
+function readFailed(source: string, e: unknown): LoadError {
+  const reason = e instanceof Error ? e.message : String(e);
+  return { kind: 'syntax', message: `${source} could not be read: ${reason}`, ...loadSaid('read-failed', { source, reason }) };
 }
 
 type Parsed = { ok: true; doc: Document.Parsed; at: (offset: number) => Position } | { ok: false; errors: LoadError[] };
 
 /** The guards, then YAML: a document with no syntax errors and a mapping at the top, or why not. */
 function parse(text: string, sourceName: string): Parsed {
-  if (text.length > MAX_PAIR_FILE_BYTES) return refused('too-large', tooLargeMessage(sourceName, text.length));
+  if (text.length > MAX_PAIR_FILE_BYTES) return { ok: false, errors: [{ kind: 'too-large', ...tooLarge(sourceName, text.length) }] };
   const control = findControl(text);
-  if (control) return refused('not-text', notTextMessage(sourceName, describeControl(control.code)), { line: control.line, column: control.column });
+  if (control) return { ok: false, errors: [{ kind: 'not-text', ...notText(sourceName, describeControl(control.code)), line: control.line, column: control.column }] };
   const lc = new LineCounter();
   const at = (offset: number): Position => {
     const p = lc.linePos(offset);
@@ -59,14 +68,21 @@ function parse(text: string, sourceName: string): Parsed {
   };
   const tokens = Array.from(new Parser(lc.addNewLine).parse(text));
   const deep = overNesting(tokens);
-  if (deep)
-    return refused('too-deep', `${sourceName} nests mappings or lists more than ${MAX_PAIR_NESTING} levels deep (the limit for a pair file, which needs fewer than ten); this is not a pair file`, at(deep.offset));
+  if (deep) {
+    const message = `${sourceName} nests mappings or lists more than ${MAX_PAIR_NESTING} levels deep (the limit for a pair file, which needs fewer than ten); this is not a pair file`;
+    return { ok: false, errors: [{ kind: 'too-deep', message, ...loadSaid('too-deep', { source: sourceName, limit: String(MAX_PAIR_NESTING) }), ...at(deep.offset) }] };
+  }
   const doc = compose(tokens, text.length);
   if (doc.errors.length > 0)
-    return { ok: false, errors: doc.errors.map((e) => ({ kind: 'syntax' as const, message: firstLine(e.message), ...at(e.pos[0]) })) };
-  if (doc.contents === null) return { ok: false, errors: [{ kind: 'syntax', message: `${sourceName} is empty; expected a pair description (name, mode, devices …)`, line: 1, column: 1 }] };
-  if (!isMap(doc.contents))
-    return { ok: false, errors: [{ kind: 'invalid', message: 'the file must hold a mapping of keys (name:, mode:, devices: …) at the top level', path: '', ...at(doc.contents.range?.[0] ?? 0) }] };
+    return { ok: false, errors: doc.errors.map((e) => ({ kind: 'syntax' as const, message: firstLine(e.message), ...loadSaid('yaml', { reason: firstLine(e.message) }), ...at(e.pos[0]) })) };
+  if (doc.contents === null) {
+    const message = `${sourceName} is empty; expected a pair description (name, mode, devices …)`;
+    return { ok: false, errors: [{ kind: 'syntax', message, ...loadSaid('empty', { source: sourceName }), line: 1, column: 1 }] };
+  }
+  if (!isMap(doc.contents)) {
+    const message = 'the file must hold a mapping of keys (name:, mode:, devices: …) at the top level';
+    return { ok: false, errors: [{ kind: 'invalid', message, ...loadSaid('not-mapping'), path: '', ...at(doc.contents.range?.[0] ?? 0) }] };
+  }
   return { ok: true, doc, at };
 }
 
@@ -79,7 +95,7 @@ export function loadWrittenDoc(text: string, sourceName = 'pair file'): { ok: tr
     const p = parse(text, sourceName);
     return p.ok ? { ok: true, doc: p.doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> } : p;
   } catch (e) {
-    return { ok: false, errors: [{ kind: 'syntax', message: `${sourceName} could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, errors: [readFailed(sourceName, e)] };
   }
 }
 
@@ -100,8 +116,6 @@ function load(text: string, sourceName: string): LoadResult {
   if (diagnostics.length > 0) result.diagnostics = diagnostics;
   return result;
 }
-
-const refused = (kind: LoadError['kind'], message: string, where?: Position): { ok: false; errors: LoadError[] } => ({ ok: false, errors: [{ kind, message, ...where }] });
 
 /** parseDocument's own steps, over tokens already parsed (and measured) once. */
 function compose(tokens: Parameters<Composer['compose']>[0], length: number): Document.Parsed {
@@ -165,6 +179,21 @@ const show = (v: unknown): string => {
   return `${typeof v} ${s.length > 40 ? `${s.slice(0, 37)}…` : s}`;
 };
 
+/** `show` as a sub-message, so the reader's language names the kind of value while the value stays as written. */
+const shown = (v: unknown): MessageParams[string] => {
+  const one = (code: string, params?: MessageParams) => ({ sep: 'comma' as const, items: [{ code: `load.got.${code}`, ...(params ? { params } : {}) }] });
+  if (v === undefined) return one('nothing');
+  if (v === null) return one('null');
+  if (Array.isArray(v)) return one('list');
+  if (typeof v === 'object') return one('mapping');
+  return one('value', { type: typeof v, value: show(v).slice((typeof v).length + 1) });
+};
+
+const unknownKey = (k: string, near: string | undefined) => ({
+  message: `unknown key "${k}"${near ? ` — did you mean ${near}?` : ''}`,
+  ...loadSaid('unknown-key', { key: k, near: near ?? 'none' }),
+});
+
 /**
  * A secret written into the file gets the reason rather than a "did you mean": the pair file is
  * shared and bundled, so passwords come from a prompt, the keychain or a named variable instead.
@@ -184,7 +213,7 @@ function describe(issue: Issue, prefix: readonly Segment[], raw: unknown, doc: D
         const e: LoadError = {
           kind: 'unknown-key',
           path: formatPath([...path, k]),
-          message: SECRET_KEY.test(k) ? NO_SECRETS : `unknown key "${k}"${near ? ` — did you mean ${near}?` : ''}`,
+          ...(SECRET_KEY.test(k) ? { message: NO_SECRETS, ...loadSaid('no-secrets') } : unknownKey(k, near)),
           expected: valid.length > 0 ? `one of: ${valid.join(', ')}` : 'no keys here',
           ...where(k),
         };
@@ -201,32 +230,40 @@ function describe(issue: Issue, prefix: readonly Segment[], raw: unknown, doc: D
       if (forms && strangers.length > 0)
         return strangers.map((k) => {
           const near = nearestKey(k, known);
-          return { kind: 'unknown-key' as const, path: formatPath([...path, k]), message: `unknown key "${k}"${near ? ` — did you mean ${near}?` : ''}`, expected: forms, ...where(k) };
+          return { kind: 'unknown-key' as const, path: formatPath([...path, k]), ...unknownKey(k, near), expected: forms, ...where(k) };
         });
-      const message = forms && strangers.length === 0 && got !== null && typeof got === 'object' ? `expected exactly one of ${forms}` : `expected ${forms ?? 'another form'}`;
-      return [{ kind: 'invalid', path: formatPath(path), message: `${message}, got ${show(got)}`, ...(forms ? { expected: forms } : {}), ...where() }];
+      const form = forms && strangers.length === 0 && got !== null && typeof got === 'object' ? 'exactly' : forms ? 'listed' : 'other';
+      const message = form === 'exactly' ? `expected exactly one of ${forms}` : `expected ${forms ?? 'another form'}`;
+      const said = loadSaid('expected-form', { form, forms: forms ?? '', got: shown(got) });
+      return [{ kind: 'invalid', path: formatPath(path), message: `${message}, got ${show(got)}`, ...said, ...(forms ? { expected: forms } : {}), ...where() }];
     }
     case 'invalid_type': {
       if (got === undefined) {
         const key = path[path.length - 1];
-        return [{ kind: 'invalid', path: formatPath(path), message: `missing required key "${String(key)}" (${issue.expected})`, expected: issue.expected, ...locate(doc, path.slice(0, -1), at) }];
+        const said = loadSaid('missing-key', { key: String(key), expected: issue.expected });
+        return [{ kind: 'invalid', path: formatPath(path), message: `missing required key "${String(key)}" (${issue.expected})`, ...said, expected: issue.expected, ...locate(doc, path.slice(0, -1), at) }];
       }
-      return [{ kind: 'invalid', path: formatPath(path), message: `expected ${article(issue.expected)}, got ${show(got)}`, expected: issue.expected, ...where() }];
+      const said = loadSaid('expected-type', { expected: article(issue.expected), type: issue.expected, got: shown(got) });
+      return [{ kind: 'invalid', path: formatPath(path), message: `expected ${article(issue.expected)}, got ${show(got)}`, ...said, expected: issue.expected, ...where() }];
     }
     case 'invalid_value': {
       const expected = issue.values.map((v) => String(v)).join(' | ');
-      return [{ kind: 'invalid', path: formatPath(path), message: `expected one of ${expected}, got ${show(got)}`, expected, ...where() }];
+      return [{ kind: 'invalid', path: formatPath(path), message: `expected one of ${expected}, got ${show(got)}`, ...loadSaid('expected-value', { expected, got: shown(got) }), expected, ...where() }];
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? `${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}` : `${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}`;
       const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' entries' : '';
-      const expected = `${issue.origin === 'string' ? 'length' : issue.origin === 'array' ? 'count' : 'value'} ${bound}${unit}`;
-      return [{ kind: 'invalid', path: formatPath(path), message: `expected ${expected}, got ${show(got)}`, expected, ...where() }];
+      const measure = issue.origin === 'string' ? 'length' : issue.origin === 'array' ? 'count' : 'value';
+      const expected = `${measure} ${bound}${unit}`;
+      return [{ kind: 'invalid', path: formatPath(path), message: `expected ${expected}, got ${show(got)}`, ...loadSaid('bound', { measure, bound, got: shown(got) }), expected, ...where() }];
     }
-    default:
+    default: {
       // Formats and custom checks carry their own "expected …" message from the schema.
-      return [{ kind: 'invalid', path: formatPath(path), message: `${issue.message}${got !== undefined && typeof got !== 'object' ? ` (got ${show(got)})` : ''}`, ...where() }];
+      const hasGot = got !== undefined && typeof got !== 'object';
+      const said = loadSaid('custom', { reason: issue.message, hasGot: hasGot ? 'yes' : 'no', got: shown(got) });
+      return [{ kind: 'invalid', path: formatPath(path), message: `${issue.message}${hasGot ? ` (got ${show(got)})` : ''}`, ...said, ...where() }];
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { CST } from 'yaml';
+import type { Message, MessageParams } from '../base/message';
 import { MAX_PAIR_FILE_BYTES, MAX_PAIR_NESTING } from './limits';
 
 export { MAX_INVENTORY_BYTES, MAX_PAIR_FILE_BYTES, MAX_PAIR_NESTING } from './limits';
@@ -17,14 +18,28 @@ export function formatBytes(n: number): string {
   return `${n} byte${n === 1 ? '' : 's'}`;
 }
 
+/** A load error's message key (`load.<id>` in the core catalogue) and params, spread beside its English message. */
+export const loadSaid = (id: string, params?: MessageParams): { key: string; params?: MessageParams } => ({ key: `load.${id}`, ...(params ? { params } : {}) });
+
+/** The kinds of file the catalogue names in the reader's language; any other `what` is shown as given. */
+const KINDS: Record<string, string> = { 'pair file': 'pair', 'platform pack': 'pack', template: 'template', inventory: 'inventory' };
+const kindOf = (what: string): string => KINDS[what] ?? 'other';
+
 /** `what` names the kind of file expected, as the user knows it: "pair file", "platform pack". */
-export function tooLargeMessage(sourceName: string, size: number, limit = MAX_PAIR_FILE_BYTES, what = 'pair file'): string {
-  return `${sourceName} is ${formatBytes(size)}; a ${what} is at most ${formatBytes(limit)} (${limit.toLocaleString('en-US')} bytes), so this is not a ${what} — check the file name`;
+export function tooLarge(sourceName: string, size: number, limit = MAX_PAIR_FILE_BYTES, what = 'pair file'): { message: string; key: string; params: MessageParams } {
+  const bytes = limit.toLocaleString('en-US');
+  const message = `${sourceName} is ${formatBytes(size)}; a ${what} is at most ${formatBytes(limit)} (${bytes} bytes), so this is not a ${what} — check the file name`;
+  return { message, key: 'load.too-large', params: { source: sourceName, size: formatBytes(size), limit: formatBytes(limit), bytes, what, kind: kindOf(what) } };
 }
 
-export function notTextMessage(sourceName: string, why: string, what = 'pair file'): string {
-  return `${sourceName} is not a text file (${why}); a ${what} is YAML or JSON text`;
+/** `why` is a `load.why.…` message: describeControl's, or `{ code: 'load.why.not-utf8' }`. */
+export function notText(sourceName: string, why: Message, what = 'pair file'): { message: string; key: string; params: MessageParams } {
+  const message = `${sourceName} is not a text file (${whyEnglish(why)}); a ${what} is YAML or JSON text`;
+  return { message, key: 'load.not-text', params: { source: sourceName, why: { sep: 'comma', items: [why] }, what, kind: kindOf(what) } };
 }
+
+const whyEnglish = (m: Message): string =>
+  m.code === 'load.why.nul' ? 'it contains NUL bytes' : m.code === 'load.why.not-utf8' ? 'it is not UTF-8' : `it contains the control character ${String(m.params?.hex ?? '')}`;
 
 /**
  * Characters YAML never allows in a document: C0 controls other than tab, line feed and carriage
@@ -41,8 +56,8 @@ export function findControl(text: string): { line: number; column: number; code:
   return { line, column: m.index - before.lastIndexOf('\n'), code: m[0].charCodeAt(0) };
 }
 
-export function describeControl(code: number): string {
-  return code === 0 ? 'it contains NUL bytes' : `it contains the control character 0x${code.toString(16).padStart(2, '0')}`;
+export function describeControl(code: number): Message {
+  return code === 0 ? { code: 'load.why.nul' } : { code: 'load.why.control', params: { hex: `0x${code.toString(16).padStart(2, '0')}` } };
 }
 
 /**

@@ -13,6 +13,7 @@ import { syncSource } from '../render/sections';
 import { probeItems, stagesFor } from './lines';
 import { probeDevice } from './runner';
 import { unconfirmed, type LineVerdict, type ProbeResult } from './types';
+import { progress } from '../provision/progress-message';
 
 const KEYS: readonly DeviceKey[] = ['a', 'b'];
 const iso = () => new Date().toISOString();
@@ -76,10 +77,10 @@ export function probeStage(o: ProbeStageOptions): (c: ProbeStageContext) => Prom
   return async (c) => {
     if (o.skip) {
       c.journal.append({ type: 'probe', phase: 'skipped', time: iso() });
-      c.emit({ kind: 'message', level: 'warn', text: '--no-probe: the devices were not asked to confirm the planned lines' });
+      c.emit(progress('warn', 'probe.skipped', {}, 'probe turned off: the devices were not asked to confirm the planned lines'));
       return undefined;
     }
-    c.emit({ kind: 'message', level: 'info', text: 'Probe: asking both devices (context help "?") to confirm every planned line; nothing is executed' });
+    c.emit(progress('info', 'probe.asking', {}, 'Probe: asking both devices (context help "?") to confirm every planned line; nothing is executed'));
     const r = await probePair({ pair: c.pair, pack: c.pack, plans: c.plans, sessions: c.sessions, signal: c.signal, journal: c.journal, ...(o.onLine ? { onLine: o.onLine } : {}) });
     o.onResult?.(r);
     const bad = unconfirmed(r).map((u) => describeVerdict(u.device, u.verdict));
@@ -89,7 +90,7 @@ export function probeStage(o: ProbeStageOptions): (c: ProbeStageContext) => Prom
     }
     if (o.forceReason !== undefined) {
       c.journal.append({ type: 'probe', phase: 'forced', unconfirmed: bad, reason: o.forceReason, time: iso() });
-      c.emit({ kind: 'message', level: 'warn', text: `--force-unconfirmed: pushing ${bad.length} line(s) the devices did not confirm ("${o.forceReason}")` });
+      c.emit(progress('warn', 'probe.forced', { count: bad.length, reason: o.forceReason }, `pushing ${bad.length} line(s) the devices did not confirm anyway, because: "${o.forceReason}"`));
       return undefined;
     }
     c.journal.append({ type: 'probe', phase: 'done', unconfirmed: bad, time: iso() });

@@ -39,8 +39,9 @@ export function formatFindings(ds: readonly Diagnostic[], tr: Translator = ENGLI
 
 /** A health check's title, reason and fix in the reader's language (English from the check itself). */
 export function healthText(c: HealthCheck, tr: Translator = ENGLISH): { title: string; reason: string; fix: string } {
+  // A check recorded without a code (an older journal) is shown as it was recorded.
+  if (c.code === undefined) return { title: c.title, reason: c.reason, fix: c.fix };
   const title = tr.text(`health.${c.id}.title`, c.params, c.title);
-  if (c.code === undefined) return { title, reason: c.reason, fix: c.fix };
   return { title, reason: tr.text(`${c.code}.reason`, c.params, c.reason), fix: c.fix === '' ? '' : tr.text(`${c.code}.fix`, c.params, c.fix) };
 }
 
@@ -119,7 +120,7 @@ export function formatEvent(e: WorkflowEvent, tr: Translator = ENGLISH): string 
       return `  ${tr.text('format.verify.waiting', { attempt: e.attempt, count: e.failures.length, failures: { sep: 'semicolon', items: first.map(failureMessage) } }, en)}\n`;
     }
     case 'message':
-      return `  ${e.level === 'info' ? '' : `${tr.text(`format.level.${e.level}`, {}, e.level)}: `}${e.text}\n`;
+      return `  ${e.level === 'info' ? '' : `${tr.text(`format.level.${e.level}`, {}, e.level)}: `}${e.code ? tr.text(e.code, e.params, e.text) : e.text}\n`;
     default:
       return undefined;
   }

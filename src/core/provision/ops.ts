@@ -12,6 +12,8 @@ import { syncSource } from '../render/sections';
 import { display, runAction } from './push';
 import type { EventSink, Session } from './types';
 import { freshCheck, readSeen, verifyPair, verifyTimeoutFor, type Seen } from './verify';
+import { progress } from './progress-message';
+import type { MessageParams } from '../base/message';
 
 export const OPS = ['check', 'sync', 'switchover', 'peer-active', 'peer-standby', 'reset'] as const;
 export type OpName = (typeof OPS)[number];
@@ -33,11 +35,22 @@ export const OP_TEXT: Record<OpName, string> = {
  * the release marks its template verified.
  */
 export function refusal(pair: Pair, op: OpName, pack: PlatformPack = comware7): string | undefined {
-  if (op === 'reset' && pack.commands[KEY.reset]?.verified !== true)
-    return `reset types "${pack.commands[KEY.reset]?.template ?? 'nothing'}", which no vendor document names; confirm the command on the device (context help ?) and mark commands.${KEY.reset} verified in a platform pack (--pack) to use it`;
+  return refusalSaid(pair, op, pack)?.text;
+}
+
+/** `refusal` with its message of the `core` catalogue (progress.op-refused.*). */
+export function refusalSaid(pair: Pair, op: OpName, pack: PlatformPack = comware7): { text: string; code: string; params: MessageParams } | undefined {
+  if (op === 'reset' && pack.commands[KEY.reset]?.verified !== true) {
+    const command = pack.commands[KEY.reset]?.template ?? 'nothing';
+    return {
+      text: `reset types "${command}", which no vendor document names; confirm the command on the device (context help ?) and mark commands.${KEY.reset} verified in a platform pack (--pack) to use it`,
+      code: 'progress.op-refused.reset',
+      params: { command, key: `commands.${KEY.reset}` },
+    };
+  }
   const dual = pair.mode === 'dual-active';
-  if ((op === 'peer-active' || op === 'peer-standby') && !dual) return `${op} exists only in dual-active mode; this pair runs ${pair.mode}`;
-  if (op === 'switchover' && dual) return 'switchover does not apply in dual-active mode (both devices are Active); use peer-active or peer-standby';
+  if ((op === 'peer-active' || op === 'peer-standby') && !dual) return { text: `${op} exists only in dual-active mode; this pair runs ${pair.mode}`, code: 'progress.op-refused.dual-only', params: { op, mode: pair.mode } };
+  if (op === 'switchover' && dual) return { text: 'switchover does not apply in dual-active mode (both devices are Active); use peer-active or peer-standby', code: 'progress.op-refused.switchover-dual', params: {} };
   return undefined;
 }
 
@@ -93,7 +106,8 @@ export async function runOp(op: OpName, o: OpOptions): Promise<OpResult> {
   // peer-active/standby act on "the peer" of the device they run on: run them on A so B is the peer.
   const device: DeviceKey = op === 'peer-active' || op === 'peer-standby' ? 'a' : primaryOf(o.pair, before);
   const s = o.sessions[device];
-  o.emit?.({ kind: 'message', level: 'info', device, text: `running ${s.pack.commands[KEY[op]]?.template ?? op} on device ${device.toUpperCase()}` });
+  const command = s.pack.commands[KEY[op]]?.template ?? op;
+  o.emit?.(progress('info', 'progress.op-running', { command, device: device.toUpperCase() }, `running ${command} on device ${device.toUpperCase()}`, device));
   const checkBefore = op === 'check' || op === 'sync' ? parseSyncCheck(await display(s, 'syncCheck', o.signal, false)).value : undefined;
   const ranAt = Date.now();
   const output = await runAction(s, KEY[op], o.signal);

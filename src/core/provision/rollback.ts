@@ -13,6 +13,7 @@ import { confirmCommit, readRunning, typeUndo } from './push';
 import { configDifferences } from './config-text';
 import { restoreLists } from './restore';
 import type { DeviceRollback, EventSink, JournalSink, Session, SessionFactory } from './types';
+import { progress } from './progress-message';
 
 const iso = () => new Date().toISOString();
 const KEYS: readonly DeviceKey[] = ['a', 'b'];
@@ -50,7 +51,7 @@ async function oneDevice(i: RollbackInput, o: RollbackOptions): Promise<DeviceRo
     for (let tries = 0; ; tries++) {
       try {
         if (!session) {
-          o.emit({ kind: 'message', level: 'info', device, text: `reconnecting to device ${device.toUpperCase()} for the rollback` });
+          o.emit(progress('info', 'progress.rollback-reconnect', { device: device.toUpperCase() }, `reconnecting to device ${device.toUpperCase()} for the rollback`, device));
           session = await o.open(device, op.signal);
           o.opened[device] = session;
         }
@@ -109,7 +110,7 @@ async function secondPass(r: DeviceRollback, i: RollbackInput, o: RollbackOption
   if (lists.length === 0) return;
   const op = withTimeout(undefined, o.timeoutMs, 'rollback timeout');
   try {
-    o.emit({ kind: 'message', level: 'info', device: i.device, text: `device ${i.device.toUpperCase()}: ${r.differences.length} line(s) still differ after the undo; typing them back from the pre-push copy` });
+    o.emit(progress('info', 'progress.rollback-second-pass', { device: i.device.toUpperCase(), count: r.differences.length }, `device ${i.device.toUpperCase()}: ${r.differences.length} line(s) still differ after the undo; typing them back from the pre-push copy`, i.device));
     const t = await typeUndo(session, lists, op.signal);
     r.typed += t.typed;
     r.errors.push(...t.errors);

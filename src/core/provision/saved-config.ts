@@ -9,6 +9,7 @@ import { parseStartup, savedConfigFile } from '../parse/startup';
 import { fill, type PlatformPack } from '../platforms/pack';
 import type { Session } from '../session/types';
 import { toBytes } from '../transport/types';
+import type { MessageParams } from '../base/message';
 
 /** Bound on taking one copy: a large configuration over a 9600-baud console (~1 KB/s) takes minutes. */
 export const SAVED_CONFIG_COPY_MS = 300_000;
@@ -65,6 +66,13 @@ export async function fetchSavedConfig(session: Session, signal: AbortSignal): P
   }
   const r = await session.exec(pack.displays.savedConfig ?? 'display saved-configuration', { signal, expectBytes: EXPECT_BYTES });
   return { method: 'display', bytes: toBytes(r.output), reason, ...(path !== undefined ? { path } : {}) };
+}
+
+/** The progress line as a message of the `core` catalogue (progress.saved-copy.*); `describeCopy` is its English. */
+export function copyMessage(device: string, c: SavedConfigCopy): { code: string; params: MessageParams } {
+  return c.method === 'sftp'
+    ? { code: 'progress.saved-copy.sftp', params: { device, bytes: c.bytes.length, path: c.path ?? c.sftpPath ?? '' } }
+    : { code: 'progress.saved-copy.display', params: { device, bytes: c.bytes.length, reason: c.reason ?? 'unknown' } };
 }
 
 /** The progress line: "saved configuration of A: 2,431 bytes via SFTP (flash:/startup.cfg)". */

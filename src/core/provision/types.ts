@@ -80,7 +80,8 @@ export type WorkflowEvent =
   | { kind: 'health'; when: 'before' | 'after' | 'now'; checks: HealthCheck[] }
   | { kind: 'plan'; plans: Record<DeviceKey, DevicePlanView>; nothingToDo: boolean }
   | { kind: 'verify'; attempt: number; failures: VerifyFailure[] }
-  | { kind: 'message'; level: 'info' | 'warn' | 'error'; text: string; device?: DeviceKey };
+  /** `text` is the English; `code` (a key of the `core` catalogue) and `params` let each edge say it in the reader's language. */
+  | { kind: 'message'; level: 'info' | 'warn' | 'error'; text: string; device?: DeviceKey; code?: string; params?: MessageParams };
 
 export type EventSink = (e: WorkflowEvent) => void;
 

@@ -20,10 +20,11 @@ import type { ProbeStageContext } from '../probe/pair';
 import { preflight } from './preflight';
 import { confirmCommit, pushSteps, readRunning, startCommitDelay, type PushContext } from './push';
 import { rollbackDevices, rollbackComplete, undoLists } from './rollback';
-import { describeCopy, fetchSavedConfig, SAVED_CONFIG_COPY_MS } from './saved-config';
+import { copyMessage, describeCopy, fetchSavedConfig, SAVED_CONFIG_COPY_MS } from './saved-config';
 import { STAGE_TEXT } from './stages';
 import { DEFAULT_TIMEOUTS, type EventSink, type JournalSink, type Session, type SessionFactory, type StageName, type WorkflowResult, type WorkflowTimeouts } from './types';
 import { readSeen, verifyPair, verifyTimeoutFor } from './verify';
+import { errorEnglish, errorParam, progress } from './progress-message';
 
 const KEYS: readonly DeviceKey[] = ['a', 'b'];
 const iso = () => new Date().toISOString();
@@ -204,7 +205,7 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
         for (;;) {
           const missing = planChanges(want, parseCurrentConfig(await readRunning(sess(secondary), s)), pack).add.filter((l) => l.kind === 'command');
           if (missing.length === 0) return;
-          emit({ kind: 'message', level: 'info', device: secondary, text: `waiting for ${missing.length} synchronised line(s), e.g. "${missing[0]?.text}"` });
+          emit(progress('info', 'progress.sync-wait', { count: missing.length, line: missing[0]?.text ?? '' }, `waiting for ${missing.length} synchronised line(s), e.g. "${missing[0]?.text}"`, secondary));
           await sleep(t.pollMs, s);
         }
       });
@@ -237,7 +238,7 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
       emit({ kind: 'health', when: 'after', checks: result.health.after });
       journal.append({ type: 'health', when: 'after', checks: result.health.after, time: iso() });
     } catch (e) {
-      emit({ kind: 'message', level: 'warn', text: `could not read the devices for the health matrix after the push: ${e instanceof Error ? e.message : String(e)}` });
+      emit(progress('warn', 'progress.health-after-unread', { error: errorParam(e) }, `could not read the devices for the health matrix after the push: ${errorEnglish(e)}`));
     }
     return end('success');
   } catch (e) {
@@ -245,12 +246,12 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
     result.applied = { a: work.a.applied.length, b: work.b.applied.length };
     if (isAppError(e) && e.code === 'VERIFY_FAILED') result.verifyFailures = (e.details?.failures ?? []) as WorkflowResult['verifyFailures'];
     if (!pushing || !plans) return result;
-    emit({ kind: 'message', level: 'error', text: `push failed: ${result.error.message}` });
+    emit(progress('error', 'progress.push-failed', { error: errorParam(result.error) }, `push failed: ${result.error.message}`));
     const p = plans;
     if (input.noRollback) {
       // Keeping what was applied means ending the commit-delay window too, or the device would revert by itself.
       await Promise.all(KEYS.map((k) => (sessions[k] && !sessions[k].closed ? confirmCommit(sessions[k], k, journal, withTimeout(undefined, 30_000, 'commit').signal, false).catch(() => undefined) : undefined)));
-      emit({ kind: 'message', level: 'warn', text: `--no-rollback: kept ${result.applied.a} line(s) on A and ${result.applied.b} on B as applied` });
+      emit(progress('warn', 'progress.kept', { a: result.applied.a, b: result.applied.b }, `rollback turned off: kept ${result.applied.a} line(s) on A and ${result.applied.b} on B as applied`));
       journal.append({ type: 'run-end', outcome: 'failed-kept', time: iso(), message: result.error.message });
       result.outcome = 'failed-kept';
       return result;
@@ -291,7 +292,7 @@ export async function keepSavedConfig(k: DeviceKey, session: Session, journal: J
     ...(kept ?? {}),
     ...(copy.reason !== undefined ? { reason: copy.reason } : {}),
   });
-  emit({ kind: 'message', level: copy.method === 'sftp' ? 'info' : 'warn', device: k, text: describeCopy(k.toUpperCase(), copy) });
+  emit({ kind: 'message', level: copy.method === 'sftp' ? 'info' : 'warn', device: k, text: describeCopy(k.toUpperCase(), copy), ...copyMessage(k.toUpperCase(), copy) });
 }
 
 /**

@@ -3,6 +3,7 @@
  * that followed it, and the versions that made them. Plain JSON-serialisable data, so the CLI,
  * the desktop host and tests build the same report from the same records.
  */
+import type { PhaseFigures, TargetFigures } from '../drill/types';
 import type { DeviceFacts } from '../model/facts';
 import type { DeviceKey } from '../model/pair';
 import type { RunOutcome } from '../provision/journal';
@@ -48,24 +49,15 @@ export interface CommissioningRun {
   transcripts: { device: DeviceKey; file: string; sha256: string; bytes: number; now?: 'unchanged' | 'changed' | 'missing' }[];
 }
 
-/** The figures of one move of the Active role (the switchover, or the switchback); null: not measured. */
-export interface DrillFigures {
-  /** From the trigger until the new active reports Active and every VRRP group or floating IP has moved. */
-  switchoverMs: number | null;
-  /** The longest gap the probes saw. */
-  interruptionMs: number | null;
-  failedProbes: number | null;
-  /** Sessions on the new active after, as a share of those before. */
-  sessionsPreservedPct: number | null;
-  sessionsBefore?: number;
-  sessionsAfter?: number;
-  /** What moved the role (manual, link-down, fallback) and between which devices. */
-  trigger?: string;
-  from?: DeviceKey;
-  to?: DeviceKey;
-  delayMs?: number;
-  targets: { target: string; probes: number; failed: number; interruptionMs: number; recovered: boolean }[];
-}
+/**
+ * The figures of one move of the Active role (the switchover, or the switchback), as the drill
+ * measured them (null: not measured); what moved it is optional, for drills journalled before
+ * the trigger was recorded.
+ */
+export type DrillFigures = Pick<PhaseFigures, 'switchoverMs' | 'interruptionMs' | 'failedProbes' | 'sessionsPreservedPct' | 'sessionsBefore' | 'sessionsAfter' | 'delayMs'> &
+  Partial<Pick<PhaseFigures, 'trigger' | 'from' | 'to'>> & {
+    targets: Pick<TargetFigures, 'target' | 'probes' | 'failed' | 'interruptionMs' | 'recovered'>[];
+  };
 
 /** One point of a drill's timeline: a probe's result, or something that happened. */
 export interface DrillTimelineEntry {

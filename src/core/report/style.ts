@@ -7,7 +7,7 @@ export const REPORT_CSS = `
 @page { margin: 14mm 12mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font: 10pt/1.35 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
+body { font: 10pt/1.35 "DejaVu Sans", "Liberation Sans", Arial, "Noto Sans CJK SC", "Noto Sans SC", sans-serif; color: #111; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
 h1 { font-size: 17pt; margin: 0 0 2pt; }
 h2 { font-size: 13pt; margin: 16pt 0 6pt; padding-bottom: 2pt; border-bottom: 1.5pt solid #234; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 11pt; margin: 10pt 0 4pt; break-after: avoid; page-break-after: avoid; }

@@ -38,10 +38,14 @@ const ECHO_TAIL = 16;
 const PROMPT_MAX = 300;
 
 export function checkLineLength(cp: CompiledPack, command: string): void {
-  if (/[\r\n]/.test(command)) throw new AppError('VALIDATION', `A command must be one line: ${JSON.stringify(command.slice(0, 60))}`);
+  if (/[\r\n]/.test(command)) {
+    const shown = JSON.stringify(command.slice(0, 60));
+    throw new AppError('VALIDATION', `A command must be one line: ${shown}`, { message: { key: 'error.validation.multi-line', params: { command: shown } } });
+  }
   if (command.length > cp.lineMax) {
     throw new AppError('LINE_TOO_LONG', `Command is ${command.length} characters; the device accepts at most ${cp.lineMax} on one line.`, {
       fix: 'Split the command (e.g. fewer items per line) before sending it.',
+      message: { key: 'error.line-too-long.command', params: { length: String(command.length), max: String(cp.lineMax) } },
       details: { command: command.slice(0, 80), length: command.length, max: cp.lineMax },
     });
   }
@@ -80,6 +84,7 @@ export async function runCommand(ch: Channel, cp: CompiledPack, command: string,
           const question = cur.trim();
           refused = new AppError('COMMAND_REJECTED', `${command}: the device asked "${question}"; HotPair never answers this question, so it answered "${c.answer}".`, {
             fix: 'Run this command by hand on the console if you really mean it.',
+            message: { key: 'error.command-rejected.question', params: { command, question, answer: c.answer } },
             details: { command, question },
           });
         }
@@ -87,7 +92,7 @@ export async function runCommand(ch: Channel, cp: CompiledPack, command: string,
       }
       return undefined;
     },
-    { what: `the prompt after "${command}"`, signal: o.signal, timeoutMs: o.timeoutMs, idleTimeoutMs: o.idleTimeoutMs },
+    { what: `the prompt after "${command}"`, said: { code: 'error.wait.prompt-after', params: { command } }, signal: o.signal, timeoutMs: o.timeoutMs, idleTimeoutMs: o.idleTimeoutMs },
   );
   const raw = term.finishedBetween(echoEnd!, term.lineStart);
   term.consumeTo(term.lineStart);
@@ -179,7 +184,7 @@ export function findError(cp: CompiledPack, command: string, output: string, ech
     const details: Record<string, unknown> = { command, message, kind: e.kind };
     if (caret !== undefined) details.caret = caret;
     if (echoLine !== undefined) details.echo = echoLine;
-    return new AppError('COMMAND_REJECTED', `The device rejected "${command}": ${message}`, { details });
+    return new AppError('COMMAND_REJECTED', `The device rejected "${command}": ${message}`, { details, message: { key: 'error.command-rejected.device', params: { command, reason: message } } });
   }
   return undefined;
 }

@@ -71,16 +71,20 @@ export async function login(ch: Channel, cp: CompiledPack, creds: LoginCredentia
     () => {
       const since = term.textFrom(mark);
       if (l.lockedOut.test(since)) {
-        throw new AppError('LOCKED_OUT', `The device locked the account: "${lastLine(since, l.lockedOut)}".`, {
+        const reason = lastLine(since, l.lockedOut);
+        throw new AppError('LOCKED_OUT', `The device locked the account: "${reason}".`, {
           fix: 'Wait for the lockout to expire or ask the administrator to unlock the user; HotPair will not retry.',
+          message: { key: 'error.locked-out.login', params: { reason } },
         });
       }
       const cur = term.currentLineTail(300);
       // the refusal and a lockout notice can arrive in separate pieces: decide once the device
       // asks again (its message is complete then)
       if (passwordsSent > 0 && l.authFailed.test(since) && (l.username.test(cur) || l.password.test(cur))) {
-        throw new AppError('AUTH_FAILED', `The device refused the login: "${lastLine(since, l.authFailed)}".`, {
+        const reason = lastLine(since, l.authFailed);
+        throw new AppError('AUTH_FAILED', `The device refused the login: "${reason}".`, {
           fix: 'Check the user name and password (HotPair tried once, to avoid a lockout).',
+          message: { key: 'error.auth-failed.refused', params: { reason } },
         });
       }
       const p = matchPrompt(cp, cur);
@@ -103,18 +107,20 @@ export async function login(ch: Channel, cp: CompiledPack, creds: LoginCredentia
       // a question asked again means the answer was refused: say why (the line before it)
       const reason = () => tail.split('\n').slice(-2, -1)[0]?.trim() || 'no reason given';
       if (l.oldPassword.test(tail)) {
-        if (oldSent++ > 0) throw new AppError('AUTH_FAILED', `The device refused the current password during the password change: "${reason()}".`);
+        if (oldSent++ > 0) throw new AppError('AUTH_FAILED', `The device refused the current password during the password change: "${reason()}".`, { message: { key: 'error.auth-failed.old-password', params: { reason: reason() } } });
         return void send(requirePassword(creds));
       }
       if (l.newPassword.test(tail) || l.confirmPassword.test(tail)) {
         if (newSent++ >= 2) {
           throw new AppError('AUTH_FAILED', `The device refused the new password: "${reason()}".`, {
             fix: 'Choose a password the device accepts (password-control: length, complexity, not containing the user name).',
+            message: { key: 'error.auth-failed.new-password', params: { reason: reason() } },
           });
         }
         if (!creds.newPassword) {
           throw new AppError('AUTH_FAILED', 'The device requires a new password at first login, and none was supplied.', {
             fix: 'Supply the new password (--new-password-env NAME) so HotPair can complete the first-login change.',
+            message: { key: 'error.auth-failed.no-new-password' },
           });
         }
         return void send(creds.newPassword);
@@ -122,13 +128,16 @@ export async function login(ch: Channel, cp: CompiledPack, creds: LoginCredentia
       if (l.username.test(tail)) {
         // asked again before any password: our extra Enter (after "Press ENTER") was taken as an
         // empty user name; after a password it means the password was wrong
-        if (passwordsSent > 0 || usernamesSent >= 2) throw authFailed('asked for the user name again');
-        if (!creds.username) throw new AppError('AUTH_FAILED', 'The device asks for a user name and none was supplied.', { fix: 'Put the user in the URL: serial:///dev/ttyUSB0 with --user, or ssh://admin@host.' });
+        if (passwordsSent > 0 || usernamesSent >= 2) throw authFailed('username');
+        if (!creds.username) throw new AppError('AUTH_FAILED', 'The device asks for a user name and none was supplied.', {
+            fix: 'Put the user in the URL: serial:///dev/ttyUSB0 with --user, or ssh://admin@host.',
+            message: { key: 'error.auth-failed.no-username' },
+          });
         usernamesSent++;
         return void send(creds.username);
       }
       if (l.password.test(tail)) {
-        if (passwordsSent > 0 && !changing) throw authFailed('asked for the password again');
+        if (passwordsSent > 0 && !changing) throw authFailed('password');
         passwordsSent++;
         return void send(requirePassword(creds));
       }
@@ -140,6 +149,7 @@ export async function login(ch: Channel, cp: CompiledPack, creds: LoginCredentia
     },
     {
       what: o.mode === 'console' ? 'the console login' : 'the shell prompt',
+      said: { code: o.mode === 'console' ? 'error.wait.console-login' : 'error.wait.shell-prompt' },
       signal: o.signal,
       timeoutMs: o.timeoutMs,
       idleTimeoutMs: o.idleTimeoutMs,
@@ -153,14 +163,16 @@ export async function login(ch: Channel, cp: CompiledPack, creds: LoginCredentia
 
 function requirePassword(creds: LoginCredentials): string {
   if (creds.password === undefined) {
-    throw new AppError('AUTH_FAILED', 'The device asks for a password and none was supplied.', { fix: 'Give it at the prompt or with --password-env NAME.' });
+    throw new AppError('AUTH_FAILED', 'The device asks for a password and none was supplied.', { fix: 'Give it at the prompt or with --password-env NAME.', message: { key: 'error.auth-failed.no-password' } });
   }
   return creds.password;
 }
 
-function authFailed(why: string): AppError {
+function authFailed(asked: 'username' | 'password'): AppError {
+  const why = asked === 'username' ? 'asked for the user name again' : 'asked for the password again';
   return new AppError('AUTH_FAILED', `The device refused the login (it ${why}).`, {
     fix: 'Check the user name and password (HotPair tried once, to avoid a lockout).',
+    message: { key: 'error.auth-failed.asked-again', params: { asked } },
   });
 }
 

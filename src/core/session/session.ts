@@ -154,8 +154,13 @@ export class DeviceSession implements Session {
     return this.serial(() => this.run(command, opts));
   }
 
+  private closedError(): AppError {
+    const label = this.channel.transport.label;
+    return new AppError('DISCONNECTED', `${label}: the session is closed.`, { message: { key: 'error.disconnected.session-closed', params: { label } } });
+  }
+
   private async run(command: string, opts: ExecOptions = {}): Promise<CommandResponse> {
-    if (this.channel.closed) throw new AppError('DISCONNECTED', `${this.channel.transport.label}: the session is closed.`);
+    if (this.channel.closed) throw this.closedError();
     this.busy = true;
     try {
       const bps = this.channel.transport.bytesPerSecond;
@@ -182,12 +187,12 @@ export class DeviceSession implements Session {
    */
   help(text: string, opts: ExecOptions = {}): Promise<HelpResponse> {
     checkLineLength(this.cp, `${text}?`);
-    if (text.includes('?')) throw new AppError('VALIDATION', `"${text}" holds a "?", which the CLI takes as a help request.`);
+    if (text.includes('?')) throw new AppError('VALIDATION', `"${text}" holds a "?", which the CLI takes as a help request.`, { message: { key: 'error.validation.help-question', params: { text } } });
     return this.serial(() => this.askHelp(text, opts));
   }
 
   private async askHelp(text: string, opts: ExecOptions): Promise<HelpResponse> {
-    if (this.channel.closed) throw new AppError('DISCONNECTED', `${this.channel.transport.label}: the session is closed.`);
+    if (this.channel.closed) throw this.closedError();
     this.busy = true;
     const started = Date.now();
     try {
@@ -199,6 +204,7 @@ export class DeviceSession implements Session {
         typed: text,
         echo: asked,
         what: `the help for "${asked}"`,
+        said: { code: 'error.wait.help-for', params: { asked } },
         timeoutMs: opts.timeoutMs ?? timeoutForBytes(this.timeouts.commandMs, opts.expectBytes ?? HELP_EXPECT_BYTES, bps),
       });
       for (const line of r.logLines) this.logEvents.fire({ time: Date.now(), line });
@@ -209,6 +215,7 @@ export class DeviceSession implements Session {
           ...limits,
           typed: '',
           what: `the prompt after erasing "${text}"`,
+          said: { code: 'error.wait.prompt-after-erase', params: { text } },
           timeoutMs: opts.timeoutMs ?? timeoutForBytes(this.timeouts.commandMs, text.length * 4, bps),
         });
         for (const line of e.logLines) this.logEvents.fire({ time: Date.now(), line });
@@ -232,7 +239,7 @@ export class DeviceSession implements Session {
 
   private async relogin(o: { timeoutMs: number; signal?: AbortSignal }): Promise<void> {
     const t = this.channel.transport;
-    if (!t.reconnect) throw new AppError('UNSUPPORTED', `${t.label}: only a console line can be reconnected; open a new session instead.`);
+    if (!t.reconnect) throw new AppError('UNSUPPORTED', `${t.label}: only a console line can be reconnected; open a new session instead.`, { message: { key: 'error.unsupported.reconnect', params: { label: t.label } } });
     await t.reconnect(o);
     this.channel.reattach();
     const first = await login(this.channel, this.cp, this.credentials, {
@@ -254,7 +261,10 @@ export class DeviceSession implements Session {
     if (this.current.view === 'system') return;
     if (this.current.view === 'subview') await this.run(this.pack.session.returnToUser, opts);
     await this.run(this.pack.session.enterSystemView, opts);
-    if (this.viewNow() !== 'system') throw new AppError('COMMAND_REJECTED', `"${this.pack.session.enterSystemView}" left the CLI at ${this.current.text}, not in system view.`);
+    if (this.viewNow() !== 'system') {
+      const params = { command: this.pack.session.enterSystemView, prompt: this.current.text };
+      throw new AppError('COMMAND_REJECTED', `"${params.command}" left the CLI at ${params.prompt}, not in system view.`, { message: { key: 'error.command-rejected.system-view', params } });
+    }
   }
 
   /** From system view, a command that opens a sub-view (`interface X`, `remote-backup group`). */
@@ -263,7 +273,9 @@ export class DeviceSession implements Session {
     return this.serial(async () => {
       await this.toSystem(opts);
       const r = await this.run(command, opts);
-      if (this.viewNow() !== 'subview') throw new AppError('COMMAND_REJECTED', `"${command}" did not open a view (prompt ${r.prompt}).`, { details: { command } });
+      if (this.viewNow() !== 'subview') {
+        throw new AppError('COMMAND_REJECTED', `"${command}" did not open a view (prompt ${r.prompt}).`, { details: { command }, message: { key: 'error.command-rejected.no-view', params: { command, prompt: r.prompt } } });
+      }
       return r;
     });
   }
@@ -298,7 +310,12 @@ export class DeviceSession implements Session {
           out.push(await this.run(line, { signal }));
         } catch (e) {
           if (e instanceof AppError && e.code === 'COMMAND_REJECTED') {
-            throw new AppError(e.code, `Line ${i + 1} of ${lines.length}: ${e.message}`, { details: { ...e.details, index: i }, cause: e });
+            const reason = e.said ? { sep: 'comma' as const, items: [{ code: `${e.said.key}.message`, ...(e.said.params ? { params: e.said.params } : {}) }] } : e.message;
+            throw new AppError(e.code, `Line ${i + 1} of ${lines.length}: ${e.message}`, {
+              details: { ...e.details, index: i },
+              cause: e,
+              message: { key: 'error.command-rejected.line', params: { line: String(i + 1), total: String(lines.length), reason } },
+            });
           }
           throw e;
         }
@@ -318,8 +335,10 @@ export class DeviceSession implements Session {
   private async saveNow(opts: ExecOptions): Promise<CommandResponse> {
     const r = await this.run(this.pack.session.save, { timeoutMs: this.timeouts.saveMs, ...opts });
     if (!this.cp.saveOk.test(r.output)) {
-      throw new AppError('COMMAND_REJECTED', `"${r.command}" did not confirm the save: ${r.output.trim().split('\n').pop() ?? '(no output)'}`, {
+      const last = r.output.trim().split('\n').pop() ?? '(no output)';
+      throw new AppError('COMMAND_REJECTED', `"${r.command}" did not confirm the save: ${last}`, {
         details: { command: r.command, output: r.output },
+        message: { key: 'error.command-rejected.save', params: { command: r.command, last } },
       });
     }
     return r;
@@ -331,8 +350,8 @@ export class DeviceSession implements Session {
    */
   async readFile(path: string, opts: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
     const t = this.channel.transport;
-    if (this.channel.closed) throw new AppError('DISCONNECTED', `${t.label}: the session is closed.`);
-    if (!t.readFile) throw new AppError('UNSUPPORTED', `${t.label}: a console line carries no files.`);
+    if (this.channel.closed) throw this.closedError();
+    if (!t.readFile) throw new AppError('UNSUPPORTED', `${t.label}: a console line carries no files.`, { message: { key: 'error.unsupported.no-files', params: { label: t.label } } });
     return t.readFile(path, opts.signal);
   }
 

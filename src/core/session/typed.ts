@@ -4,6 +4,7 @@
  * prompt with the typed line again, and erases a character per Backspace; in both cases that
  * redisplayed prompt, not a quiet spell, is the end of the answer.
  */
+import type { Message } from '../base/message';
 import type { Channel } from '../channel/channel';
 import { matchPrompt, type CompiledPack } from '../channel/patterns';
 import { cleanOutput, type PromptMatch } from './command';
@@ -18,6 +19,7 @@ export interface TypeOptions {
    */
   echo?: string;
   what: string;
+  said?: Message;
   signal?: AbortSignal;
   timeoutMs: number;
   idleTimeoutMs?: number;
@@ -75,7 +77,7 @@ export async function typeUntilShown(ch: Channel, cp: CompiledPack, bytes: strin
         }
         return undefined;
       },
-      { what: o.what, timeoutMs: o.timeoutMs, ...(o.signal ? { signal: o.signal } : {}), ...(o.idleTimeoutMs ? { idleTimeoutMs: o.idleTimeoutMs } : {}) },
+      { what: o.what, ...(o.said ? { said: o.said } : {}), timeoutMs: o.timeoutMs, ...(o.signal ? { signal: o.signal } : {}), ...(o.idleTimeoutMs ? { idleTimeoutMs: o.idleTimeoutMs } : {}) },
     );
     if (o.typed === '') term.dropErased();
     const raw = echoEnd !== undefined ? term.finishedBetween(echoEnd, term.lineStart) : '';

@@ -61,11 +61,13 @@ export async function autoBaud(
     throw new AppError('WRONG_BAUD', `${t.label}: the console answered only with unreadable bytes (${list}); the line settings are probably wrong (speed, or not 8N1).`, {
       fix: 'Set the speed explicitly (?baud=…) and check data bits, parity and stop bits against the device.',
       details: { tried },
+      message: { key: 'error.wrong-baud.autobaud', params: { label: t.label, tried: list } },
     });
   }
   throw new AppError('TIMEOUT', `${t.label}: no readable answer at any speed within ${limit} (${list}).`, {
     fix: 'Check the console cable (a rollover/USB console cable, in the CONSOLE port) and that the device is powered.',
     details: { tried },
+    message: { key: 'error.timeout.autobaud', params: { label: t.label, timeout: 'autobaud', limit, tried: list } },
   });
 }
 

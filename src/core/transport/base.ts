@@ -40,6 +40,7 @@ export abstract class BaseTransport implements Transport {
   protected notOpenError(): AppError {
     return new AppError('DISCONNECTED', `${this.label}: the connection is closed.`, {
       fix: 'Reconnect; if the cable was unplugged, plug it back in first.',
+      message: { key: 'error.disconnected.not-open', params: { label: this.label } },
     });
   }
 }

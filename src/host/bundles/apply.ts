@@ -34,13 +34,22 @@ export interface ApplyInput {
 export function openForApply(data: string, isTrusted: (fp: string) => boolean): { pair: Pair; pack: PlatformPack; passwords?: string; signer: string } {
   const b = readBundle(Buffer.from(data, 'base64'), { isTrusted });
   const packR = parsePack(b.members['pack.json']?.toString('utf8') ?? '');
-  if (!packR.ok) throw new AppError('BUNDLE_INVALID', `The bundle's platform pack is unreadable: ${packR.issues.join('; ')}`);
+  if (!packR.ok) {
+    const issues = packR.issues.join('; ');
+    throw new AppError('BUNDLE_INVALID', `The bundle's platform pack is unreadable: ${issues}`, { message: { key: 'bundle.pack-unreadable', params: { issues } } });
+  }
   const loaded = loadPairText(b.members['pair.json']?.toString('utf8') ?? '', 'pair.json');
-  if (!loaded.ok) throw new AppError('BUNDLE_INVALID', `The bundle's pair.json does not load: ${loaded.errors.map((e) => e.message).join('; ')}`);
+  if (!loaded.ok) {
+    const errors = loaded.errors.map((e) => e.message).join('; ');
+    throw new AppError('BUNDLE_INVALID', `The bundle's pair.json does not load: ${errors}`, { message: { key: 'bundle.pair-unloadable', params: { errors } } });
+  }
   const rendered = renderPairText(loaded.pair, packR.pack);
   for (const k of KEYS) {
     if (`${rendered[k].join('\n')}\n` !== (b.members[`${k}.cfg`]?.toString('utf8') ?? '')) {
-      throw new AppError('BUNDLE_INVALID', `${k}.cfg in the bundle differs from what its pair.json renders to with its pack.`, { fix: 'Recreate the bundle with this HotPair version.' });
+      throw new AppError('BUNDLE_INVALID', `${k}.cfg in the bundle differs from what its pair.json renders to with its pack.`, {
+        fix: 'Recreate the bundle with this HotPair version.',
+        message: { key: 'bundle.cfg-differs', params: { device: k } },
+      });
     }
   }
   const secrets = b.members['secrets.enc']?.toString('utf8');
@@ -81,13 +90,18 @@ export async function applyBundle(input: ApplyInput, isTrusted: (fp: string) => 
   ctx.progress({ step: 'checking the bundle' });
   const { pair, pack, passwords: sealed, signer } = openForApply(input.data, isTrusted);
   if (sealed && !input.bundlePassphrase && KEYS.some((k) => !input[k].password && !input[k].credentialId)) {
-    throw new AppError('AUTH_FAILED', 'The bundle carries encrypted device passwords.', { fix: 'Enter the bundle passphrase, or type each device password.' });
+    throw new AppError('AUTH_FAILED', 'The bundle carries encrypted device passwords.', { fix: 'Enter the bundle passphrase, or type each device password.', message: { key: 'bundle.sealed-passwords' } });
   }
   const fromBundle = bundlePasswords(sealed, input.bundlePassphrase);
   const login = (k: DeviceKey): DeviceLogin => {
     const d = input[k];
     const url = d.url ?? pair.devices[k].connect;
-    if (!url) throw new AppError('VALIDATION', `Device ${k.toUpperCase()} has no connect URL in the bundle.`, { fix: 'Enter its URL (ssh://… or serial://…).' });
+    if (!url) {
+      throw new AppError('VALIDATION', `Device ${k.toUpperCase()} has no connect URL in the bundle.`, {
+        fix: 'Enter its URL (ssh://… or serial://…).',
+        message: { key: 'bundle.no-url', params: { device: k.toUpperCase() } },
+      });
+    }
     const password = d.password ?? fromBundle[k];
     return { url, ...(d.credentialId ? { credentialId: d.credentialId } : {}), ...(password ? { password } : {}), ...(d.acceptHostKey ? { acceptHostKey: d.acceptHostKey } : {}) };
   };

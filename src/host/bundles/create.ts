@@ -49,7 +49,11 @@ export function createFromInventory(csv: string, templateText: string | undefine
   try {
     rows = parseCsv(csv, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
   } catch (e) {
-    throw new AppError('VALIDATION', `The inventory is not readable CSV: ${(e as Error).message}`, { fix: 'One header row of dotted pair-file paths, then one row per pair.' });
+    const reason = (e as Error).message;
+    throw new AppError('VALIDATION', `The inventory is not readable CSV: ${reason}`, {
+      fix: 'One header row of dotted pair-file paths, then one row per pair.',
+      message: { key: 'bundle.inventory-csv', params: { reason } },
+    });
   }
   const template = templateText?.trim() ? openPairDoc('template', templateText) : {};
   const { pairs, errors } = inventoryToPairInputs(rows, template);
@@ -73,7 +77,12 @@ export function createFromInventory(csv: string, templateText: string | undefine
     files[name] = sign(loaded.pair, loaded.pack, key);
   }
   const count = Object.keys(files).length;
-  if (count === 0) throw new AppError('VALIDATION', `No inventory row made a bundle (${refused.length} refused).`, { details: { refused: refused.slice(0, 50) } });
+  if (count === 0) {
+    throw new AppError('VALIDATION', `No inventory row made a bundle (${refused.length} refused).`, {
+      details: { refused: refused.slice(0, 50) },
+      message: { key: 'bundle.no-rows', params: { refused: String(refused.length) } },
+    });
+  }
   // .hpb files are signed zips already: store them, compressing again gains nothing
   const zip = zipSync(files, { level: 0 });
   const stamp = new Date().toISOString().slice(0, 10);

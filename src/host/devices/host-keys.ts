@@ -21,12 +21,16 @@ export function forTheApp(e: unknown, acceptHostKey: string | undefined, store: 
     return new AppError('HOST_KEY_UNKNOWN', message, {
       fix: 'Compare the fingerprint with the one the device shows (display public-key local rsa public, or the label from its installer); accept it only if they match.',
       details: d,
+      message: acceptHostKey
+        ? { key: 'error.host-key-unknown.app-differs', params: { where, presented, confirmed: acceptHostKey } }
+        : { key: 'error.host-key-unknown.app', params: { where, type: String(d.type ?? ''), fingerprint: presented } },
     });
   }
   if (e.code === 'HOST_KEY_MISMATCH') {
     return new AppError('HOST_KEY_MISMATCH', e.message, {
       fix: `Do not connect until you know why. If the device was replaced or re-keyed, remove ${where} from the known hosts (Settings, or ${store.location}) and connect again to confirm the new key.`,
       details: d,
+      ...(e.said ? { message: { key: 'error.host-key-mismatch.app', params: { ...e.said.params, where, location: store.location } } } : {}),
     });
   }
   return e;

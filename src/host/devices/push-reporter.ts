@@ -1,4 +1,5 @@
 import { formatFailure } from '../../core/provision/verify';
+import { failureMessage } from '../../core/provision/verify-text';
 import type { WorkflowEvent } from '../../core/provision/types';
 import type { HostEvent, PairProgress } from '../../contract/index';
 
@@ -50,13 +51,16 @@ export class PushReporter {
         this.messages.push({
           level: 'info',
           text: e.failures.length === 0 ? `verify #${e.attempt}: all expectations met` : `verify #${e.attempt}: waiting for ${e.failures.length}: ${e.failures.slice(0, 3).map(formatFailure).join('; ')}`,
+          ...(e.failures.length === 0
+            ? { code: 'format.verify.met', params: { attempt: e.attempt } }
+            : { code: 'format.verify.waiting', params: { attempt: e.attempt, count: e.failures.length, failures: { sep: 'semicolon' as const, items: e.failures.slice(0, 3).map(failureMessage) } } }),
         });
         break;
       case 'message':
-        this.messages.push({ level: e.level, text: e.text, ...(e.device ? { device: e.device } : {}) });
+        this.messages.push({ level: e.level, text: e.text, ...(e.device ? { device: e.device } : {}), ...(e.code ? { code: e.code, params: e.params ?? {} } : {}) });
         break;
       case 'preflight':
-        this.messages.push({ level: e.findings.some((f) => f.severity === 'error') ? 'error' : 'info', text: `preflight: ${e.findings.length} finding(s)` });
+        this.messages.push({ level: e.findings.some((f) => f.severity === 'error') ? 'error' : 'info', text: `preflight: ${e.findings.length} finding(s)`, code: 'progress.preflight', params: { count: e.findings.length } });
         break;
       default:
         return; // health comes back in the call's answer

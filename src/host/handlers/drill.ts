@@ -69,6 +69,7 @@ export function drillHandlers(manager: MonitorManager, journalBase: string): Han
       return {
         pair: subject.name,
         plan: plan?.lines ?? [],
+        ...(plan?.said ? { said: plan.said } : {}),
         ...(plan?.confirmWord ? { confirmWord: plan.confirmWord } : {}),
         ...(record.outcome === 'declined' ? {} : { refused: record.message }),
         interfaces: monitoredInterfaces(subject.pair),

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { abortError } from '../../core/base/abort';
 import { AppError } from '../../core/base/errors';
+import type { MessageParams } from '../../core/base/message';
 import { formatConnectTarget } from '../../core/model/connect';
 import type { DeviceKey } from '../../core/model/pair';
 import { probePart } from '../../core/provision/one-cable/probe';
@@ -45,7 +46,8 @@ function reporter(opId: string, emit: (e: HostEvent) => void) {
     b = { steps: [], messages: [] };
   };
   const later = () => void (timer ??= setTimeout(flush, PROGRESS_BATCH_MS));
-  const say = (level: 'info' | 'warn' | 'error', text: string, device?: DeviceKey) => b.messages.push({ level, text, ...(device ? { device } : {}) });
+  const say = (level: 'info' | 'warn' | 'error', text: string, device?: DeviceKey, m?: { code?: string; params?: MessageParams }) =>
+    b.messages.push({ level, text, ...(device ? { device } : {}), ...(m?.code ? { code: m.code, params: m.params ?? {} } : {}) });
   return {
     flush,
     ask(question: Batch['question']) {
@@ -63,22 +65,25 @@ function reporter(opId: string, emit: (e: HostEvent) => void) {
     onEvent(e: OneCableEvent) {
       switch (e.kind) {
         case 'step':
-          b.steps.push({ step: e.step, text: e.text, ...(e.to ? { to: e.to } : {}), ...(e.device ? { device: e.device } : {}) });
+          b.steps.push({ step: e.step, text: e.text, ...(e.to ? { to: e.to } : {}), ...(e.device ? { device: e.device } : {}), ...(e.code ? { code: e.code, params: e.params ?? {} } : {}) });
           return flush();
         case 'message':
-          say(e.level, e.text, e.device);
+          say(e.level, e.text, e.device, e);
           break;
         case 'line':
           b.line = { device: e.device, done: e.index + 1, total: e.total, line: e.line };
           break;
         case 'stage':
-          if (e.phase === 'begin') say('info', e.title);
+          if (e.phase === 'begin') say('info', e.title, undefined, { code: `stage.${e.stage}.title`, params: {} });
           break;
         case 'device-plan':
-          say('info', `Plan for device ${e.device.toUpperCase()}: ${e.plan.add.length} line(s) to add, ${e.plan.remove.length} to remove, ${e.plan.unchanged} already in place`, e.device);
+          say('info', `Plan for device ${e.device.toUpperCase()}: ${e.plan.add.length} line(s) to add, ${e.plan.remove.length} to remove, ${e.plan.unchanged} already in place`, e.device, {
+            code: 'oneCable.plan',
+            params: { device: e.device.toUpperCase(), add: e.plan.add.length, remove: e.plan.remove.length, unchanged: e.plan.unchanged },
+          });
           break;
         case 'verify':
-          if (e.failures.length > 0) say('info', `verification #${e.attempt}: waiting for ${e.failures.length} expectation(s)`);
+          if (e.failures.length > 0) say('info', `verification #${e.attempt}: waiting for ${e.failures.length} expectation(s)`, undefined, { code: 'oneCable.verify-waiting', params: { attempt: e.attempt, count: e.failures.length } });
           break;
         default:
           return;

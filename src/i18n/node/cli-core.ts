@@ -5,6 +5,7 @@ import { coreTranslator } from '../core';
 import { errorText, type ErrorText } from '../core-text';
 import { diagnosticText } from '../diagnostic';
 import { preflightText } from '../preflight';
+import { progressText, type ProgressLike } from '../progress';
 import { cliI18n } from './cli';
 
 /** Core's results in the CLI's language: the translator the core formatters take. */
@@ -22,3 +23,6 @@ export const cliErrorText = (e: ErrorInfo): ErrorText => errorText(cliI18n(), e)
 
 /** `  fix: …` in the CLI's language. */
 export const cliFix = (fix: string): string => cliCore().text('format.fix', { fix }, `fix: ${fix}`);
+
+/** A workflow's progress message or step in the CLI's language. */
+export const cliProgress = (m: ProgressLike): string => progressText(cliI18n(), m);

@@ -144,7 +144,6 @@ export class SshHost {
       pending = undefined;
     };
     const batched = (input: string) => {
-      if (process.env.HP_PERF_NOBATCH) return term.write(input);
       pending = '';
       try {
         term.write(input);
@@ -182,7 +181,7 @@ export class SshHost {
  * sends a packet whole, so the writes are held and leave together. The socket is ssh2's own.
  */
 function corked(c: Connection, write: () => void): void {
-  const sock = process.env.HP_PERF_NOCORK ? undefined : (c as Connection & { _sock?: Pick<Socket, 'cork' | 'uncork'> })._sock;
+  const sock = (c as Connection & { _sock?: Pick<Socket, 'cork' | 'uncork'> })._sock;
   sock?.cork();
   try {
     write();

@@ -37,7 +37,7 @@ describe('compareFacts', () => {
     const b = device({ sysname: 'FW2', serialNumber: 'SN-B' });
     delete b.softwareVersion;
     expect(compareFacts(device(), b)).toEqual([
-      { field: 'softwareVersion', label: 'Software version', a: '7.1.064', b: undefined, severity: 'info', message: 'Software version could not be read on device B; check it by hand.' },
+      expect.objectContaining({ field: 'softwareVersion', label: 'Software version', a: '7.1.064', b: undefined, severity: 'info', message: 'Software version could not be read on device B; check it by hand.' }),
     ]);
   });
 
@@ -55,14 +55,14 @@ describe('compareFacts', () => {
     const a = device({ rbm: { configured: true, role: 'primary', mode: 'active-standby', localIp: '10.2.1.1', remoteIp: '10.2.1.2' } });
     const out = compareFacts(a, device({ sysname: 'FW2', serialNumber: 'SN-B' }));
     expect(out).toEqual([
-      {
+      expect.objectContaining({
         field: 'rbm.existing.a',
         label: 'Existing RBM configuration',
         a: 'primary, active-standby, local 10.2.1.1, remote 10.2.1.2',
         b: undefined,
         severity: 'warning',
         message: 'Device A already has an RBM configuration; pairing will replace it.',
-      },
+      }),
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('compareFacts', () => {
     const b = device({ sysname: 'FW2', serialNumber: 'SN-B' });
     delete a.release;
     delete b.release;
-    expect(compareFacts(a, b)).toEqual([{ field: 'release', label: 'Release', severity: 'warning', message: 'Release could not be read on either device; compare it on both by hand.' }]);
+    expect(compareFacts(a, b)).toEqual([expect.objectContaining({ field: 'release', label: 'Release', severity: 'warning', message: 'Release could not be read on either device; compare it on both by hand.' })]);
   });
 
   const noSerial = (over: Partial<DeviceFacts>) => {

@@ -43,7 +43,7 @@ describe('text that is not a pair file is refused before parsing, in the user\'s
     ['block lists on one line', `${'- '.repeat(100_000)}x\n`],
   ])('100,000 levels of %s: the nesting limit, no stack overflow', (_, text) => {
     const r = loadPairText(text, 'deep.yaml');
-    expect(r).toEqual({ ok: false, errors: [{ kind: 'too-deep', message: expect.stringContaining(`deep.yaml nests mappings or lists more than ${MAX_PAIR_NESTING} levels deep`), line: 1, column: expect.any(Number) }] });
+    expect(r).toMatchObject({ ok: false, errors: [{ kind: 'too-deep', message: expect.stringContaining(`deep.yaml nests mappings or lists more than ${MAX_PAIR_NESTING} levels deep`), line: 1, column: expect.any(Number) }] });
     expect(loadWrittenDoc(text, 'deep.yaml')).toMatchObject({ ok: false, errors: [{ kind: 'too-deep' }] });
   });
 
@@ -55,7 +55,7 @@ describe('text that is not a pair file is refused before parsing, in the user\'s
   });
 
   it('refuses binary text and oversized text with one message each', () => {
-    expect(loadPairText('name: x\n\u0000\u0001\u0002', 'blob')).toEqual({ ok: false, errors: [{ kind: 'not-text', message: 'blob is not a text file (it contains NUL bytes); a pair file is YAML or JSON text', line: 2, column: 1 }] });
+    expect(loadPairText('name: x\n\u0000\u0001\u0002', 'blob')).toMatchObject({ ok: false, errors: [{ kind: 'not-text', message: 'blob is not a text file (it contains NUL bytes); a pair file is YAML or JSON text', line: 2, column: 1 }] });
     expect(loadPairText(`# ${'x'.repeat(2_000_000)}`, 'big.yaml')).toMatchObject({ ok: false, errors: [{ kind: 'too-large', message: expect.stringMatching(/^big\.yaml is 2\.0 MB; a pair file is at most 1\.0 MB/) }] });
   });
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStore } from '../../store/index';
 import { useAppTranslation } from '../../i18n';
 import { either } from '../common/intl';
+import { SavedLoginSelect } from '../common/SavedLoginSelect';
 import { ErrorLine } from '../pairing/ErrorNote';
 
 type Side = { url: string; password: string; credentialId: string };
@@ -16,7 +17,6 @@ export function ApplyBundle({ data }: { data: { name: string; data: string } }) 
   const apply = useStore((s) => s.apply);
   const run = useStore((s) => s.applyBundle);
   const cancel = useStore((s) => s.cancelApply);
-  const credentials = useStore((s) => s.credentials?.credentials);
   const secrets = useStore((s) => s.bundle?.show?.manifest.secrets);
   const [sides, setSides] = useState<{ a: Side; b: Side }>({ a: EMPTY, b: EMPTY });
   const [bundlePassphrase, setBundlePassphrase] = useState('');
@@ -43,19 +43,7 @@ export function ApplyBundle({ data }: { data: { name: string; data: string } }) 
               {t('bundles.apply.url')}
               <input value={sides[k].url} onChange={(e) => set(k, { url: e.target.value })} placeholder={either(i18n.language, ['ssh://…', 'serial:///dev/ttyUSB0?baud=auto'])} spellCheck={false} />
             </label>
-            {credentials && credentials.length > 0 && (
-              <label className="field">
-                {t('bundles.apply.savedLogin')}
-                <select value={sides[k].credentialId} onChange={(e) => set(k, { credentialId: e.target.value })}>
-                  <option value="">{t('bundles.apply.typePassword')}</option>
-                  {credentials.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {t('console.connect.credential', { label: c.label, username: c.username })}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
+            <SavedLoginSelect value={sides[k].credentialId} onChange={(credentialId) => set(k, { credentialId })} label={t('bundles.apply.savedLogin')} />
             {!sides[k].credentialId && (
               <label className="field">
                 {t('bundles.apply.password')}

@@ -16,3 +16,11 @@ export function utcDateTime(lng: string, iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(lng, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).format(d);
 }
+
+/**
+ * A moment in the viewer's own zone, to the second, as the reader writes dates: the Monitor's
+ * events and cards. Numeric and 24-hour, so rows line up and no month or AM/PM word needs translating.
+ */
+export function localDateTime(lng: string, ms: number): string {
+  return new Intl.DateTimeFormat(lng, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+}

@@ -3,6 +3,7 @@ import { useStore } from '../../store/index';
 import { selectLab } from '../../store/selectors';
 import { useAppTranslation } from '../../i18n';
 import { either } from '../common/intl';
+import { SavedLoginSelect } from '../common/SavedLoginSelect';
 
 export interface ConnectRequest {
   url: string;
@@ -19,7 +20,6 @@ export interface ConnectRequest {
 export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect: (r: ConnectRequest) => Promise<boolean> }) {
   const lastUrl = useStore((s) => s.console.url);
   const lab = useStore(selectLab);
-  const credentials = useStore((s) => s.credentials?.credentials);
   const ports = useStore((s) => s.serialPorts);
   const loadPorts = useStore((s) => s.loadSerialPorts);
   useEffect(() => void loadPorts(), [loadPorts]);
@@ -102,19 +102,7 @@ export function ConnectForm({ busy, onConnect }: { busy: boolean; onConnect: (r:
         </label>
       )}
       {labLogin && <p className="muted small">{t('console.connect.labLogin')}</p>}
-      {!labLogin && credentials && credentials.length > 0 && (
-        <label className="field">
-          {t('console.connect.savedLogin')}
-          <select value={credentialId} onChange={(e) => setCredentialId(e.target.value)}>
-            <option value="">{t('console.connect.typePassword')}</option>
-            {credentials.map((c) => (
-              <option key={c.id} value={c.id}>
-                {t('console.connect.credential', { label: c.label, username: c.username })}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {!labLogin && <SavedLoginSelect value={credentialId} onChange={setCredentialId} label={t('console.connect.savedLogin')} />}
       {!labLogin && !credentialId && (
         <label className="field">
           {t('console.connect.password')}

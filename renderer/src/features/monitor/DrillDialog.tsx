@@ -1,25 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { DrillResult } from '../../../../src/contract/index';
+import { planLines } from '../../../../src/core/drill/format';
 import { accepts, type DrillPlan } from '../../../../src/core/drill/plan';
+import { coreTranslator } from '../../../../src/i18n/core';
+import { useAppTranslation } from '../../i18n';
 import { useStore } from '../../store/index';
 import { sameAsk } from '../../store/slices/drill';
 import { ErrorNote } from '../pairing/ErrorNote';
 import { drillAsk, figureRows, type DrillFormValues } from './drill-form';
 import { Modal } from './Modal';
 
-const OUTCOME: Record<DrillResult['outcome'], string> = {
-  passed: 'Drill passed',
-  failed: 'Drill failed',
-  refused: 'Drill refused: nothing was changed',
-  declined: 'Not confirmed: nothing was done',
-};
-
-function Figures({ title, f }: { title: string; f: Parameters<typeof figureRows>[0] }) {
+function Figures({ title, f }: { title: string; f: Parameters<typeof figureRows>[1] }) {
+  const { t } = useAppTranslation();
   return (
     <table className="drill-figures" aria-label={title}>
       <caption>{title}</caption>
       <tbody>
-        {figureRows(f).map(([k, v]) => (
+        {figureRows(t, f).map(([k, v]) => (
           <tr key={k}>
             <th scope="row">{k}</th>
             <td>{v}</td>
@@ -30,19 +27,21 @@ function Figures({ title, f }: { title: string; f: Parameters<typeof figureRows>
   );
 }
 
+/** The result: the outcome and figures in the reader's language; the drill's own message and where each device stands as the host said them. */
 function Result({ r }: { r: DrillResult }) {
+  const { t } = useAppTranslation();
   return (
-    <section aria-label="Drill result" className={`drill-result drill-${r.outcome}`}>
-      <h3 role="status">{OUTCOME[r.outcome]}</h3>
+    <section aria-label={t('drill.result')} className={`drill-result drill-${r.outcome}`}>
+      <h3 role="status">{t(`drill.outcome.${r.outcome}`)}</h3>
       <p>{r.message}</p>
-      {r.switchoverMs !== null && <Figures title="Switchover" f={r} />}
-      {r.switchback && <Figures title="Switchback" f={r.switchback} />}
+      {r.switchoverMs !== null && <Figures title={t('drill.switchover')} f={r} />}
+      {r.switchback && <Figures title={t('drill.switchback')} f={r.switchback} />}
       {/* Where each device stands matters most when it stopped part-way. */}
-      <ul className="drill-standing" aria-label="Where each device stands">
+      <ul className="drill-standing" aria-label={t('drill.standing')}>
         {(['a', 'b'] as const).map((k) => r.standing[k] && <li key={k}>{r.standing[k]}</li>)}
       </ul>
       <p className="muted small">
-        Journal: <code>{r.journal}</code>
+        {t('drill.journal')} <code>{r.journal}</code>
       </p>
     </section>
   );
@@ -50,6 +49,7 @@ function Result({ r }: { r: DrillResult }) {
 
 /** The failover drill: what it will interrupt (read from both devices), the confirmation, its progress and figures. */
 export function DrillDialog() {
+  const { t, i18n } = useAppTranslation();
   const d = useStore((s) => s.drill);
   const plan = useStore((s) => s.planDrill);
   const run = useStore((s) => s.runDrill);
@@ -57,7 +57,7 @@ export function DrillDialog() {
   const close = useStore((s) => s.closeDrill);
   const [form, setForm] = useState<DrillFormValues>({ kind: 'switchover', interface: '', probes: '', fallback: false });
   const [typed, setTyped] = useState('');
-  const asked = drillAsk(form);
+  const asked = drillAsk(form, t);
   // The switchover plan is read once on opening: it names the devices and the interfaces a link drill may use.
   useEffect(() => {
     const first = drillAsk({ kind: 'switchover', interface: '', probes: '', fallback: false });
@@ -71,25 +71,27 @@ export function DrillDialog() {
   const canStart = fresh && !d.plan?.refused && d.plan !== undefined && d.plan.plan.length > 0 && confirmed;
   const edit = (p: Partial<DrillFormValues>) => setForm((f) => ({ ...f, ...p }));
   const finished = d.phase === 'done' || d.phase === 'failed' || d.phase === 'cancelled';
+  // The plan in the reader's language where the host sent it as messages; its English lines otherwise.
+  const lines = d.plan ? planLines({ lines: d.plan.plan, ...(d.plan.said ? { said: d.plan.said } : {}) } as DrillPlan, coreTranslator(i18n)) : [];
 
   return (
     <Modal labelledBy="drill-title" className="drill-dialog" onEscape={() => !busy && close()}>
-      <h2 id="drill-title">Failover drill on {d.pair}</h2>
+      <h2 id="drill-title">{t('drill.title', { pair: d.pair })}</h2>
       {!finished && d.phase !== 'running' && (
-        <form className="drill-form" onSubmit={(e) => e.preventDefault()} aria-label="What the drill does">
+        <form className="drill-form" onSubmit={(e) => e.preventDefault()} aria-label={t('drill.form')}>
           <fieldset disabled={busy}>
-            <legend>Trigger</legend>
+            <legend>{t('drill.trigger')}</legend>
             <label className="inline">
-              <input type="radio" name="drill-kind" checked={form.kind === 'switchover'} onChange={() => edit({ kind: 'switchover' })} /> Manual switchover
+              <input type="radio" name="drill-kind" checked={form.kind === 'switchover'} onChange={() => edit({ kind: 'switchover' })} /> {t('drill.manual')}
             </label>
             <label className="inline">
-              <input type="radio" name="drill-kind" checked={form.kind === 'link'} onChange={() => edit({ kind: 'link' })} /> Shut a monitored link
+              <input type="radio" name="drill-kind" checked={form.kind === 'link'} onChange={() => edit({ kind: 'link' })} /> {t('drill.link')}
             </label>
             {form.kind === 'link' && (
               <label className="inline">
-                Interface to shut{' '}
+                {t('drill.interface')}{' '}
                 <select value={form.interface} onChange={(e) => edit({ interface: e.target.value })}>
-                  <option value="">{d.plan?.interfaces.length === 0 ? 'none monitored' : 'choose…'}</option>
+                  <option value="">{d.plan?.interfaces.length === 0 ? t('drill.noneMonitored') : t('drill.choose')}</option>
                   {(d.plan?.interfaces ?? []).map((i) => (
                     <option key={i}>{i}</option>
                   ))}
@@ -97,7 +99,7 @@ export function DrillDialog() {
               </label>
             )}
             <label className="inline">
-              Probe targets (HOST:PORT, optional){' '}
+              {t('drill.probes')}{' '}
               <input
                 type="text"
                 value={form.probes}
@@ -107,7 +109,7 @@ export function DrillDialog() {
               />
             </label>
             <label className="inline">
-              <input type="checkbox" checked={form.fallback} onChange={(e) => edit({ fallback: e.target.checked })} /> Measure the switchback too
+              <input type="checkbox" checked={form.fallback} onChange={(e) => edit({ fallback: e.target.checked })} /> {t('drill.fallback')}
             </label>
           </fieldset>
           {!asked.ok && (
@@ -117,19 +119,19 @@ export function DrillDialog() {
           )}
           <div className="button-row">
             <button type="button" disabled={busy || !asked.ok} onClick={() => asked.ok && void plan(asked.ask)}>
-              {fresh ? 'Read the plan again' : 'Read the plan'}
+              {fresh ? t('drill.readAgain') : t('drill.readPlan')}
             </button>
           </div>
         </form>
       )}
 
-      {d.phase === 'planning' && <p role="status">Reading both devices: {d.steps.at(-1) ?? 'connecting'}…</p>}
+      {d.phase === 'planning' && <p role="status">{t('drill.planning', { step: d.steps.at(-1) ?? t('drill.connecting') })}</p>}
       {d.plan && d.phase !== 'running' && !finished && (
-        <section aria-label="Drill plan" className={fresh ? 'drill-plan' : 'drill-plan stale'}>
-          {!fresh && d.phase === 'planned' && <p className="warn-text">The form changed since this plan was read: read the plan again before starting.</p>}
-          {d.plan.plan.length > 0 && (
+        <section aria-label={t('drill.plan')} className={fresh ? 'drill-plan' : 'drill-plan stale'}>
+          {!fresh && d.phase === 'planned' && <p className="warn-text">{t('drill.stale')}</p>}
+          {lines.length > 0 && (
             <ul>
-              {d.plan.plan.map((l) => (
+              {lines.map((l) => (
                 <li key={l}>{l}</li>
               ))}
             </ul>
@@ -141,14 +143,14 @@ export function DrillDialog() {
           )}
           {word && fresh && !d.plan.refused && (
             <label className="inline drill-confirm">
-              Type &quot;{word}&quot; to go ahead <input type="text" value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
+              {t('drill.confirm', { word })} <input type="text" value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
             </label>
           )}
         </section>
       )}
 
       {d.phase === 'running' && (
-        <section aria-label="Drill progress">
+        <section aria-label={t('drill.progress')}>
           <ol className="drill-steps" aria-live="polite">
             {d.steps.map((s, i) => (
               <li key={i} className={s.startsWith('unexpected:') ? 'error-text' : undefined}>
@@ -156,27 +158,27 @@ export function DrillDialog() {
               </li>
             ))}
           </ol>
-          <p role="status">Drill running…</p>
+          <p role="status">{t('drill.running')}</p>
         </section>
       )}
 
       {d.phase === 'done' && d.result && <Result r={d.result} />}
-      {d.phase === 'cancelled' && <p role="status">Cancelled. {d.steps.length ? `Last step: ${d.steps.at(-1)}.` : ''}</p>}
-      {d.phase === 'failed' && d.error && <ErrorNote error={d.error} title="The drill did not run." />}
+      {d.phase === 'cancelled' && <p role="status">{[t('drill.cancelled'), ...(d.steps.length ? [t('drill.lastStep', { step: d.steps.at(-1) })] : [])].join(' ')}</p>}
+      {d.phase === 'failed' && d.error && <ErrorNote error={d.error} title={t('drill.didNotRun')} />}
 
       <div className="button-row">
         {busy ? (
           <button type="button" data-autofocus onClick={() => void cancel()}>
-            Cancel {d.phase === 'running' ? 'the drill' : ''}
+            {d.phase === 'running' ? t('drill.cancelDrill') : t('drill.cancel')}
           </button>
         ) : (
           <button type="button" data-autofocus onClick={close}>
-            {finished ? 'Close' : 'Cancel'}
+            {finished ? t('drill.close') : t('drill.cancel')}
           </button>
         )}
         {!finished && !busy && (
           <button type="button" className="danger" disabled={!canStart || !asked.ok} onClick={() => asked.ok && void run(asked.ask, word ? typed : 'yes')}>
-            Start the drill now
+            {t('drill.start')}
           </button>
         )}
       </div>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import type { HealthSample } from '../../../../src/contract/index';
-import { chartColumns, LANE_HEIGHT, LANES } from './chart-data';
+import { useAppTranslation } from '../../i18n';
+import { chartColumns, LANE_HEIGHT, LANES, laneLabelKey } from './chart-data';
 
 const HEIGHT = 150;
 
@@ -15,6 +16,7 @@ function canDraw(): boolean {
 
 /** Channel health of one pair over time (uPlot, stepped lines in lanes); updates as points arrive. */
 export function HealthChart({ pair, samples }: { pair: string; samples: readonly HealthSample[] }) {
+  const { t, i18n } = useAppTranslation();
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const [drawable] = useState(canDraw);
@@ -36,10 +38,11 @@ export function HealthChart({ pair, samples }: { pair: string; samples: readonly
       gone = true;
       cleanup();
     };
-    // Created once per pair (samples deliberately not a dependency): data changes go through setData below.
-  }, [pair, drawable]);
+    // Created once per pair and language (samples deliberately not a dependency): data changes go through setData below.
+  }, [pair, drawable, i18n.language]);
 
   function draw(UPlot: typeof uPlot, el: HTMLDivElement): () => void {
+    const labels = LANES.map((l) => t(laneLabelKey(l.key)));
     // Mid-tones that read on both themes: the canvas is not restyled when the theme changes.
     const text = '#7d8793';
     const grid = 'rgba(128, 128, 128, 0.25)';
@@ -58,10 +61,10 @@ export function HealthChart({ pair, samples }: { pair: string; samples: readonly
             size: 70,
             grid: { show: false },
             splits: () => LANES.map((l) => l.base + LANE_HEIGHT / 2),
-            values: () => LANES.map((l) => l.label),
+            values: () => labels,
           },
         ],
-        series: [{}, ...LANES.map((l, i) => ({ label: l.label, stroke: stroke[i], width: 2, paths: UPlot.paths.stepped!({ align: 1 }), points: { show: false }, spanGaps: false }))],
+        series: [{}, ...LANES.map((_, i) => ({ label: labels[i], stroke: stroke[i], width: 2, paths: UPlot.paths.stepped!({ align: 1 }), points: { show: false }, spanGaps: false }))],
       },
       chartColumns(latest.current) as uPlot.AlignedData,
       el,
@@ -81,12 +84,11 @@ export function HealthChart({ pair, samples }: { pair: string; samples: readonly
   }, [samples]);
 
   const last = samples[samples.length - 1];
-  const summary = last
-    ? `Latest: control channel ${last.a === 1 ? 'up' : last.a === 0 ? 'down' : 'unknown'} as A sees it, ${last.b === 1 ? 'up' : last.b === 0 ? 'down' : 'unknown'} as B sees it; data channel ${last.data === 1 ? 'up' : last.data === 0 ? 'down' : 'unknown'}. ${samples.length} points.`
-    : 'No points yet.';
+  const state = (v: number | null) => (v === 1 ? 'up' : v === 0 ? 'down' : 'unknown');
+  const summary = last ? t('monitor.chart.latest', { a: state(last.a), b: state(last.b), data: state(last.data), count: samples.length }) : t('monitor.chart.none');
   return (
-    <figure className="health-chart" aria-label={`Channel health of ${pair} over time`}>
-      {drawable ? <div ref={box} className="chart-box" /> : <p className="muted small">The chart needs a canvas, which this environment lacks.</p>}
+    <figure className="health-chart" aria-label={t('monitor.chart.label', { pair })}>
+      {drawable ? <div ref={box} className="chart-box" /> : <p className="muted small">{t('monitor.chart.noCanvas')}</p>}
       <figcaption className="muted small">{summary}</figcaption>
     </figure>
   );

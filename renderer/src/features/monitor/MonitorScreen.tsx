@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useAppTranslation } from '../../i18n';
 import { useStore } from '../../store/index';
+import { ErrorLine } from '../pairing/ErrorNote';
 import { HealthChart } from './HealthChart';
 import { NotifyToggle } from './NotifyToggle';
 import { PairCard } from './PairCard';
@@ -19,6 +21,7 @@ function useNow(everyMs: number): number {
 }
 
 export function MonitorScreen() {
+  const { t } = useAppTranslation();
   const pairs = useStore(selectMonitorPairs);
   const samples = useStore(selectMonitorSamples);
   const receivers = useStore(selectMonitorReceivers);
@@ -30,21 +33,22 @@ export function MonitorScreen() {
   return (
     <div className="screen monitor">
       <header className="screen-head">
-        <h1>Monitor</h1>
+        <h1>{t('monitor.title')}</h1>
         <span className="muted small">
-          {receivers.syslog ? `syslog ${receivers.syslog}` : list.length ? 'syslog receiver off: polling only' : ''}
-          {receivers.metrics ? ` · metrics ${receivers.metrics}` : ''}
+          {receivers.syslog ? t('monitor.receivers.syslog', { address: receivers.syslog }) : list.length ? t('monitor.receivers.syslogOff') : ''}
+          {receivers.metrics ? <> · {t('monitor.receivers.metrics', { address: receivers.metrics })}</> : ''}
         </span>
         <NotifyToggle />
       </header>
       {error && (
         <div className="card error-box" role="alert">
-          <strong>{error.message}</strong>
-          {error.fix && <p>{error.fix}</p>}
+          <strong>
+            <ErrorLine error={error} />
+          </strong>
         </div>
       )}
       {receivers.warnings.length > 0 && (
-        <ul className="card warnings" aria-label="Monitor warnings">
+        <ul className="card warnings" aria-label={t('monitor.warnings')}>
           {receivers.warnings.slice(-3).map((w) => (
             <li key={w} className="warn-text small">
               {w}
@@ -61,7 +65,7 @@ export function MonitorScreen() {
       ))}
       {list.length > 0 && (
         <details className="more-pairs">
-          <summary>Monitor another pair</summary>
+          <summary>{t('monitor.another')}</summary>
           <StartPanel />
         </details>
       )}

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import type { MonitorOp, PairStatus } from '../../../../src/contract/index';
+import { useAppTranslation } from '../../i18n';
 import { useStore } from '../../store/index';
+import { ErrorLine } from '../pairing/ErrorNote';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DrillDialog } from './DrillDialog';
-import { MOVES_TRAFFIC, OP_EXPLAIN, OP_LABEL } from './ops-text';
+import { MOVES_TRAFFIC } from './ops-text';
 import { selectMonitorOp } from './selectors';
 
 /** The manual operations this pair's mode allows, each behind a confirmation; progress, Cancel and the verified result. */
 export function OpsBar({ status }: { status: PairStatus }) {
+  const { t } = useAppTranslation();
   const op = useStore(selectMonitorOp);
   const run = useStore((s) => s.runMonitorOp);
   const cancel = useStore((s) => s.cancelMonitorOp);
@@ -17,16 +20,17 @@ export function OpsBar({ status }: { status: PairStatus }) {
   const [asking, setAsking] = useState<MonitorOp | undefined>();
   const mine = op?.pair === status.pair ? op : undefined;
   const busy = op?.state === 'running';
+  const label = (o: MonitorOp) => t(`monitor.ops.op.${o}`);
   return (
-    <div className="ops" aria-label={`Manual operations on ${status.pair}`} role="group">
+    <div className="ops" aria-label={t('monitor.ops.label', { pair: status.pair })} role="group">
       <div className="button-row">
         {status.ops.map((o) => (
           <button key={o} type="button" disabled={busy} onClick={() => setAsking(o)}>
-            {OP_LABEL[o]}…
+            {label(o)}…
           </button>
         ))}
         <button type="button" disabled={busy || drillPair !== undefined} onClick={() => openDrill(status.pair)}>
-          Failover drill…
+          {t('monitor.ops.drill')}
         </button>
       </div>
       {drillPair === status.pair && <DrillDialog />}
@@ -34,34 +38,33 @@ export function OpsBar({ status }: { status: PairStatus }) {
         <div className={`op-result op-${mine.state}`} role="status">
           {mine.state === 'running' && (
             <>
-              <span>
-                {OP_LABEL[mine.op]}: {mine.step ?? 'running'}…
-              </span>
+              {/* The step is the host's progress line, shown as it is. */}
+              <span>{t('monitor.ops.running', { op: label(mine.op), step: mine.step ?? t('monitor.ops.starting') })}</span>
               <button type="button" onClick={() => void cancel()}>
-                Cancel
+                {t('monitor.ops.cancel')}
               </button>
             </>
           )}
-          {mine.state === 'done' && <span>{OP_LABEL[mine.op]} done. Verified: {mine.verified}</span>}
-          {mine.state === 'cancelled' && <span>{OP_LABEL[mine.op]} cancelled; nothing further was sent.</span>}
+          {mine.state === 'done' && <span>{t('monitor.ops.done', { op: label(mine.op), verified: mine.verified ?? '' })}</span>}
+          {mine.state === 'cancelled' && <span>{t('monitor.ops.cancelled', { op: label(mine.op) })}</span>}
           {mine.state === 'failed' && (
             <span className="error-text">
-              {OP_LABEL[mine.op]} failed: {mine.error?.message}
-              {mine.error?.fix ? ` — ${mine.error.fix}` : ''}
+              {t('monitor.ops.failed', { op: label(mine.op) })} {mine.error && <ErrorLine error={mine.error} />}
             </span>
           )}
           {mine.state !== 'running' && (
             <button type="button" className="link" onClick={dismiss}>
-              Dismiss
+              {t('monitor.ops.dismiss')}
             </button>
           )}
         </div>
       )}
       {asking && (
         <ConfirmDialog
-          title={`${OP_LABEL[asking]} on ${status.pair}?`}
-          body={OP_EXPLAIN[asking]}
-          confirmLabel={MOVES_TRAFFIC.has(asking) ? `${OP_LABEL[asking]} now` : OP_LABEL[asking]}
+          title={t('monitor.ops.confirmTitle', { op: label(asking), pair: status.pair })}
+          body={t(`monitor.ops.explain.${asking}`)}
+          confirmLabel={MOVES_TRAFFIC.has(asking) ? t('monitor.ops.now', { op: label(asking) }) : label(asking)}
+          cancelLabel={t('monitor.ops.cancel')}
           danger={MOVES_TRAFFIC.has(asking)}
           onCancel={() => setAsking(undefined)}
           onConfirm={() => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStore } from '../../store/index';
 import { selectDoc, selectLab } from '../../store/selectors';
+import { useAppTranslation } from '../../i18n';
 import { selectMonitorStarting } from './selectors';
 
 /**
@@ -8,6 +9,7 @@ import { selectMonitorStarting } from './selectors';
  * in this form only until they are sent, then cleared: never in the store, never on disk.
  */
 export function StartPanel() {
+  const { t } = useAppTranslation();
   const lab = useStore(selectLab);
   const doc = useStore(selectDoc);
   const starting = useStore(selectMonitorStarting);
@@ -20,14 +22,14 @@ export function StartPanel() {
     await start({ source: 'file', text: JSON.stringify(doc), ...(pw.a || pw.b ? { passwords } : {}) });
   };
   return (
-    <section className="card start-panel" aria-label="Start monitoring">
-      <h2>Start monitoring</h2>
+    <section className="card start-panel" aria-label={t('monitor.start.title')}>
+      <h2>{t('monitor.start.title')}</h2>
       <div className="start-options">
         <div>
           <button type="button" className="primary" disabled={lab.state !== 'running' || starting} onClick={() => void start({ source: 'lab' })}>
-            Monitor the lab pair
+            {t('monitor.start.lab')}
           </button>
-          {lab.state !== 'running' && <p className="muted small">Start the lab pair on Home first.</p>}
+          {lab.state !== 'running' && <p className="muted small">{t('monitor.start.labFirst')}</p>}
         </div>
         <form
           className="start-file"
@@ -36,24 +38,24 @@ export function StartPanel() {
             void startFile();
           }}
         >
-          <p className="small">{name ? `The pair open in Pairing: ${name}` : 'Open or create a pair in Pairing to monitor it.'}</p>
+          <p className="small">{name ? t('monitor.start.open', { name }) : t('monitor.start.none')}</p>
           <label className="inline small">
-            Password A
+            {t('monitor.start.password', { device: 'A' })}
             <input type="password" autoComplete="off" value={pw.a} onChange={(e) => setPw({ ...pw, a: e.target.value })} disabled={!name} />
           </label>
           <label className="inline small">
-            Password B
+            {t('monitor.start.password', { device: 'B' })}
             <input type="password" autoComplete="off" value={pw.b} onChange={(e) => setPw({ ...pw, b: e.target.value })} disabled={!name} />
           </label>
           <button type="submit" disabled={!name || starting}>
-            Monitor {name ?? 'this pair'}
+            {name ? t('monitor.start.monitorName', { name }) : t('monitor.start.monitorThis')}
           </button>
-          <p className="muted small">Passwords are used by the host while it monitors and are not stored. Device host keys must already be confirmed (Pairing or Console).</p>
+          <p className="muted small">{t('monitor.start.note')}</p>
         </form>
       </div>
       {starting && (
         <p role="status" className="small">
-          Starting the monitor: opening the receivers and the first poll of both devices…
+          {t('monitor.start.starting')}
         </p>
       )}
     </section>

@@ -1,16 +1,23 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { MonitorEvent, PairStatus } from '../../../../src/contract/index';
+import { deviceName, EVENT_GROUPS, groupOf, type EventGroup } from '../../../../src/core/monitor/view';
+import { monitorEventText, monitorGroupLabel } from '../../../../src/i18n/core-text';
+import { useAppTranslation } from '../../i18n';
 import { useStore } from '../../store/index';
-import { clock, deviceName, EVENT_GROUPS, eventText, groupOf, type EventGroup } from '../../../../src/core/monitor/view';
+import { localDateTime } from '../common/intl';
 import { selectMonitorEvents, selectMonitorPairs } from './selectors';
 
 export const ROW_HEIGHT = 30;
 
 function Row({ e, pair, top, index }: { e: MonitorEvent; pair: PairStatus | undefined; top: number; index: number }) {
-  const t = eventText(e, (k) => deviceName(pair?.health, k));
-  const time = clock(e.time, 'local');
-  const full = `${time} ${e.pair}: ${t.title}${t.cause ? ` — cause: ${t.cause}` : ''}${t.seenBy ? ` [seen by ${t.seenBy}]` : ''}`;
+  const { t: tr, i18n } = useAppTranslation();
+  // Core's words for the event in the reader's language; what the device logged (causes) stays as it was logged.
+  const t = monitorEventText(i18n, e, (k) => deviceName(pair?.health, k));
+  const time = localDateTime(i18n.language, e.time);
+  const seen = t.seenBy ? tr(`monitor.timeline.seen.${t.seenBy}`) : '';
+  const full =
+    tr('monitor.timeline.full', { time, pair: e.pair, title: t.title }) + (t.cause ? tr('monitor.timeline.fullCause', { cause: t.cause }) : '') + (seen ? tr('monitor.timeline.fullSeen', { seen }) : '');
   return (
     <div
       role="row"
@@ -34,7 +41,7 @@ function Row({ e, pair, top, index }: { e: MonitorEvent; pair: PairStatus | unde
         {t.cause ?? ''}
       </span>
       <span role="cell" className="tl-seen">
-        {t.seenBy ? <span className={`badge seen-${t.seenBy}`}>{t.seenBy}</span> : null}
+        {t.seenBy ? <span className={`badge seen-${t.seenBy}`}>{seen}</span> : null}
       </span>
     </div>
   );
@@ -45,6 +52,7 @@ function Row({ e, pair, top, index }: { e: MonitorEvent; pair: PairStatus | unde
  * 10,000 events scroll like 50. Filters by pair and by kind.
  */
 export function Timeline() {
+  const { t, i18n } = useAppTranslation();
   const events = useStore(selectMonitorEvents);
   const pairs = useStore(selectMonitorPairs);
   const [pair, setPair] = useState('');
@@ -64,13 +72,13 @@ export function Timeline() {
   });
   const names = useMemo(() => [...new Set([...Object.keys(pairs), ...events.slice(-2000).map((e) => e.pair)])].sort(), [pairs, events]);
   return (
-    <section className="card timeline" aria-label="Event timeline">
+    <section className="card timeline" aria-label={t('monitor.timeline.label')}>
       <header className="timeline-head">
-        <h2>Timeline</h2>
+        <h2>{t('monitor.timeline.title')}</h2>
         <label className="inline small">
-          Pair
+          {t('monitor.timeline.pair')}
           <select value={pair} onChange={(e) => setPair(e.target.value)}>
-            <option value="">all</option>
+            <option value="">{t('monitor.timeline.all')}</option>
             {names.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -79,30 +87,30 @@ export function Timeline() {
           </select>
         </label>
         <label className="inline small">
-          Show
+          {t('monitor.timeline.show')}
           <select value={group} onChange={(e) => setGroup(e.target.value as EventGroup)}>
             {EVENT_GROUPS.map((g) => (
               <option key={g.id} value={g.id}>
-                {g.label}
+                {monitorGroupLabel(i18n, g.id)}
               </option>
             ))}
           </select>
         </label>
         <span className="muted small" data-testid="timeline-count">
-          {shown.length.toLocaleString('en')} event{shown.length === 1 ? '' : 's'}
+          {t('monitor.timeline.count', { count: shown.length })}
         </span>
       </header>
-      <div role="table" aria-label="Events, newest first" aria-rowcount={shown.length + 1}>
+      <div role="table" aria-label={t('monitor.timeline.table')} aria-rowcount={shown.length + 1}>
         <div role="row" aria-rowindex={1} className="tl-row tl-header">
-          <span role="columnheader">Time</span>
-          <span role="columnheader">Pair</span>
-          <span role="columnheader">What happened</span>
-          <span role="columnheader">Cause</span>
-          <span role="columnheader">Seen by</span>
+          <span role="columnheader">{t('monitor.timeline.time')}</span>
+          <span role="columnheader">{t('monitor.timeline.pair')}</span>
+          <span role="columnheader">{t('monitor.timeline.what')}</span>
+          <span role="columnheader">{t('monitor.timeline.cause')}</span>
+          <span role="columnheader">{t('monitor.timeline.seenBy')}</span>
         </div>
-        <div ref={scroller} className="tl-scroll" tabIndex={0} aria-label="Scrollable event list" data-testid="timeline-scroll">
+        <div ref={scroller} className="tl-scroll" tabIndex={0} aria-label={t('monitor.timeline.scroll')} data-testid="timeline-scroll">
           {shown.length === 0 ? (
-            <p className="muted tl-empty">No events yet. They appear here as the devices report them.</p>
+            <p className="muted tl-empty">{t('monitor.timeline.empty')}</p>
           ) : (
             <div className="tl-inner" style={{ height: v.getTotalSize() }} role="rowgroup">
               {v.getVirtualItems().map((item) => {

@@ -5,10 +5,12 @@ import type { HealthSample } from '../../../../src/contract/index';
  * up at the top), so three on/off signals read at a glance without overlapping.
  */
 export const LANES = [
-  { key: 'a', base: 3, label: 'ctl A→B' },
-  { key: 'b', base: 1.5, label: 'ctl B→A' },
-  { key: 'data', base: 0, label: 'data' },
+  { key: 'a', base: 3 },
+  { key: 'b', base: 1.5 },
+  { key: 'data', base: 0 },
 ] as const;
+/** A lane's axis label, a key of the app catalogue (the reader's language). */
+export const laneLabelKey = (key: (typeof LANES)[number]['key']) => `monitor.chart.lane.${key}` as const;
 export const LANE_HEIGHT = 0.8;
 
 /** Samples → uPlot's aligned columns: seconds on x, one lane-offset column per series; null keeps a gap. */

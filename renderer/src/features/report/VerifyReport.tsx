@@ -1,8 +1,11 @@
+import { useAppTranslation } from '../../i18n';
 import { useStore } from '../../store/index';
+import { ErrorLine } from '../pairing/ErrorNote';
 import { fileBase64 } from '../../services/files';
 
 /** Verify a report: whether a saved report is unchanged since it was signed, and who signed it. */
 export function VerifyReport() {
+  const { t } = useAppTranslation();
   const v = useStore((s) => s.report.verified);
   const busy = useStore((s) => s.report.verifyBusy);
   const error = useStore((s) => s.report.verifyError);
@@ -12,27 +15,26 @@ export function VerifyReport() {
   };
   const verdict = v?.verdict;
   return (
-    <section className="card" aria-label="Verify a report">
-      <h2>Verify a report</h2>
-      <p className="muted">A commissioning report (.html) made here or by <code>hotpair report</code>: any byte changed after signing is refused.</p>
+    <section className="card" aria-label={t('report.verify.title')}>
+      <h2>{t('report.verify.title')}</h2>
+      <p className="muted">{t('report.verify.intro')}</p>
       <label className="inline">
-        Report file (.html) <input type="file" accept=".html,text/html" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
+        {t('report.verify.file')} <input type="file" accept=".html,text/html" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} />
       </label>
-      {busy && <p role="status">Checking…</p>}
+      {busy && <p role="status">{t('report.verify.checking')}</p>}
       {error && (
         <p className="error-text" role="alert">
-          {error.message} {error.fix}
+          <ErrorLine error={error} />
         </p>
       )}
       {v && verdict && (
         <div role="status" className={verdict.valid && verdict.trusted ? 'verdict-ok' : 'verdict-bad'}>
           <p>
-            <strong>{v.name}: </strong>
-            {verdict.valid ? (verdict.trusted ? 'unchanged since it was signed' : 'unchanged, but its signer is not trusted here') : 'refused'}
+            <strong>{t('report.verify.name', { name: v.name })}</strong> {t(`report.verify.${verdict.valid ? (verdict.trusted ? 'ok' : 'untrusted') : 'refused'}`)}
             {verdict.signer ? (
               <>
                 {' '}
-                — signed by <code>{verdict.signer}</code>
+                {t('report.verify.signedBy')} <code>{verdict.signer}</code>
               </>
             ) : null}
           </p>

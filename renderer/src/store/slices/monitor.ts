@@ -120,7 +120,8 @@ export const monitorSlice: StateCreator<State, [], [], MonitorSlice> = (set, get
     async runMonitorOp(pair, op) {
       if (get().monitor.op?.state === 'running') return;
       const opId = newOpId();
-      patch({ op: { opId, pair, op, state: 'running', step: 'starting' } });
+      // No step until the host sends one: the screen says "starting" in the user's language.
+      patch({ op: { opId, pair, op, state: 'running' } });
       const r = await api()['monitor.op']({ opId, pair, op, confirmed: true });
       const cur = get().monitor.op;
       if (cur?.opId !== opId) return;

@@ -10,6 +10,8 @@ export interface ReportAsk {
   paper: 'A4' | 'Letter';
   engineer?: string;
   customer?: string;
+  /** The report's language (the app's). */
+  lang?: string;
 }
 
 /** A made report's files (base64), handed to the caller to save: bytes never stay in the store. */
@@ -71,6 +73,7 @@ export const reportSlice: StateCreator<State, [], [], ReportSlice> = (set, get) 
         paper: ask.paper,
         ...(ask.engineer?.trim() ? { engineer: ask.engineer.trim() } : {}),
         ...(ask.customer?.trim() ? { customer: ask.customer.trim() } : {}),
+        ...(ask.lang ? { lang: ask.lang } : {}),
       });
       if (get().report.opId !== opId) return undefined;
       if (!r.ok) {

@@ -24,7 +24,7 @@ export function rawPublicKey(publicKey: KeyObject): Buffer {
 }
 
 export function publicKeyFromRaw(raw: Buffer): KeyObject {
-  if (raw.length !== 32) throw new AppError('BUNDLE_INVALID', 'The signer public key is not a 32-byte Ed25519 key.');
+  if (raw.length !== 32) throw new AppError('BUNDLE_INVALID', 'The signer public key is not a 32-byte Ed25519 key.', { message: { key: 'bundle.signer-key' } });
   const prefix = Buffer.from('302a300506032b6570032100', 'hex');
   return createPublicKey({ key: Buffer.concat([prefix, raw]), format: 'der', type: 'spki' });
 }
@@ -56,7 +56,7 @@ export interface SealedSecret {
 const SCRYPT = { N: 1 << 15, r: 8, p: 1 };
 
 export function seal(plaintext: string, passphrase: string): SealedSecret {
-  if (passphrase.length < 8) throw new AppError('VALIDATION', 'The bundle passphrase is shorter than 8 characters.', { fix: 'Choose a passphrase of at least 8 characters.' });
+  if (passphrase.length < 8) throw new AppError('VALIDATION', 'The bundle passphrase is shorter than 8 characters.', { fix: 'Choose a passphrase of at least 8 characters.', message: { key: 'bundle.passphrase-short' } });
   const salt = randomBytes(16);
   const key = scryptSync(passphrase, salt, 32, { ...SCRYPT, maxmem: 64 * 1024 * 1024 });
   const iv = randomBytes(12);
@@ -66,13 +66,13 @@ export function seal(plaintext: string, passphrase: string): SealedSecret {
 }
 
 export function unseal(sealed: SealedSecret, passphrase: string): string {
-  if (sealed.N > 1 << 20 || sealed.r > 32 || sealed.p > 16) throw new AppError('BUNDLE_INVALID', 'The secrets use KDF parameters beyond what HotPair accepts.');
+  if (sealed.N > 1 << 20 || sealed.r > 32 || sealed.p > 16) throw new AppError('BUNDLE_INVALID', 'The secrets use KDF parameters beyond what HotPair accepts.', { message: { key: 'bundle.kdf' } });
   const key = scryptSync(passphrase, Buffer.from(sealed.salt, 'base64'), 32, { N: sealed.N, r: sealed.r, p: sealed.p, maxmem: 1024 * 1024 * 1024 });
   const d = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
   d.setAuthTag(Buffer.from(sealed.tag, 'base64'));
   try {
     return Buffer.concat([d.update(Buffer.from(sealed.data, 'base64')), d.final()]).toString('utf8');
   } catch {
-    throw new AppError('AUTH_FAILED', 'The passphrase does not open the bundle secrets (or they were altered).', { fix: 'Check the passphrase with the person who created the bundle.' });
+    throw new AppError('AUTH_FAILED', 'The passphrase does not open the bundle secrets (or they were altered).', { fix: 'Check the passphrase with the person who created the bundle.', message: { key: 'bundle.secrets-passphrase' } });
   }
 }

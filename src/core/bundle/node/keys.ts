@@ -38,13 +38,16 @@ export class KeyStore {
     }
     const pem = readFileSync(this.keyFile, 'utf8');
     if (pem.includes('ENCRYPTED') && !passphrase) {
-      throw new AppError('AUTH_FAILED', 'The signing key is encrypted and no passphrase was given.', { fix: 'Set HOTPAIR_KEY_PASSPHRASE (or pass --key-passphrase-env NAME).' });
+      throw new AppError('AUTH_FAILED', 'The signing key is encrypted and no passphrase was given.', {
+        fix: 'Set HOTPAIR_KEY_PASSPHRASE (or pass --key-passphrase-env NAME).',
+        message: { key: 'bundle.key-locked' },
+      });
     }
     try {
       const privateKey = privateKeyFromPem(pem, pem.includes('ENCRYPTED') ? passphrase : undefined);
       return { privateKey, publicKeyRaw: rawPublicKey(createPublicKey(privateKey)) };
     } catch {
-      throw new AppError('AUTH_FAILED', 'The passphrase does not open the signing key.', { fix: 'Check HOTPAIR_KEY_PASSPHRASE.' });
+      throw new AppError('AUTH_FAILED', 'The passphrase does not open the signing key.', { fix: 'Check HOTPAIR_KEY_PASSPHRASE.', message: { key: 'bundle.key-passphrase' } });
     }
   }
 
@@ -63,7 +66,12 @@ export class KeyStore {
   trust(line: string): string {
     const m = new RegExp(`^${PUB_PREFIX} ([A-Za-z0-9+/=]+)`).exec(line.trim());
     const raw = m ? Buffer.from(m[1]!, 'base64') : undefined;
-    if (!raw || raw.length !== 32) throw new AppError('VALIDATION', 'Not a HotPair public key line.', { fix: `Expected "${PUB_PREFIX} <base64> …" as printed by \`hotpair bundle key export\`.` });
+    if (!raw || raw.length !== 32) {
+      throw new AppError('VALIDATION', 'Not a HotPair public key line.', {
+        fix: `Expected "${PUB_PREFIX} <base64> …" as printed by \`hotpair bundle key export\`.`,
+        message: { key: 'bundle.not-key-line', params: { prefix: PUB_PREFIX } },
+      });
+    }
     const fp = fingerprint(raw);
     mkdirSync(this.trustDir, { recursive: true, mode: 0o700 });
     writeFileSync(join(this.trustDir, `${fileSafe(fp)}.pub`), `${PUB_PREFIX} ${raw.toString('base64')} ${fp}\n`);

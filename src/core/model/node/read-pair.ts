@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { loadWrittenDoc, type LoadError } from '../load';
 import { loadPair, type LoadedPair, type LoadPairOptions } from '../pair-loader';
-import { MAX_PAIR_FILE_BYTES, notTextMessage, tooLargeMessage } from '../text-guards';
+import { loadSaid, MAX_PAIR_FILE_BYTES, notText, tooLarge } from '../text-guards';
 
 /**
  * A pair file (or a pack, a template) from disk as text, refused before it costs anything when it
@@ -30,19 +30,19 @@ export function readTextFile(file: string, o: TextFileOptions = {}): TextRead {
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) return { ok: false, error: { kind: 'read', message: `${file} is a folder, not a file` } };
-    if (st.size > maxBytes) return { ok: false, error: { kind: 'too-large', message: tooLargeMessage(file, st.size, maxBytes, what) } };
+    if (st.isDirectory()) return { ok: false, error: { kind: 'read', message: `${file} is a folder, not a file`, ...loadSaid('folder', { file }) } };
+    if (st.size > maxBytes) return { ok: false, error: { kind: 'too-large', ...tooLarge(file, st.size, maxBytes, what) } };
     // One byte more than allowed: a file that grew after the size was taken is still caught.
     const buf = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size, 0) + 1));
     let n = 0;
     for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
-    if (n > maxBytes) return { ok: false, error: { kind: 'too-large', message: tooLargeMessage(file, n, maxBytes, what) } };
+    if (n > maxBytes) return { ok: false, error: { kind: 'too-large', ...tooLarge(file, n, maxBytes, what) } };
     const bytes = buf.subarray(0, n);
-    if (bytes.includes(0)) return { ok: false, error: { kind: 'not-text', message: notTextMessage(file, 'it contains NUL bytes', what) } };
+    if (bytes.includes(0)) return { ok: false, error: { kind: 'not-text', ...notText(file, { code: 'load.why.nul' }, what) } };
     try {
       return { ok: true, text: UTF8.decode(bytes) };
     } catch {
-      return { ok: false, error: { kind: 'not-text', message: notTextMessage(file, 'it is not UTF-8', what) } };
+      return { ok: false, error: { kind: 'not-text', ...notText(file, { code: 'load.why.not-utf8' }, what) } };
     }
   } catch (e) {
     return unreadable(file, e);
@@ -53,8 +53,16 @@ export function readTextFile(file: string, o: TextFileOptions = {}): TextRead {
 
 function unreadable(file: string, e: unknown): TextRead {
   const code = (e as NodeJS.ErrnoException).code;
-  const message = code === 'ENOENT' ? `no such file: ${file}` : code === 'EISDIR' ? `${file} is a folder, not a file` : code === 'EACCES' || code === 'EPERM' ? `${file} may not be read (permission denied)` : `cannot read ${file}: ${code ?? (e as Error).message}`;
-  return { ok: false, error: { kind: 'read', message } };
+  const reason = code ?? (e as Error).message;
+  const [message, id] =
+    code === 'ENOENT'
+      ? [`no such file: ${file}`, 'no-file']
+      : code === 'EISDIR'
+        ? [`${file} is a folder, not a file`, 'folder']
+        : code === 'EACCES' || code === 'EPERM'
+          ? [`${file} may not be read (permission denied)`, 'denied']
+          : [`cannot read ${file}: ${reason}`, 'cannot-read'];
+  return { ok: false, error: { kind: 'read', message, ...loadSaid(id, { file, reason }) } };
 }
 
 export type PairFileLoad = (LoadedPair & { text: string }) | { ok: false; errors: LoadError[] };

@@ -15,6 +15,8 @@ import { stageSteps, syncLines, type DevicePlan, type StepStage } from '../plan'
 import { pushSteps, readRunning, type PushContext } from '../push';
 import type { EventSink, JournalSink, Session } from '../types';
 import { readSeen } from '../verify';
+import { progress } from '../progress-message';
+import type { MessageParams } from '../../base/message';
 
 const iso = () => new Date().toISOString();
 
@@ -44,7 +46,7 @@ export async function waitSynced(device: DeviceKey, session: Session, source: De
   for (;;) {
     const missing = planChanges(want, parseCurrentConfig(await readRunning(session, signal)), pack).add.filter((l) => l.kind === 'command');
     if (missing.length === 0) return;
-    emit({ kind: 'message', level: 'info', device, text: `waiting for ${missing.length} synchronised line(s) from the other device, e.g. "${missing[0]?.text}"` });
+    emit(progress('info', 'oneCable.sync-wait', { count: missing.length, line: missing[0]?.text ?? '' }, `waiting for ${missing.length} synchronised line(s) from the other device, e.g. "${missing[0]?.text}"`, device));
     await sleep(pollMs, signal);
   }
 }
@@ -54,7 +56,7 @@ export async function waitSynced(device: DeviceKey, session: Session, source: De
  * its channel set up and waiting for the peer (Disconnected: nothing answers at the other end yet).
  * Throws VERIFY_FAILED naming what is not so.
  */
-export async function checkAlone(pair: Pair, k: DeviceKey, session: Session, journal: JournalSink, signal: AbortSignal): Promise<string> {
+export async function checkAlone(pair: Pair, k: DeviceKey, session: Session, journal: JournalSink, signal: AbortSignal): Promise<{ text: string; code: string; params: MessageParams }> {
   const r = (await readSeen(session, false, signal)).rbm;
   const want = pair.devices[k];
   const wrong: string[] = [];
@@ -67,5 +69,6 @@ export async function checkAlone(pair: Pair, k: DeviceKey, session: Session, jou
   const text = wrong.length === 0 ? `device ${k.toUpperCase()} alone: hot backup configured${r?.role ? `, role ${r.role}` : ''}, control channel ${r?.controlChannel ?? 'not shown'}${r?.controlChannel === 'Connected' ? '' : ' (waiting for the peer)'}` : `device ${k.toUpperCase()} alone: ${wrong.join('; ')}`;
   journal.append({ type: 'verify', ok: wrong.length === 0, time: iso(), ...(wrong.length ? { failures: wrong } : {}) });
   if (wrong.length > 0) throw new AppError('VERIFY_FAILED', text, { fix: '`display remote-backup-group status` on the device shows more', details: { failures: wrong.map((w) => ({ device: k, expectation: 'alone', expected: 'as the file says', seen: w })) } });
-  return text;
+  const params = { device: k.toUpperCase(), role: r?.role ?? 'none', channel: r?.controlChannel ?? 'none', waiting: r?.controlChannel === 'Connected' ? 'no' : 'yes' };
+  return { text, code: 'oneCable.alone', params };
 }

@@ -14,6 +14,7 @@ import type { PlatformPack } from '../../platforms/pack';
 import { syncSource } from '../../render/sections';
 import type { DevicePlan } from '../plan';
 import type { EventSink, JournalSink, Session } from '../types';
+import { progress } from '../progress-message';
 
 const iso = () => new Date().toISOString();
 
@@ -36,10 +37,10 @@ export function probePart(o: Omit<ProbeStageOptions, 'onResult'> & { onResult?: 
     const k = c.device;
     if (o.skip) {
       c.journal.append({ type: 'probe', phase: 'skipped', device: k, time: iso() });
-      c.emit({ kind: 'message', level: 'warn', device: k, text: `--no-probe: device ${k.toUpperCase()} was not asked to confirm its planned lines` });
+      c.emit(progress('warn', 'probe.device-skipped', { device: k.toUpperCase() }, `probe turned off: device ${k.toUpperCase()} was not asked to confirm its planned lines`, k));
       return undefined;
     }
-    c.emit({ kind: 'message', level: 'info', device: k, text: `Probe: asking device ${k.toUpperCase()} (context help "?") to confirm every line of its part; nothing is executed` });
+    c.emit(progress('info', 'probe.device-asking', { device: k.toUpperCase() }, `Probe: asking device ${k.toUpperCase()} (context help "?") to confirm every line of its part; nothing is executed`, k));
     const r = await probeDevice({
       device: k,
       session: c.session,
@@ -52,7 +53,7 @@ export function probePart(o: Omit<ProbeStageOptions, 'onResult'> & { onResult?: 
     const bad = unconfirmed({ [k]: r }).map((u) => describeVerdict(u.device, u.verdict));
     if (bad.length > 0 && o.forceReason !== undefined) {
       c.journal.append({ type: 'probe', phase: 'forced', device: k, unconfirmed: bad, reason: o.forceReason, time: iso() });
-      c.emit({ kind: 'message', level: 'warn', device: k, text: `--force-unconfirmed: pushing ${bad.length} line(s) device ${k.toUpperCase()} did not confirm ("${o.forceReason}")` });
+      c.emit(progress('warn', 'probe.device-forced', { count: bad.length, device: k.toUpperCase(), reason: o.forceReason }, `pushing ${bad.length} line(s) device ${k.toUpperCase()} did not confirm anyway, because: "${o.forceReason}"`, k));
       return undefined;
     }
     c.journal.append({ type: 'probe', phase: 'done', device: k, unconfirmed: bad, time: iso() });

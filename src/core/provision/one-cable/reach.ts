@@ -12,6 +12,8 @@ import type { DeviceKey } from '../../model/pair';
 import type { PlatformPack } from '../../platforms/pack';
 import type { JournalSink, Session } from '../types';
 import type { CableSeen, OneCableEvent, OneCableTimeouts } from './types';
+import { progress } from '../progress-message';
+import type { Message, MessageList } from '../../base/message';
 
 const iso = () => new Date().toISOString();
 const name = (k: DeviceKey) => k.toUpperCase();
@@ -33,6 +35,12 @@ export interface Reached {
   facts: DeviceFacts;
 }
 
+/** The identity as sub-messages (oneCable.who.*), or the one saying none was readable. */
+function whoParam(f: DeviceFacts): MessageList {
+  const read: [string, string | undefined][] = [['sysname', f.sysname], ['serial', f.serialNumber], ['mac', f.mac]];
+  const items: Message[] = read.filter(([, v]) => v).map(([k, v]) => ({ code: `oneCable.who.${k}`, params: { value: v as string } }));
+  return { sep: 'comma', items: items.length > 0 ? items : [{ code: 'oneCable.who.none' }] };
+}
 const who = (f: DeviceFacts) => [f.sysname && `sysname ${f.sysname}`, f.serialNumber && `serial ${f.serialNumber}`, f.mac && `MAC ${f.mac}`].filter(Boolean).join(', ') || 'no identity readable';
 
 /** Which known device these facts belong to; 'stranger' when device k is known and this is neither. */
@@ -60,11 +68,19 @@ async function bounded<T>(parent: AbortSignal, ms: number, what: string, f: (s: 
 export async function reach(d: ReachDeps, k: DeviceKey, wait: boolean): Promise<Reached> {
   for (let move = wait; ; move = true) {
     if (move) {
-      d.emit({ kind: 'step', step: 'move-cable', to: k, text: `Move the console cable to device ${name(k)}${d.known[k]?.sysname ? ` (${d.known[k]?.sysname})` : ''}.` });
+      const sysname = d.known[k]?.sysname;
+      d.emit({
+        kind: 'step',
+        step: 'move-cable',
+        to: k,
+        text: `Move the console cable to device ${name(k)}${sysname ? ` (${sysname})` : ''}.`,
+        ...(sysname ? { code: 'oneCable.step.move-named', params: { device: name(k), sysname } } : { code: 'oneCable.step.move', params: { device: name(k) } }),
+      });
       d.journal.append({ type: 'cable', to: k, phase: 'wait', time: iso() });
       const seen = (await bounded(d.signal, d.t.cableMs, `waiting for the cable on device ${name(k)}`, (s) => d.waitForCable(k, s))) ?? 'plugged';
       d.journal.append({ type: 'cable', to: k, phase: seen, time: iso() });
-      if (seen === 'presumed') d.emit({ kind: 'message', level: 'warn', text: `the port never went away in ${(d.t.cablePresumeMs ?? 0) / 1000} s: trying the device on it; its identity decides whether it is ${name(k)}` });
+      const seconds = (d.t.cablePresumeMs ?? 0) / 1000;
+      if (seen === 'presumed') d.emit(progress('warn', 'oneCable.presumed', { seconds, device: name(k) }, `the port never went away in ${seconds} s: trying the device on it; its identity decides whether it is ${name(k)}`));
     }
     const session = await bounded(d.signal, d.t.connectMs, `logging in to the device on the cable`, (s) => d.open(s));
     let facts: DeviceFacts;
@@ -85,11 +101,12 @@ export async function reach(d: ReachDeps, k: DeviceKey, wait: boolean): Promise<
       time: iso(),
     });
     if (id === k || id === 'new') {
-      d.emit({ kind: 'message', level: 'info', device: k, text: `device ${name(k)} answered on the cable: ${who(facts)}` });
+      d.emit(progress('info', 'oneCable.answered', { device: name(k), who: whoParam(facts) }, `device ${name(k)} answered on the cable: ${who(facts)}`, k));
       return { session, facts };
     }
     await session.close().catch(() => undefined);
     const what = id === 'stranger' ? `a device that is neither A nor B (${who(facts)})` : `device ${name(id)} again (${who(facts)})`;
-    d.emit({ kind: 'step', step: 'wrong-device', device: k, text: `The cable is on ${what}, not on device ${name(k)}: waiting for the cable on ${name(k)}.` });
+    const params = { device: name(k), who: whoParam(facts), ...(id === 'stranger' ? {} : { other: name(id) }) };
+    d.emit({ kind: 'step', step: 'wrong-device', device: k, text: `The cable is on ${what}, not on device ${name(k)}: waiting for the cable on ${name(k)}.`, code: `oneCable.step.${id === 'stranger' ? 'stranger' : 'same-again'}`, params });
   }
 }

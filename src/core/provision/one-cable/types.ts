@@ -7,6 +7,7 @@ import type { DeviceKey, Pair } from '../../model/pair';
 import type { PlatformPack } from '../../platforms/pack';
 import type { PartProbe } from './probe';
 import type { DevicePlanView, JournalSink, Session, WorkflowEvent, WorkflowResult, WorkflowTimeouts } from '../types';
+import type { MessageParams } from '../../base/message';
 
 /** Where the engineer is in the flow; `--json` prints each as `{"step": …}`. */
 export type OneCableStep =
@@ -23,7 +24,8 @@ export type OneCableStep =
 
 export type OneCableEvent =
   | WorkflowEvent
-  | { kind: 'step'; step: OneCableStep; text: string; to?: DeviceKey; device?: DeviceKey }
+  /** `text` is the English; `code` + `params` (oneCable.* of the `core` catalogue) say it in the reader's language. */
+  | { kind: 'step'; step: OneCableStep; text: string; to?: DeviceKey; device?: DeviceKey; code?: string; params?: MessageParams }
   | { kind: 'device-plan'; device: DeviceKey; plan: DevicePlanView };
 
 export interface OneCableTimeouts extends WorkflowTimeouts {

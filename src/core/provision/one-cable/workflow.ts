@@ -26,6 +26,8 @@ import { checkAlone, pushPart, waitSynced } from './part';
 import { partStage, readProgress } from './progress';
 import { reach, type ReachDeps } from './reach';
 import { ONE_CABLE_TIMEOUTS, type OneCableEvent, type OneCableInput, type OneCableResult, type OneCableStep, type OneCableTimeouts } from './types';
+import { errorEnglish, errorParam, progress } from '../progress-message';
+import type { Message } from '../../base/message';
 
 const iso = () => new Date().toISOString();
 const viewOf = (p: DevicePlan) => ({ add: p.plan.add.map((l) => l.text), remove: [...p.plan.remove], unchanged: p.plan.unchanged });
@@ -46,7 +48,8 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
   const emit = (e: OneCableEvent) => input.emit?.(e);
   const signal = input.signal ?? new AbortController().signal;
   const now = input.now ?? (() => new Date());
-  const say = (step: OneCableStep, text: string, extra: { to?: DeviceKey; device?: DeviceKey } = {}) => emit({ kind: 'step', step, text, ...extra });
+  /** `code` is the step's sentence in the `core` catalogue (oneCable.*); `text` its English. */
+  const say = (step: OneCableStep, text: string, extra: { to?: DeviceKey; device?: DeviceKey } = {}, m?: Message) => emit({ kind: 'step', step, text, ...extra, ...(m ? { code: m.code, params: m.params ?? {} } : {}) });
   const result: OneCableResult = { outcome: 'failed', findings: [], health: {}, applied: { a: 0, b: 0 } };
   const prog = input.resume !== undefined ? readProgress(input.resume) : undefined;
   const known: Partial<Record<DeviceKey, DeviceFacts>> = { ...prog?.facts };
@@ -78,12 +81,12 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
     return session;
   };
   let moved = false;
-  const end = (outcome: OneCableResult['outcome'] & string, message?: string): OneCableResult => {
+  const end = (outcome: OneCableResult['outcome'] & string, message?: string, m?: Message): OneCableResult => {
     if (outcome !== 'failed' && outcome !== 'preflight-failed') journal.append({ type: 'run-end', outcome, time: iso(), ...(message ? { message } : {}) });
     else journal.append({ type: 'run-end', outcome: 'declined', time: iso(), message: message ?? outcome });
     result.outcome = outcome;
     result.applied = { a: work.a.applied.length, b: work.b.applied.length };
-    say('done', message ?? outcome);
+    say('done', message ?? outcome, {}, m ?? (message === undefined ? { code: `oneCable.outcome.${outcome}` } : undefined));
     return result;
   };
   const ctx = (k: DeviceKey): PushContext => ({ journal, emit, signal, stopped: () => undefined, applied: work[k].applied, uncertain: work[k].uncertain });
@@ -125,32 +128,47 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
   try {
     if (prog) {
       if (!prog.oneCable || prog.pair !== pair.name) throw new Error(`the journal is not a one-cable run of pair ${pair.name}`);
-      say('resume', prog.ended ? `Run ${prog.runId ?? ''} ended (${prog.ended}); undoing what it left on the devices.` : `Taking up run ${prog.runId ?? ''}: ${prog.partDone.a ? "A's part is done" : "A's part is not finished"}${prog.partDone.b ? ", B's part is done" : ''}.`);
+      const run = prog.runId ?? '';
+      say(
+        'resume',
+        prog.ended ? `Run ${run} ended (${prog.ended}); undoing what it left on the devices.` : `Taking up run ${run}: ${prog.partDone.a ? "A's part is done" : "A's part is not finished"}${prog.partDone.b ? ", B's part is done" : ''}.`,
+        {},
+        prog.ended ? { code: 'oneCable.step.resume-ended', params: { run, outcome: prog.ended } } : { code: 'oneCable.step.resume', params: { run, a: prog.partDone.a ? 'done' : 'open', b: prog.partDone.b ? 'done' : 'open' } },
+      );
       if (prog.ended) return await undoLeft();
     } else {
       journal.append({ type: 'run-start', runId: input.meta.runId, pair: pair.name, time: iso(), targets: { a: input.meta.target, b: input.meta.target }, tool: input.meta.tool, mode: 'one-cable', pack: { id: pack.id, version: pack.version }, ...(input.meta.pairFile ? { pairFile: input.meta.pairFile } : {}) });
     }
     let planA: DevicePlan | undefined = before.a !== undefined ? planDevice(pair, pack, 'a', before.a) : undefined;
     if (!prog?.partDone.a) {
-      say('on-a', 'Cable on device A: log in, read it, check what A alone can show, push all of A\u2019s part.', { device: 'a' });
+      say('on-a', 'Cable on device A: log in, read it, check what A alone can show, push all of A\u2019s part.', { device: 'a' }, { code: 'oneCable.step.on-a' });
       const s = await goTo('a');
       if (earlier.a.length > 0) {
-        emit({ kind: 'message', level: 'info', device: 'a', text: `the interrupted run left ${earlier.a.length} line(s) on A: undoing them before starting A's part again` });
+        emit(progress('info', 'oneCable.left-undo', { count: earlier.a.length, device: 'A' }, `the interrupted run left ${earlier.a.length} line(s) on A: undoing them before starting A's part again`, 'a'));
         await undo('a');
       }
       const fa = known.a as DeviceFacts;
       result.findings = [...validatePair(pair, { a: fa }, pack), ...deviceFindings(pair, 'a', fa)];
       emit({ kind: 'preflight', findings: result.findings });
       journal.append({ type: 'preflight', rules: [...RULE_IDS], findings: result.findings, time: iso() });
-      if (hasErrors(result.findings)) return end('preflight-failed', 'preflight found errors on device A: nothing was pushed');
+      if (hasErrors(result.findings)) return end('preflight-failed', 'preflight found errors on device A: nothing was pushed', { code: 'oneCable.outcome.preflight-a' });
       const running = await readRunning(s, signal);
       planA = planDevice(pair, pack, 'a', running);
       before.a ??= running;
       journal.append({ type: 'pre-config', device: 'a', text: running });
       journal.append({ type: 'plan', device: 'a', add: planA.plan.add.map((l) => l.text), remove: planA.plan.remove });
       emit({ kind: 'device-plan', device: 'a', plan: viewOf(planA) });
-      if (pack.commitDelay) emit({ kind: 'message', level: 'info', text: `Commit delay: ${pack.commitDelay.minutes} min on A while A's part is typed, confirmed as soon as A checks out alone, because moving the cable can take longer than that; on B it runs until B is verified.` });
-      emit({ kind: 'message', level: 'info', text: `Moving the cable: HotPair waits up to ${Math.round(t.cableMs / 60_000)} min for the port to go away and come back, or for your word${t.cablePresumeMs !== undefined ? `; with nobody to confirm, a port that stays put ${t.cablePresumeMs / 1000} s (only the far end moved) is tried anyway` : ''}. The device that answers must prove it is B (serial, MAC, sysname and boot time).` });
+      if (pack.commitDelay) {
+        const minutes = pack.commitDelay.minutes;
+        emit(progress('info', 'oneCable.commit-delay', { minutes }, `Commit delay: ${minutes} min on A while A's part is typed, confirmed as soon as A checks out alone, because moving the cable can take longer than that; on B it runs until B is verified.`));
+      }
+      const minutes = Math.round(t.cableMs / 60_000);
+      const presume = t.cablePresumeMs !== undefined ? t.cablePresumeMs / 1000 : undefined;
+      emit(
+        presume === undefined
+          ? progress('info', 'oneCable.moving', { minutes }, `Moving the cable: HotPair waits up to ${minutes} min for the port to go away and come back, or for your word. The device that answers must prove it is B (serial, MAC, sysname and boot time).`)
+          : progress('info', 'oneCable.moving-presume', { minutes, seconds: presume }, `Moving the cable: HotPair waits up to ${minutes} min for the port to go away and come back, or for your word; with nobody to confirm, a port that stays put ${presume} s (only the far end moved) is tried anyway. The device that answers must prove it is B (serial, MAC, sysname and boot time).`),
+      );
       const refusedA = await input.probe?.({ device: 'a', pair, pack, plan: planA, session: s, journal, emit, signal });
       if (refusedA) {
         result.error = toErrorInfo(refusedA);
@@ -163,7 +181,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
         deadlines.a = await startCommitDelay(s, 'a', journal, signal, now);
         journal.append({ type: 'stage', name: partStage('a'), phase: 'begin', time: iso() });
         await pushPart(pair, 'a', s, planA, ctx('a'));
-        emit({ kind: 'message', level: 'info', device: 'a', text: await checkAlone(pair, 'a', s, journal, signal) });
+        emit({ kind: 'message', level: 'info', device: 'a', ...(await checkAlone(pair, 'a', s, journal, signal)) });
         await confirmCommit(s, 'a', journal, signal, true);
         delete deadlines.a;
       } catch (e) {
@@ -175,11 +193,11 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
     if (!planA) throw new Error("the journal has no copy of A's configuration before the push");
     const plannedA = planA;
 
-    say('on-b', 'Cable on device B: read it, run the pair checks with A\u2019s facts, push B\u2019s part, verify the pair from B\u2019s side, save B.', { device: 'b' });
+    say('on-b', 'Cable on device B: read it, run the pair checks with A\u2019s facts, push B\u2019s part, verify the pair from B\u2019s side, save B.', { device: 'b' }, { code: 'oneCable.step.on-b' });
     try {
       const s = await goTo('b');
       if (earlier.b.length > 0) {
-        emit({ kind: 'message', level: 'info', device: 'b', text: `the interrupted run left ${earlier.b.length} line(s) on B: undoing them before starting B's part again` });
+        emit(progress('info', 'oneCable.left-undo', { count: earlier.b.length, device: 'B' }, `the interrupted run left ${earlier.b.length} line(s) on B: undoing them before starting B's part again`, 'b'));
         await undo('b');
       }
       const facts = { a: known.a as DeviceFacts, b: known.b as DeviceFacts };
@@ -216,7 +234,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
     }
     result.saved = saved.a;
     if (!saved.a || (input.finalLook && (await input.finalLook()))) {
-      say('back-on-a', `Back to device A: the pair verified from A's side${saved.a ? '' : ", then A's save"}.`, { device: 'a' });
+      say('back-on-a', `Back to device A: the pair verified from A's side${saved.a ? '' : ", then A's save"}.`, { device: 'a' }, { code: saved.a ? 'oneCable.step.back-on-a' : 'oneCable.step.back-on-a-save' });
       const s = await goTo('a');
       await verifyPair({ pair, sessions: { a: s }, from: 'a', primary: syncSource(pair), signal, timeoutMs: t.verifyMs ?? verifyTimeoutFor(pair), pollMs: t.pollMs, emit, journal });
       if (!saved.a) await save('a', s);
@@ -232,14 +250,15 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
         emit({ kind: 'health', when: 'after', checks: result.health.after });
       }
     } catch (e) {
-      emit({ kind: 'message', level: 'warn', text: `could not read the device for the health matrix after the push: ${e instanceof Error ? e.message : String(e)}` });
+      emit(progress('warn', 'oneCable.health-after-unread', { error: errorParam(e) }, `could not read the device for the health matrix after the push: ${errorEnglish(e)}`));
     }
-    return end('success', `Verified and saved on both devices; the cable is on device ${(on ?? 'b').toUpperCase()}.`);
+    const cableOn = (on ?? 'b').toUpperCase();
+    return end('success', `Verified and saved on both devices; the cable is on device ${cableOn}.`, { code: 'oneCable.outcome.verified', params: { device: cableOn } });
   } catch (e) {
     const cause = e instanceof PartFailed ? e.cause : e;
     result.error = toErrorInfo(signal.aborted && !isAppError(cause) ? abortError(signal) : cause);
     if (isAppError(cause) && cause.code === 'VERIFY_FAILED') result.verifyFailures = (cause.details?.failures ?? []) as OneCableResult['verifyFailures'];
-    emit({ kind: 'message', level: 'error', text: `failed: ${result.error.message}` });
+    emit(progress('error', 'oneCable.failed', { error: errorParam(result.error) }, `failed: ${result.error.message}`));
     if (signal.aborted || !(e instanceof PartFailed)) {
       // Interrupted (or lost before any part): the journal is where a resume takes it up.
       result.applied = { a: work.a.applied.length, b: work.b.applied.length };
@@ -254,7 +273,11 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
   async function failedOn(k: DeviceKey): Promise<OneCableResult> {
     const message = result.error?.message ?? 'failed';
     const r = undoOf(k).length > 0 || k === 'a' ? await undo(k) : undefined;
-    if (k === 'b') say('undo-b', r ? (r.differences.length === 0 ? 'Device B was rolled back to its configuration before the push.' : `Device B's rollback is incomplete: ${r.differences.slice(0, 5).join('; ')}`) : 'Nothing was pushed to device B.', { device: 'b' });
+    if (k === 'b') {
+      const diffs = r?.differences.slice(0, 5) ?? [];
+      const [text, code] = !r ? ['Nothing was pushed to device B.', 'undo-b-none'] : diffs.length === 0 ? ['Device B was rolled back to its configuration before the push.', 'undo-b'] : [`Device B's rollback is incomplete: ${diffs.join('; ')}`, 'undo-b-incomplete'];
+      say('undo-b', text, { device: 'b' }, { code: `oneCable.step.${code}`, params: { lines: diffs.join('; ') } });
+    }
     if (k === 'a' || undoOf('a').length === 0) return end(r && r.differences.length > 0 ? 'rollback-incomplete' : 'rolled-back', message);
     return await offerUndoA(message, r === undefined || r.differences.length === 0);
   }
@@ -262,15 +285,20 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
   async function offerUndoA(message: string, bClean: boolean): Promise<OneCableResult> {
     const lines = undoOf('a').length;
     result.leftOnA = { lines, saved: saved.a };
-    say('left-on-a', `Device A keeps its part: ${lines} line(s)${saved.a ? ', saved' : ' (not saved)'}, channel waiting for B. To undo it, move the cable back to A: HotPair types A's undo from the journal (now, or later with hotpair recover <journal>).`, { device: 'a' });
+    say(
+      'left-on-a',
+      `Device A keeps its part: ${lines} line(s)${saved.a ? ', saved' : ' (not saved)'}, channel waiting for B. To undo it, move the cable back to A: HotPair types A's undo from the journal (now, or later with hotpair recover <journal>).`,
+      { device: 'a' },
+      { code: saved.a ? 'oneCable.step.left-on-a-saved' : 'oneCable.step.left-on-a', params: { count: lines } },
+    );
     if (input.undoA && !(await input.undoA())) return end('rollback-incomplete', `${message}; device A keeps its part (${lines} line(s)): hotpair recover <journal> undoes it with the cable on A`);
     const r = await undo('a').catch((e: unknown) => {
-      emit({ kind: 'message', level: 'error', device: 'a', text: `A's undo failed: ${e instanceof Error ? e.message : String(e)}` });
+      emit(progress('error', 'oneCable.undo-a-failed', { error: errorParam(e) }, `A's undo failed: ${errorEnglish(e)}`, 'a'));
       return undefined;
     });
     const clean = r !== undefined && r.differences.length === 0;
     if (clean) result.leftOnA = undefined;
-    say('undo-a', clean ? "Device A's part was undone from the journal: A is back to its configuration before the push." : "Device A's undo is incomplete: see the rollback report.", { device: 'a' });
+    say('undo-a', clean ? "Device A's part was undone from the journal: A is back to its configuration before the push." : "Device A's undo is incomplete: see the rollback report.", { device: 'a' }, { code: clean ? 'oneCable.step.undo-a' : 'oneCable.step.undo-a-incomplete' });
     return end(clean && bClean ? 'rolled-back' : 'rollback-incomplete', message);
   }
 
@@ -279,13 +307,13 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
     const left = (['b', 'a'] as const).filter((k) => earlier[k].length > 0);
     if (left.length === 0) {
       result.outcome = 'nothing-to-do';
-      say('done', 'Nothing is left to undo.');
+      say('done', 'Nothing is left to undo.', {}, { code: 'oneCable.step.nothing-left' });
       return result;
     }
     const rs = [];
     for (const k of left) rs.push(await undo(k));
     const clean = rs.every((r) => r.differences.length === 0);
-    say('undo-a', clean ? 'What the run left is undone: the devices are back to their configuration before the push.' : 'The undo is incomplete: see the rollback report.');
+    say('undo-a', clean ? 'What the run left is undone: the devices are back to their configuration before the push.' : 'The undo is incomplete: see the rollback report.', {}, { code: clean ? 'oneCable.step.left-undone' : 'oneCable.step.left-undo-incomplete' });
     return end(clean ? 'recovered' : 'rollback-incomplete', clean ? 'finished by hotpair recover over one cable' : 'undo incomplete');
   }
 }

@@ -107,7 +107,11 @@ export class DeviceConnector {
       try {
         c.privateKey = await readFile(login.identityFile);
       } catch (e) {
-        throw new AppError('VALIDATION', `Cannot read the key file ${login.identityFile} (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}).`, { fix: 'Give the path of a private key file on this machine.' });
+        const reason = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+        throw new AppError('VALIDATION', `Cannot read the key file ${login.identityFile} (${reason}).`, {
+          fix: 'Give the path of a private key file on this machine.',
+          message: { key: 'error.validation.key-file', params: { path: login.identityFile, reason } },
+        });
       }
       if (login.passphrase !== undefined) c.passphrase = login.passphrase;
     }

@@ -102,6 +102,7 @@ export class SerialTransport extends BaseTransport {
       unexpected
         ? new AppError('DISCONNECTED', `${this.o.path}: the serial port went away (cable or USB adapter unplugged?).`, {
             fix: 'Plug the cable back in; HotPair can wait for the port to come back.',
+            message: { key: 'error.disconnected.serial-gone', params: { path: this.o.path } },
           })
         : undefined,
     );
@@ -125,10 +126,12 @@ export class SerialTransport extends BaseTransport {
 
   private openError(err: Error): AppError {
     const m = err.message;
-    if (/ENOENT|No such file/i.test(m)) return new AppError('CONNECT_FAILED', `${this.o.path}: no such serial port.`, { fix: 'Plug in the USB console adapter; `hotpair ports` lists what is there.' });
-    if (/EACCES|Permission denied/i.test(m)) return new AppError('CONNECT_FAILED', `${this.o.path}: permission denied.`, { fix: 'Add your user to the dialout group (Linux) and log in again.' });
-    if (/lock|EBUSY|busy/i.test(m)) return new AppError('CONNECT_FAILED', `${this.o.path}: the port is in use by another program.`, { fix: 'Close the other terminal program (screen, minicom, PuTTY).' });
-    return new AppError('CONNECT_FAILED', `${this.o.path}: cannot open: ${m}`);
+    const path = this.o.path;
+    const said = (key: string) => ({ key: `error.connect-failed.${key}`, params: { path, reason: m } });
+    if (/ENOENT|No such file/i.test(m)) return new AppError('CONNECT_FAILED', `${path}: no such serial port.`, { fix: 'Plug in the USB console adapter; `hotpair ports` lists what is there.', message: said('no-port') });
+    if (/EACCES|Permission denied/i.test(m)) return new AppError('CONNECT_FAILED', `${path}: permission denied.`, { fix: 'Add your user to the dialout group (Linux) and log in again.', message: said('port-denied') });
+    if (/lock|EBUSY|busy/i.test(m)) return new AppError('CONNECT_FAILED', `${path}: the port is in use by another program.`, { fix: 'Close the other terminal program (screen, minicom, PuTTY).', message: said('port-busy') });
+    return new AppError('CONNECT_FAILED', `${path}: cannot open: ${m}`, { message: said('port-open') });
   }
 
   write(data: string | Uint8Array): Promise<void> {
@@ -187,7 +190,11 @@ export class SerialTransport extends BaseTransport {
         }
       }
       if (Date.now() >= deadline) {
-        throw new AppError('TIMEOUT', `${this.o.path} did not come back within ${Math.round(o.timeoutMs / 1000)} s.`, { fix: 'Check the cable and the USB adapter.' });
+        const seconds = String(Math.round(o.timeoutMs / 1000));
+        throw new AppError('TIMEOUT', `${this.o.path} did not come back within ${seconds} s.`, {
+          fix: 'Check the cable and the USB adapter.',
+          message: { key: 'error.timeout.port-return', params: { path: this.o.path, timeout: 'replug', seconds } },
+        });
       }
       await sleep(REPLUG_POLL_MS, o.signal);
     }

@@ -25,14 +25,15 @@ export function readSftpFile(sftp: SFTPWrapper, path: string, label: string, sig
     sftp.stat(path, (err, st) => {
       if (done) return;
       if (err) return finish(() => reject(statusError(err, path, label)));
-      if (st.size > SFTP_MAX_FILE_BYTES) return finish(() => reject(new AppError('UNSUPPORTED', `${label}: ${path} is ${st.size} bytes, more than a configuration file can be.`)));
+      if (st.size > SFTP_MAX_FILE_BYTES) return finish(() => reject(new AppError('UNSUPPORTED', `${label}: ${path} is ${st.size} bytes, more than a configuration file can be.`, { message: { key: 'error.unsupported.sftp-too-large', params: { label, path, size: String(st.size) } } })));
       sftp.readFile(path, (e, data) => finish(() => (e ? reject(statusError(e, path, label)) : resolve(new Uint8Array(data.buffer, data.byteOffset, data.length)))));
     });
   });
 }
 
 function statusError(err: Error & { code?: number | string }, path: string, label: string): AppError {
-  if (err.code === NO_SUCH_FILE) return new AppError('NOT_FOUND', `${label}: no file ${path} on the device (SFTP).`);
-  if (err.code === PERMISSION_DENIED) return new AppError('AUTH_FAILED', `${label}: the device refused to read ${path} (SFTP: permission denied).`);
-  return new AppError('DISCONNECTED', `${label}: reading ${path} over SFTP failed (${err.message}).`);
+  const params = { label, path, reason: err.message };
+  if (err.code === NO_SUCH_FILE) return new AppError('NOT_FOUND', `${label}: no file ${path} on the device (SFTP).`, { message: { key: 'error.not-found.sftp-file', params } });
+  if (err.code === PERMISSION_DENIED) return new AppError('AUTH_FAILED', `${label}: the device refused to read ${path} (SFTP: permission denied).`, { message: { key: 'error.auth-failed.sftp-denied', params } });
+  return new AppError('DISCONNECTED', `${label}: reading ${path} over SFTP failed (${err.message}).`, { message: { key: 'error.disconnected.sftp-read', params } });
 }

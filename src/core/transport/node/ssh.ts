@@ -83,8 +83,8 @@ export class SshTransport extends BaseTransport {
           else this.markClosed(this.mapError(err));
         });
         client.on('close', () => {
-          if (!settled) fail(this.hostKeyError ?? new AppError('CONNECT_FAILED', `${this.label}: the server closed the connection during setup.`));
-          else this.markClosed(new AppError('DISCONNECTED', `${this.label}: the connection closed.`));
+          if (!settled) fail(this.hostKeyError ?? this.setupClosed());
+          else this.markClosed(new AppError('DISCONNECTED', `${this.label}: the connection closed.`, { message: { key: 'error.disconnected.closed', params: { label: this.label } } }));
         });
       }
       connecting
@@ -92,14 +92,14 @@ export class SshTransport extends BaseTransport {
           if (settled) return;
           // wider than the longest command line (511): the device never wraps or scrolls our echo
           const stream = await ssh.requestShell({ term: 'vt100', cols: 512, rows: 50 }).catch((err: Error) => {
-            throw new AppError('CONNECT_FAILED', `${this.label}: the device refused a shell: ${err.message}`);
+            throw new AppError('CONNECT_FAILED', `${this.label}: the device refused a shell: ${err.message}`, { message: { key: 'error.connect-failed.no-shell', params: { label: this.label, reason: err.message } } });
           });
           if (settled) return void stream.close();
           this.stream = stream;
           stream.on('data', (d: Buffer) => this.emitData(new Uint8Array(d.buffer, d.byteOffset, d.length)));
           stream.stderr.on('data', (d: Buffer) => this.emitData(new Uint8Array(d.buffer, d.byteOffset, d.length)));
           stream.on('close', () => {
-            this.markClosed(new AppError('DISCONNECTED', `${this.label}: the device closed the session.`));
+            this.markClosed(new AppError('DISCONNECTED', `${this.label}: the device closed the session.`, { message: { key: 'error.disconnected.by-device', params: { label: this.label } } }));
             ssh.connection?.end();
           });
           settled = true;
@@ -151,32 +151,52 @@ export class SshTransport extends BaseTransport {
   private setupError(err: unknown): AppError {
     if (this.hostKeyError) return this.hostKeyError;
     if (err instanceof AppError) return err;
-    if (err instanceof SSHError) return new AppError('CONNECT_FAILED', `${this.label}: the server closed the connection during setup.`);
+    if (err instanceof SSHError) return this.setupClosed();
     const e = err as Ssh2Error;
     if (e.level !== undefined) return this.mapError(e);
-    return new AppError('AUTH_FAILED', `${this.label}: cannot use the credentials: ${e.message}`, { fix: 'Check the --identity key file and its passphrase.' });
+    return new AppError('AUTH_FAILED', `${this.label}: cannot use the credentials: ${e.message}`, {
+      fix: 'Check the --identity key file and its passphrase.',
+      message: { key: 'error.auth-failed.credentials-unusable', params: { label: this.label, reason: e.message } },
+    });
+  }
+
+  private setupClosed(): AppError {
+    return new AppError('CONNECT_FAILED', `${this.label}: the server closed the connection during setup.`, { message: { key: 'error.connect-failed.setup-closed', params: { label: this.label } } });
   }
 
   private mapError(err: Ssh2Error): AppError {
     if (this.hostKeyError) return this.hostKeyError;
     const at = this.label;
     if (err.level === 'client-authentication') {
-      return new AppError('AUTH_FAILED', `${at}: the device refused the credentials (${this.o.privateKey ? 'key' : 'password'}).`, {
+      const method = this.o.privateKey ? 'key' : 'password';
+      return new AppError('AUTH_FAILED', `${at}: the device refused the credentials (${method}).`, {
         fix: 'Check the user name and password or key; the device may also limit SSH to some users (service-type ssh).',
+        message: { key: 'error.auth-failed.ssh-refused', params: { label: at, method } },
       });
     }
     if (err.level === 'client-timeout') {
       return this.state === 'open'
-        ? new AppError('DISCONNECTED', `${at}: the device stopped answering keepalives.`)
-        : new AppError('TIMEOUT', `${at}: no SSH handshake within ${Math.round((this.o.readyTimeoutMs ?? SSH_READY_TIMEOUT_MS) / 1000)} s.`, {
-            fix: 'Check the address, the port and that `ssh server enable` is set on the device.',
-          });
+        ? new AppError('DISCONNECTED', `${at}: the device stopped answering keepalives.`, { message: { key: 'error.disconnected.keepalive', params: { label: at } } })
+        : this.handshakeTimeout(at, Math.round((this.o.readyTimeoutMs ?? SSH_READY_TIMEOUT_MS) / 1000));
     }
-    if (this.state === 'open') return new AppError('DISCONNECTED', `${at}: the connection was lost (${err.code ?? err.message}).`);
+    const reason = String(err.code ?? err.message);
+    if (this.state === 'open') return new AppError('DISCONNECTED', `${at}: the connection was lost (${reason}).`, { message: { key: 'error.disconnected.lost', params: { label: at, reason } } });
     if (err.message.includes('Unsupported algorithm') || err.message.includes('No matching')) {
-      return new AppError('CONNECT_FAILED', `${at}: no common SSH algorithm with the device: ${err.message}`);
+      return new AppError('CONNECT_FAILED', `${at}: no common SSH algorithm with the device: ${err.message}`, {
+        message: { key: 'error.connect-failed.no-algorithm', params: { label: at, reason: err.message } },
+      });
     }
-    return new AppError('CONNECT_FAILED', `${at}: cannot connect (${err.code ?? err.message}).`, { fix: 'Check the address, port, routing and that SSH is enabled on the device.' });
+    return new AppError('CONNECT_FAILED', `${at}: cannot connect (${reason}).`, {
+      fix: 'Check the address, port, routing and that SSH is enabled on the device.',
+      message: { key: 'error.connect-failed.ssh', params: { label: at, reason } },
+    });
+  }
+
+  private handshakeTimeout(at: string, seconds: number): AppError {
+    return new AppError('TIMEOUT', `${at}: no SSH handshake within ${seconds} s.`, {
+      fix: 'Check the address, the port and that `ssh server enable` is set on the device.',
+      message: { key: 'error.timeout.ssh-handshake', params: { label: at, timeout: 'ssh-ready', seconds: String(seconds) } },
+    });
   }
 
   write(data: string | Uint8Array): Promise<void> {
@@ -184,7 +204,7 @@ export class SshTransport extends BaseTransport {
     if (this.state !== 'open' || !s) return Promise.reject(this.notOpenError());
     // ssh2 hands one SSH packet to the socket as three writes (length, ciphertext, MAC); with Nagle
     // off each would leave as its own TCP segment and wake the device for a piece of a packet
-    const sock = process.env.HP_PERF_NOCORK ? undefined : (this.ssh?.connection as { _sock?: Pick<Socket, 'cork' | 'uncork'> } | null | undefined)?._sock;
+    const sock = (this.ssh?.connection as { _sock?: Pick<Socket, 'cork' | 'uncork'> } | null | undefined)?._sock;
     return new Promise((resolve, reject) => {
       sock?.cork();
       try {
@@ -207,7 +227,11 @@ export class SshTransport extends BaseTransport {
     try {
       sftp = await ssh.requestSFTP();
     } catch (e) {
-      throw new AppError('UNSUPPORTED', `${this.label}: the device refused SFTP (${(e as Error).message}).`, { fix: 'Enable it with `sftp server enable` (system view) to keep byte-exact copies.' });
+      const reason = (e as Error).message;
+      throw new AppError('UNSUPPORTED', `${this.label}: the device refused SFTP (${reason}).`, {
+        fix: 'Enable it with `sftp server enable` (system view) to keep byte-exact copies.',
+        message: { key: 'error.unsupported.sftp-refused', params: { label: this.label, reason } },
+      });
     }
     try {
       return await readSftpFile(sftp, path, this.label, signal);

@@ -58,7 +58,7 @@ describe('reading a pair file', () => {
 
   it('refuses a binary file as "not a text file", NUL bytes or not UTF-8', () => {
     const png = write('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
-    expect(refusal(readPairFile(png))).toEqual({ kind: 'not-text', message: `${png} is not a text file (it contains NUL bytes); a pair file is YAML or JSON text` });
+    expect(refusal(readPairFile(png))).toMatchObject({ kind: 'not-text', message: `${png} is not a text file (it contains NUL bytes); a pair file is YAML or JSON text` });
     const latin1 = write('latin1.yaml', Buffer.from('name: caf\xe9\n', 'latin1'));
     expect(refusal(readPairFile(latin1)).message).toBe(`${latin1} is not a text file (it is not UTF-8); a pair file is YAML or JSON text`);
   });
@@ -72,7 +72,7 @@ describe('reading a pair file', () => {
   });
 
   it('says what is wrong with a missing file or a folder', () => {
-    expect(refusal(readPairFile(join(dir, 'nope.yaml')))).toEqual({ kind: 'read', message: `no such file: ${join(dir, 'nope.yaml')}` });
+    expect(refusal(readPairFile(join(dir, 'nope.yaml')))).toMatchObject({ kind: 'read', message: `no such file: ${join(dir, 'nope.yaml')}` });
     expect(refusal(readPairFile(dir)).message).toBe(`${dir} is a folder, not a file`);
   });
 

@@ -1,5 +1,6 @@
 import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
+import { coreLine } from './core-message';
 
 /**
  * What the one-cable run needs from the engineer's hands now: the cable moved (the app sees the
@@ -9,17 +10,18 @@ import { useStore } from '../../../store/index';
 export function MoveCableCard() {
   const o = useStore((s) => s.oneCable);
   const { answerOneCable } = useStore.getState();
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
   const last = o.steps.at(-1);
   const move = [...o.steps].reverse().find((s) => s.step === 'move-cable');
   const left = [...o.steps].reverse().find((s) => s.step === 'left-on-a');
 
   if (o.question === 'undo-a') {
-    const lines = /(\d+) line\(s\)/.exec(left?.text ?? '')?.[1] ?? '?';
+    // The count core names it by; a host without codes says it only in its English sentence.
+    const lines = left?.params?.count ?? /(\d+) line\(s\)/.exec(left?.text ?? '')?.[1] ?? '?';
     return (
       <section className="card move-cable alert" aria-label={t('wizard.oneCable.undoLabel')}>
         <h2>{t('wizard.oneCable.undoTitle', { lines })}</h2>
-        <p>{left?.text}</p>
+        <p>{left && coreLine(i18n, left)}</p>
         <p>
           <strong>{t('wizard.oneCable.undoStrong')}</strong>
           {t('wizard.oneCable.undoBefore')} <code>hotpair recover</code>
@@ -38,11 +40,11 @@ export function MoveCableCard() {
   }
   if (o.question !== 'cable' || !move?.to) return null;
   const to = move.to.toUpperCase();
-  const refused = last?.step === 'wrong-device' ? last.text : undefined;
+  const refused = last?.step === 'wrong-device' ? coreLine(i18n, last) : undefined;
   return (
     <section className="card move-cable" aria-label={t('wizard.oneCable.moveTitle', { device: to })}>
       <h2>{t('wizard.oneCable.moveTitle', { device: to })}</h2>
-      <p>{move.text}</p>
+      <p>{coreLine(i18n, move)}</p>
       {refused && (
         <p className="error-text" role="alert">
           {refused}

@@ -3,6 +3,7 @@ import type { OneCableStepName } from '../../../../../src/contract/index';
 import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import { ErrorNote } from '../ErrorNote';
+import { coreLine } from './core-message';
 import { MoveCableCard } from './MoveCableCard';
 
 /** The flow's phases as the engineer walks them (keys of app:wizard.oneCable.phases), each lit by the steps the run reports. */
@@ -52,8 +53,9 @@ export function OneCableStep() {
   const interrupted = useStore((s) => s.runs.find((r) => r.interrupted && r.pair === s.editor.doc?.name)?.journal);
   const { setOneCable, runOneCable, cancelOneCable } = useStore.getState();
   const [password, setPassword] = useState('');
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
   const running = o.status === 'running';
+  const last = o.steps.at(-1);
   const seen = new Set(o.steps.map((s) => s.step));
   const current = o.steps.at(-1)?.step;
   const resumable = o.journal ?? interrupted;
@@ -137,13 +139,13 @@ export function OneCableStep() {
           <code className="current-line">{o.line.line}</code>
         </div>
       )}
-      {o.steps.length > 0 && <p role="status">{o.steps.at(-1)?.text}</p>}
+      {last && <p role="status">{coreLine(i18n, last)}</p>}
       {o.log.length > 0 && (
         <ol className="push-log" aria-label={t('wizard.oneCable.logLabel')}>
           {o.log.slice(-10).map((m, i) => (
             <li key={i} className={`log-${m.level}`}>
               {m.device ? `[${m.device.toUpperCase()}] ` : ''}
-              {m.text}
+              {coreLine(i18n, m)}
             </li>
           ))}
         </ol>

@@ -1,3 +1,4 @@
+import { errorText } from '../../../../../src/i18n/core-text';
 import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import { selectEditor } from '../../../store/selectors';
@@ -5,8 +6,13 @@ import { selectEditor } from '../../../store/selectors';
 /** The pair file's verdict, on every step: how many errors, and which rules were run. */
 export function PairStatus() {
   const { diagnostics, checked, validating, error } = useStore(selectEditor);
-  const { t } = useAppTranslation();
-  if (error) return <p className="status error-text" role="alert">{error.message}</p>;
+  const { t, i18n } = useAppTranslation();
+  if (error)
+    return (
+      <p className="status error-text" role="alert">
+        {errorText(i18n, error).message}
+      </p>
+    );
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   return (

@@ -2,6 +2,7 @@ import { stageText } from '../../../../../src/i18n/core-text';
 import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import { ErrorNote } from '../ErrorNote';
+import { coreLine } from './core-message';
 import { LiveConsole } from './LiveConsole';
 import { RunSummary } from './RunSummary';
 
@@ -54,7 +55,7 @@ export function PushStep() {
           {push.log.slice(-12).map((m, i) => (
             <li key={`${push.log.length}-${i}`} className={`log-${m.level}`}>
               {m.device ? `[${m.device.toUpperCase()}] ` : ''}
-              {m.text}
+              {coreLine(i18n, m)}
             </li>
           ))}
         </ol>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ErrorLine } from '../ErrorNote';
 import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import type { DeviceConnection, DeviceKey } from '../../../store/wizard-types';
@@ -36,7 +37,7 @@ export function SerialFields({ k, d, disabled }: { k: DeviceKey; d: DeviceConnec
           </button>
         </div>
       </div>
-      {(note || error) && <p className="muted small">{error ? `${error.message} ${error.fix ?? ''}` : note}</p>}
+      {(note || error) && <p className="muted small">{error ? <ErrorLine error={error} /> : note}</p>}
       <div className="field">
         <label htmlFor={id('baud')}>{t('wizard.serial.speed')}</label>
         <div className="field-input">
