@@ -11,6 +11,7 @@ import { DeviceConnector } from '../core/session/node/connect';
 import type { OpenedSession } from '../core/session/node/open';
 import type { DeviceSession } from '../core/session/session';
 import { t } from './i18n';
+import { cliCore } from '../i18n/node/cli-core';
 import { effectiveSettings, loginInput, terminalAsk, terminalPromptIo, type CliConnectFlags, type DeviceSettings, type EffectiveSettings, type PromptIo, type TargetFlags } from './credentials';
 
 export type { CliConnectFlags } from './credentials';
@@ -33,7 +34,7 @@ async function openWith(connector: DeviceConnector, target: ConnectTarget, e: Ef
     login: loginInput(e),
     ask: terminalAsk(e, io),
     signal,
-    onStatus: (m) => io.err(`${m}\n`),
+    onStatus: (m, said) => io.err(`${said ? cliCore().text(said.code, said.params, m) : m}\n`),
     ...(label ? { label } : {}),
   });
   return {

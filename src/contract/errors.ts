@@ -10,7 +10,7 @@ export type { Result } from '../core/base/result';
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 
 /** Core's message params (src/core/base/message.ts): values, string lists, and lists of sub-messages. */
-const MessageSchema: z.ZodType<Message> = z.lazy(() => z.strictObject({ code: z.string(), params: MessageParamsSchema.optional() }));
+export const MessageSchema: z.ZodType<Message> = z.lazy(() => z.strictObject({ code: z.string(), params: MessageParamsSchema.optional() }));
 export const MessageParamsSchema: z.ZodType<MessageParams> = z.record(
   z.string(),
   z.union([z.string(), z.number(), z.array(z.string()), z.strictObject({ sep: z.enum(['comma', 'semicolon']), items: z.array(MessageSchema) })]),

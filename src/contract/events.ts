@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventName } from './names';
 import { OpIdSchema } from './common';
+import { MessageParamsSchema } from './errors';
 import { LabStatusSchema } from './channels/lab';
 import { MonitorBatchSchema } from './channels/monitor';
 import { PairProgressSchema } from './channels/commissioning';
@@ -14,6 +15,9 @@ export const OpProgressSchema = z.strictObject({
   done: z.number().int().optional(),
   total: z.number().int().optional(),
   line: z.string().optional(),
+  /** `step` as a message of the core catalogue, for the reader's language; `step` stays the English. */
+  code: z.string().optional(),
+  params: MessageParamsSchema.optional(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
 });
 export type OpProgress = z.infer<typeof OpProgressSchema>;

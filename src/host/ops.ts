@@ -5,7 +5,7 @@ export class OpRegistry {
   private readonly running = new Map<string, AbortController>();
 
   begin(opId: string): AbortController {
-    if (this.running.has(opId)) throw new AppError('CONFLICT', `Operation ${opId} is already running.`, { fix: 'Use a fresh opId per call.' });
+    if (this.running.has(opId)) throw new AppError('CONFLICT', `Operation ${opId} is already running.`, { fix: 'Use a fresh opId per call.', message: { key: 'host.op-running', params: { opId } } });
     const ctrl = new AbortController();
     this.running.set(opId, ctrl);
     return ctrl;
@@ -18,7 +18,7 @@ export class OpRegistry {
   cancel(opId: string): boolean {
     const ctrl = this.running.get(opId);
     if (!ctrl) return false;
-    ctrl.abort(new AppError('CANCELLED', 'Cancelled by the user.'));
+    ctrl.abort(new AppError('CANCELLED', 'Cancelled by the user.', { message: { key: 'host.cancelled' } }));
     return true;
   }
 

@@ -65,5 +65,6 @@ export function openPairDoc(name: string, text: string): Record<string, unknown>
   const where = first?.line ? `${name}:${first.line}:${first.column ?? 1}: ` : `${name}: `;
   throw new AppError('VALIDATION', `${where}${first?.message ?? 'not a pair file (expected a YAML or JSON mapping)'}`, {
     fix: 'Correct the file (a YAML or JSON pair file, as `hotpair schema` describes) and open it again.',
+    message: { key: 'host.not-pair-doc', params: { where, reason: first?.key ? { sep: 'comma', items: [{ code: first.key, ...(first.params ? { params: first.params } : {}) }] } : (first?.message ?? 'not a pair file (expected a YAML or JSON mapping)') } },
   });
 }

@@ -6,5 +6,5 @@ export { matchLanguage, resolveLanguage, type LanguageSources } from './resolve'
 export { coreTranslator } from './core';
 export { errorText, healthCheckText, monitorEventText, monitorGroupLabel, stageText, verifyFailureText, type ErrorText, type HealthCheckText } from './core-text';
 export { preflightText } from './preflight';
-export { progressText, type ProgressLike } from './progress';
+export { progressText, saidText, type ProgressLike } from './progress';
 export { mismatchText, type MismatchLike } from './discover';

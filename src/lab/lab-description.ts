@@ -1,3 +1,4 @@
+import type { Message } from '../core/base/message';
 import { DEFAULT_CONSOLE_BAUD } from './hosts/console-host';
 import type { DataPlaneAddress } from './dataplane';
 import type { Lab } from './lab';
@@ -28,7 +29,13 @@ export interface LabDescription {
   /** The single console cable's port (`hotpair lab --one-cable`), whose far end `hotpair lab cable` moves. */
   oneCable?: { path: string };
   notes: string[];
+  /** `notes` (and the syslog line) as messages of the core catalogue (`lab.note.…`), in the same order, for the reader's language. */
+  noteMessages?: Message[];
+  syslogMessage?: Message;
 }
+
+/** A note in English and as its message. */
+const note = (code: string, english: string, params?: Message['params']): { english: string; said: Message } => ({ english, said: { code: `lab.note.${code}`, ...(params ? { params } : {}) } });
 
 export function describeLab(lab: Lab): LabDescription {
   const o = lab.options;
@@ -42,6 +49,23 @@ export function describeLab(lab: Lab): LabDescription {
     ...(m.rbmPort ? { rbmPort: m.rbmPort } : {}),
   }));
   const pairs = [...new Set(lab.members.map((m) => m.net))];
+  const baud = String(o.baud ?? DEFAULT_CONSOLE_BAUD);
+  const notes = [
+    ...(o.oneCable !== undefined
+      ? [note('one-cable', `One console cable: ${cablePath(o.stateDir)} reaches device A, device B or nothing; move it with: hotpair lab cable a|b|none`, { path: cablePath(o.stateDir) })]
+      : []),
+    note('rbm', 'RBM channels run over real TCP between per-device loopback addresses (127.10.<pair>.1 = A, .2 = B); the higher control IP listens.'),
+    ...(lab.members.some((m) => m.console)
+      ? [note('baud', `Serial consoles run at ${baud} baud 8N1, as a real console does: a program set to another speed reads garbage and the device gets garbage (--baud sets the speed).`, { baud })]
+      : []),
+    note(
+      'data-plane',
+      'Data plane: each VRRP virtual IP and floating IP is a loopback host:port (dataPlane) that accepts TCP only while the device owning the address holds it; addresses configured later are added to dataplane.json in the state dir, with when each stopped and resumed answering.',
+    ),
+    ...(pairs.length > 1 ? [note('pairs', 'Every pair has RBM configured on its own free port (control P, data channel P+1), shown per pair.')] : []),
+    note('faults', 'Faults: hotpair lab fault <device> link-down|link-up <if> | track-negative|track-positive <id> | power-off | power-on | cut-control-channel | heal | reboot | traffic <n>'),
+  ];
+  const target = syslogTarget('0.0.0.0');
   return {
     pid: process.pid,
     stateDir: o.stateDir,
@@ -53,19 +77,12 @@ export function describeLab(lab: Lab): LabDescription {
       for (const m of ms) for (const ip of [m.blueprint.controlIp, m.device.rbmConfig()?.localIp]) if (ip) map[ip] = n.loopbackOf(m.device);
       return { pair: n.pairIndex, map, ...(ms[0]?.rbmPort ? { port: ms[0].rbmPort } : {}) };
     }),
-    syslog: `each device sends to its 'info-center loghost' over UDP; loopback targets as configured, any other address to ${syslogTarget('0.0.0.0')} on the same port`,
+    syslog: `each device sends to its 'info-center loghost' over UDP; loopback targets as configured, any other address to ${target} on the same port`,
+    syslogMessage: { code: 'lab.note.syslog', params: { target } },
     ...(o.baud ? { baud: o.baud } : {}),
     ...(lab.dataPlane ? { dataPlane: lab.dataPlane.describe() } : {}),
     ...(o.oneCable !== undefined ? { oneCable: { path: cablePath(o.stateDir) } } : {}),
-    notes: [
-      ...(o.oneCable !== undefined ? [`One console cable: ${cablePath(o.stateDir)} reaches device A, device B or nothing; move it with: hotpair lab cable a|b|none`] : []),
-      'RBM channels run over real TCP between per-device loopback addresses (127.10.<pair>.1 = A, .2 = B); the higher control IP listens.',
-      ...(lab.members.some((m) => m.console)
-        ? [`Serial consoles run at ${o.baud ?? DEFAULT_CONSOLE_BAUD} baud 8N1, as a real console does: a program set to another speed reads garbage and the device gets garbage (--baud sets the speed).`]
-        : []),
-      'Data plane: each VRRP virtual IP and floating IP is a loopback host:port (dataPlane) that accepts TCP only while the device owning the address holds it; addresses configured later are added to dataplane.json in the state dir, with when each stopped and resumed answering.',
-      ...(pairs.length > 1 ? ['Every pair has RBM configured on its own free port (control P, data channel P+1), shown per pair.'] : []),
-      'Faults: hotpair lab fault <device> link-down|link-up <if> | track-negative|track-positive <id> | power-off | power-on | cut-control-channel | heal | reboot | traffic <n>',
-    ],
+    notes: notes.map((n) => n.english),
+    noteMessages: notes.map((n) => n.said),
   };
 }

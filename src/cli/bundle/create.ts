@@ -3,7 +3,6 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { toErrorInfo } from '../../core/base/errors';
 import { bundleIdentity, bundleMembers } from '../../core/bundle/build';
 import { inventoryToPairInputs } from '../../core/bundle/inventory';
 import { writeBundle } from '../../core/bundle/node/container';
@@ -20,6 +19,7 @@ import { formatDiagnostic } from '../commands/validate';
 import { keyPassphrase, openKeyStore } from './keystore';
 import { registerExportCfg } from './export-cfg';
 import { t } from '../i18n';
+import { errorMessage } from '../error-text';
 
 interface CreateOptions {
   output?: string;
@@ -160,7 +160,7 @@ export function registerBundleCreate(bundle: Command): void {
         if (!file) throw new Error(t('bundle.needsFile'));
         process.exitCode = await createOne(file, o, pack.pack, key);
       } catch (e) {
-        process.stderr.write(`${t('error', { message: toErrorInfo(e).message })}\n`);
+        process.stderr.write(`${t('error', { message: errorMessage(e) })}\n`);
         process.exitCode = 2;
       }
     });

@@ -6,6 +6,8 @@ import { dialectOf } from '../../lab/cli/dialect';
 import { FAULT_KINDS, sendFault } from '../../lab/faults';
 import { startLab, type Lab } from '../../lab/lab';
 import type { LabDescription } from '../../lab/lab-description';
+import type { Translator } from '../../core/base/message';
+import { cliCore } from '../../i18n/node/cli-core';
 import { isCableEnd, moveRunningLabCable } from '../../lab/one-cable';
 import { defaultStateDir } from '../../lab/state-dir';
 import { readPackFile } from '../pack-file';
@@ -38,7 +40,7 @@ function readPair(file: string): Pair {
   return r.pair;
 }
 
-export function formatLabTable(d: LabDescription): string {
+export function formatLabTable(d: LabDescription, tr: Translator = cliCore()): string {
   const rows = [(['device', 'sysname', 'ssh', 'username', 'password', 'serial'] as const).map((h) => t(`lab.head.${h}`))];
   for (const x of d.devices) rows.push([x.key, x.sysname, `${x.ssh.host}:${x.ssh.port}`, x.ssh.username, x.ssh.password, x.serial ?? t('lab.noSerial')]);
   // Padded by display width, so a Chinese header lines up with its column.
@@ -54,8 +56,11 @@ export function formatLabTable(d: LabDescription): string {
     '',
     t('lab.addresses'),
     cc,
-    t('lab.syslog', { address: d.syslog }),
-    ...d.notes,
+    t('lab.syslog', { address: d.syslogMessage ? tr.text(d.syslogMessage.code, d.syslogMessage.params, d.syslog) : d.syslog }),
+    ...d.notes.map((n, i) => {
+      const m = d.noteMessages?.[i];
+      return m ? tr.text(m.code, m.params, n) : n;
+    }),
     '',
     t('lab.stop'),
     '',

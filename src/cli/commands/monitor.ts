@@ -19,6 +19,8 @@ import { parseConnectUrl } from '../../core/model/connect';
 import { cliConnector } from '../connect-session';
 import { addConnectOptions, type CliConnectFlags, effectiveSettings, loginInput, type PromptIo, type TargetFlags, terminalAsk, terminalPromptIo } from '../credentials';
 import { t } from '../i18n';
+import { errorMessage } from '../error-text';
+import type { Message } from '../../core/base/message';
 
 export const defaultDbFile = (): string => join(dataDir(), 'monitor.sqlite');
 
@@ -137,7 +139,7 @@ export async function runMonitor(file: string, o: MonitorCliOptions, io: Monitor
     syslog = endpoint(o.syslog, DEFAULT_SYSLOG);
     metrics = endpoint(o.metrics, DEFAULT_METRICS);
   } catch (e) {
-    return fail((e as Error).message);
+    return fail(errorMessage(e));
   }
   const loaded = readTargets(file, o.template);
   if (!loaded.ok) return fail(`\n  ${loaded.errors.join('\n  ')}`);
@@ -168,11 +170,11 @@ export async function runMonitor(file: string, o: MonitorCliOptions, io: Monitor
   const colour = o.color !== false && io.tty;
   const recent: MonitorEvent[] = [];
   let dirty = true;
-  const warn = (m: string) => io.err(`${t('commandError', { command: 'monitor', message: m })}\n`);
+  const warn = (m: string, said?: Message) => io.err(`${t('commandError', { command: 'monitor', message: said ? cliCore().text(said.code, said.params, m) : m })}\n`);
   // The user named the ports (or took the defaults): one that cannot be bound ends the run.
   const receivers = new MonitorReceivers({ onWarning: warn });
   const opened = await receivers.open({ syslog, metrics }, { strict: true }).catch((e: Error) => e);
-  if (opened instanceof Error) return fail(opened.message);
+  if (opened instanceof Error) return fail(errorMessage(opened));
   const runtime = await startMonitor({
     pairs,
     intervalMs,

@@ -150,14 +150,18 @@ export async function runOneCableCli(o: OneCableRun): Promise<number> {
           signal,
           confirm: lineOnStdin,
           ...(presumeMs !== undefined ? { presumeAfterMs: presumeMs } : {}),
-          onGone: () => show({ kind: 'message', level: 'info', text: `${target.path} went away: waiting for it to come back on ${onB}` }),
+          onGone: () => show({ kind: 'message', level: 'info', text: `${target.path} went away: waiting for it to come back on ${onB}`, code: 'oneCable.port-gone', params: { port: target.path, device: to.toUpperCase() } }),
         });
       },
       ...(ask ? { confirm: async (k: DeviceKey) => (await chain, yesNo(t('oneCable.pushPart', { device: k.toUpperCase() }))), saveAFirst: () => yesNo(t('oneCable.saveAFirst')), undoA: () => yesNo(t('oneCable.undoA')), finalLook: () => yesNo(t('oneCable.finalLook')) } : {}),
       probe: probePart({
         ...(flags.probe === false ? { skip: true } : {}),
         ...(flags.forceUnconfirmed !== undefined ? { forceReason: flags.forceUnconfirmed } : {}),
-        onResult: (r) => show({ kind: 'message', level: 'info', device: r.device, text: `probe of device ${r.device.toUpperCase()}: ${r.lines.filter((l) => l.status === 'confirmed').length} of ${r.lines.length} line(s) confirmed in ${r.requests} help request(s)` }),
+        onResult: (r) => {
+          const [device, confirmed, lines, requests] = [r.device.toUpperCase(), r.lines.filter((l) => l.status === 'confirmed').length, r.lines.length, r.requests];
+          const text = `probe of device ${device}: ${confirmed} of ${lines} line(s) confirmed in ${requests} help request(s)`;
+          show({ kind: 'message', level: 'info', device: r.device, text, code: 'probe.device-result', params: { device, confirmed, lines, requests } });
+        },
       }),
       ...(flags.dryRun ? { dryRun: true } : {}),
       ...(resume !== undefined ? { resume } : {}),

@@ -153,6 +153,7 @@ export async function runPairCli(o: RunOptions): Promise<number> {
   const { runPair } = await import('../../core/provision/workflow');
   const { probeStage } = await import('../../core/probe/pair');
   const { formatProbe } = await import('../../core/probe/format');
+  const { cliCore } = await import('../../i18n/node/cli-core');
   const { JournalFile, newJournalPath } = await import('../../core/provision/node/journal-file');
   const { dataDir } = await import('../../core/base/node/paths');
   const { randomUUID } = await import('node:crypto');
@@ -189,7 +190,7 @@ export async function runPairCli(o: RunOptions): Promise<number> {
       probe: probeStage({
         ...(flags.probe === false ? { skip: true } : {}),
         ...(flags.forceUnconfirmed !== undefined ? { forceReason: flags.forceUnconfirmed } : {}),
-        onResult: (r) => void (chain = chain.then(() => io.out(formatProbe(r, names)))),
+        onResult: (r) => void (chain = chain.then(() => io.out(formatProbe(r, names, cliCore())))),
       }),
       ...(verifyMs !== undefined ? { timeouts: { verifyMs } } : {}),
       meta: { runId: randomUUID(), targets: { a: targets.a.text, b: targets.b.text }, tool: `${PRODUCT_NAME} ${PRODUCT_VERSION}`, ...(o.pairFile ? { pairFile: o.pairFile } : {}) },

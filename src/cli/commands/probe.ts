@@ -136,7 +136,7 @@ export async function runProbeCli(o: ProbeRunOptions): Promise<number> {
     await Promise.all(Object.values(sessions).map((x) => x.close().catch(() => undefined)));
   }
   if (flags.json) io.out(`${JSON.stringify(probeJson(result), null, 2)}\n`);
-  else io.out(formatProbe(result, names));
+  else io.out(formatProbe(result, names, (await import('../../i18n/node/cli-core')).cliCore()));
   if (flags.writePack) {
     const written = await writeOverlay(flags.writePack, pack, result, names, now());
     (flags.json ? io.err : io.out)(written);

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { toErrorInfo } from '../../core/base/errors';
 import { t } from '../i18n';
 import { errorLines } from '../error-text';
+import { cliCore } from '../../i18n/node/cli-core';
 
 interface ReportFlags {
   output?: string;
@@ -47,7 +48,7 @@ async function makeReport(which: string, o: ReportFlags): Promise<void> {
   const { chromiumPrinter } = await import('../../core/report/node/pdf');
   const chromium = await chromiumPrinter();
   if (!chromium.ok) {
-    process.stderr.write(`${t('report.noPdf', { why: chromium.why, file })}\n`);
+    process.stderr.write(`${t('report.noPdf', { why: cliCore().text(chromium.said.code, chromium.said.params, chromium.why), file })}\n`);
     return;
   }
   const pdfFile = file.replace(/\.html?$/i, '') + '.pdf';

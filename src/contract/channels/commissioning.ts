@@ -142,6 +142,8 @@ export const LineVerdictSchema = z.strictObject({
   offered: z.array(z.string()).optional(),
   message: z.string().optional(),
   reason: z.string().optional(),
+  /** `reason` as a message of the core catalogue (probe.reason.*), for the reader's language. */
+  reasonSaid: z.strictObject({ code: z.string(), params: MessageParamsSchema.optional() }).optional(),
 });
 export type LineVerdict = z.infer<typeof LineVerdictSchema>;
 

@@ -25,6 +25,9 @@ export const DrillResultSchema = z.strictObject({
   plan: z.array(z.string()),
   confirmWord: z.string().optional(),
   standing: z.record(DeviceKeySchema, z.string()),
+  /** `message` and `standing` as core catalogue messages (drillRun.*), for the reader's language; the English stays beside them. */
+  said: z.strictObject({ code: z.string(), params: MessageParamsSchema.optional() }).optional(),
+  standingSaid: z.record(DeviceKeySchema, z.strictObject({ code: z.string(), params: MessageParamsSchema.optional() })).optional(),
   journal: z.string(),
 });
 export type DrillResult = z.infer<typeof DrillResultSchema>;
@@ -49,6 +52,8 @@ export const DrillPlanSchema = z.strictObject({
   confirmWord: z.string().optional(),
   /** Why the drill would not run now (health matrix failing, dual-active, an interface not allowed). */
   refused: z.string().optional(),
+  /** `refused` as a core catalogue message (drillRun.*). */
+  refusedSaid: z.strictObject({ code: z.string(), params: MessageParamsSchema.optional() }).optional(),
   /** The interfaces a link drill may shut: those RBM monitors (track entries, monitor.interfaces). */
   interfaces: z.array(z.string()),
 });

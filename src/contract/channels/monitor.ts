@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MonitorEvent as CoreMonitorEvent } from '../../core/monitor/types';
 import type { PairHealth as CorePairHealth } from '../../core/monitor/health';
 import { DeviceKeySchema, Empty, OpIdSchema, PairTextSchema } from '../common';
+import { MessageParamsSchema } from '../errors';
 
 // The RBM monitor as the app sees it. Events and health mirror src/core/monitor exactly
 // (checked at compile time below), so the host passes core's objects through without reshaping.
@@ -37,6 +38,8 @@ export const MonitorEventSchema = z.union([
     interface: z.string().optional(),
     outcome: z.enum(['passed', 'failed', 'refused', 'declined']),
     message: z.string(),
+    /** `message` as a message of the core catalogue (drillRun.*), for the reader's language. */
+    said: z.strictObject({ code: z.string(), params: MessageParamsSchema.optional() }).optional(),
     switchoverMs: z.number().optional(),
     interruptionMs: z.number().optional(),
     failedProbes: z.number().int().optional(),

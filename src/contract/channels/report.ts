@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OpIdSchema } from '../common';
+import { MessageSchema } from '../errors';
 
 /** A file the host made for the user to save (browser download or Electron save dialog), base64. */
 const ReportFileSchema = z.strictObject({ name: z.string(), data: z.string() });
@@ -24,6 +25,8 @@ export const ReportCreateOutputSchema = z.strictObject({
   pdf: ReportFileSchema.optional(),
   /** Why no PDF was made when one was asked for (no printer here); the HTML is still there. */
   pdfUnavailable: z.string().optional(),
+  /** The same as a message of the core catalogue, for the reader's language. */
+  pdfUnavailableSaid: MessageSchema.optional(),
   pair: z.string(),
   runId: z.string(),
   drills: z.number().int(),

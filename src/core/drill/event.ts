@@ -15,6 +15,7 @@ export function drillEvent(r: DrillRecord, journal?: string): MonitorEvent {
     ...(r.kind.kind === 'link' ? { interface: r.kind.interface } : {}),
     outcome: r.outcome,
     message: r.message,
+    ...(r.said ? { said: r.said } : {}),
     ...num('switchoverMs'),
     ...num('interruptionMs'),
     ...num('failedProbes'),

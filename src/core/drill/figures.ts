@@ -148,5 +148,5 @@ export function summarize(r: DrillRecord): DrillSummary {
     failedProbes: p?.failedProbes ?? null,
     sessionsPreservedPct: p?.sessionsPreservedPct ?? null,
   });
-  return { pair: r.pair, outcome: r.outcome, message: r.message, ...pick(r.switchover), ...(r.switchback ? { switchback: pick(r.switchback) } : {}) };
+  return { pair: r.pair, outcome: r.outcome, message: r.message, ...(r.said ? { said: r.said } : {}), ...pick(r.switchover), ...(r.switchback ? { switchback: pick(r.switchback) } : {}) };
 }

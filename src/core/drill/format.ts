@@ -30,14 +30,16 @@ export function formatPhase(f: PhaseFigures, tr: Translator = ENGLISH): string {
 }
 
 export function formatStep(e: TimelineEntry, t0: number, tr: Translator = ENGLISH): string {
-  return `  +${((e.at - t0) / 1000).toFixed(3).padStart(7)} s  ${e.unexpected ? `${tr.text('drill.unexpected', {}, 'UNEXPECTED')}: ` : ''}${e.text}\n`;
+  return `  +${((e.at - t0) / 1000).toFixed(3).padStart(7)} s  ${e.unexpected ? `${tr.text('drill.unexpected', {}, 'UNEXPECTED')}: ` : ''}${e.code ? tr.text(e.code, e.params, e.text) : e.text}\n`;
 }
 
 /** The closing lines: the verdict, and after a failure where each device stands (the figures were printed as they came). */
 export function formatVerdict(r: DrillRecord, tr: Translator = ENGLISH): string {
   const verdict = tr.text(`drill.outcome.${r.outcome}`, {}, { passed: 'PASSED', failed: 'FAILED', refused: 'REFUSED', declined: 'NOT RUN' }[r.outcome]);
-  const standing = r.outcome === 'failed' ? `${tr.text('drill.standing', {}, 'Where each device stands:')}\n  ${r.standing.a}\n  ${r.standing.b}\n` : '';
-  return `${tr.text('drill.verdict', { verdict, message: r.message }, `Drill ${verdict}: ${r.message}`)}\n${standing}`;
+  const at = (k: 'a' | 'b') => (r.standingSaid ? tr.text(r.standingSaid[k].code, r.standingSaid[k].params, r.standing[k]) : r.standing[k]);
+  const standing = r.outcome === 'failed' ? `${tr.text('drill.standing', {}, 'Where each device stands:')}\n  ${at('a')}\n  ${at('b')}\n` : '';
+  const message = r.said ? tr.text(r.said.code, r.said.params, r.message) : r.message;
+  return `${tr.text('drill.verdict', { verdict, message }, `Drill ${verdict}: ${r.message}`)}\n${standing}`;
 }
 
 /** The plan the engineer confirms, in the reader's language (its English lines when it carries no messages). */

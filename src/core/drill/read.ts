@@ -84,7 +84,7 @@ export function standing(k: DeviceKey, r: DeviceReading | undefined): Sentence {
 }
 
 /** Where both devices stand after a poll: the words and their messages (DrillRecord.standing / standingSaid). */
-export function standingOf(p: StatusPoll): { standing: Record<DeviceKey, string>; standingSaid: Record<DeviceKey, Message> } {
+export function standingOf(p: Partial<Record<DeviceKey, DeviceReading>>): { standing: Record<DeviceKey, string>; standingSaid: Record<DeviceKey, Message> } {
   const [a, b] = [standing('a', p.a), standing('b', p.b)];
   const said = (x: Sentence): Message => ({ code: x.code, ...(x.params ? { params: x.params } : {}) });
   return { standing: { a: a.text, b: b.text }, standingSaid: { a: said(a), b: said(b) } };

@@ -14,7 +14,7 @@ import type { DeviceKey, Pair } from '../model/pair';
 import { comware7 } from '../platforms/comware7';
 import type { PlatformPack } from '../platforms/pack';
 import { healthMatrix } from '../provision/health';
-import { errorEnglish, errorParam } from '../provision/progress-message';
+import { errorEnglish, errorMessage, errorParam } from '../provision/progress-message';
 import { runAction } from '../provision/push';
 import type { HealthCheck, JournalSink, Session, SessionFactory } from '../provision/types';
 import { verifyTimeoutFor } from '../provision/verify';
@@ -131,7 +131,7 @@ class Drill {
       measureSwitchback: Boolean(o.fallback) || o.pair.fallback.enabled,
       devices: { a: { target: o.meta.targets.a }, b: { target: o.meta.targets.b } },
       health: {},
-      standing: { a: 'device A: not read', b: 'device B: not read' },
+      ...standingOf({}),
       timeline: [],
       polls: [],
       samples: [],
@@ -145,7 +145,7 @@ class Drill {
       await this.drill();
     } catch (e) {
       const [why, said]: [string, MessageParam] = e instanceof Unexpected ? [e.message, e.said] : this.o.signal.aborted ? ['cancelled by the user', list([msg('cancelled')])] : [toErrorInfo(e).message, errorParam(e)];
-      if (!(e instanceof Unexpected)) this.step(why, undefined, true, this.o.signal.aborted ? msg('cancelled') : msg('error', { error: said }));
+      if (!(e instanceof Unexpected)) this.step(why, undefined, true, this.o.signal.aborted ? msg('cancelled') : errorMessage(e));
       await this.stopAndRestore(why, said);
     } finally {
       await this.probes?.stop().catch(() => undefined);
@@ -160,8 +160,8 @@ class Drill {
     return r;
   }
 
-  private step(text: string, device: DeviceKey | undefined, unexpected: boolean, m: Message): void {
-    const entry: TimelineEntry = { at: this.now(), text, code: m.code, ...(m.params ? { params: m.params } : {}), ...(device ? { device } : {}), ...(unexpected ? { unexpected } : {}) };
+  private step(text: string, device: DeviceKey | undefined, unexpected: boolean, m: Message | undefined): void {
+    const entry: TimelineEntry = { at: this.now(), text, ...(m ? { code: m.code, ...(m.params ? { params: m.params } : {}) } : {}), ...(device ? { device } : {}), ...(unexpected ? { unexpected } : {}) };
     this.record.timeline.push(entry);
     this.o.emit?.({ kind: 'step', entry });
   }

@@ -163,6 +163,8 @@ export interface DrillSummary {
   pair: string;
   outcome: DrillOutcome;
   message: string;
+  /** `message` as a message of the `core` catalogue (drillRun.*), language-neutral. */
+  said?: Message;
   switchoverMs: number | null;
   interruptionMs: number | null;
   failedProbes: number | null;

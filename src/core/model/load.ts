@@ -243,7 +243,7 @@ function describe(issue: Issue, prefix: readonly Segment[], raw: unknown, doc: D
         const said = loadSaid('missing-key', { key: String(key), expected: issue.expected });
         return [{ kind: 'invalid', path: formatPath(path), message: `missing required key "${String(key)}" (${issue.expected})`, ...said, expected: issue.expected, ...locate(doc, path.slice(0, -1), at) }];
       }
-      const said = loadSaid('expected-type', { expected: article(issue.expected), type: issue.expected, got: shown(got) });
+      const said = loadSaid('expected-type', { type: issue.expected, got: shown(got) });
       return [{ kind: 'invalid', path: formatPath(path), message: `expected ${article(issue.expected)}, got ${show(got)}`, ...said, expected: issue.expected, ...where() }];
     }
     case 'invalid_value': {

@@ -1,7 +1,7 @@
 /**
  * A syslog/log-buffer line → what it says about RBM or VRRP. The line is split by the shared
  * parseLogLine (src/core/parse); reading its meaning is the monitor's job. The RBM mnemonics and
- * texts are unverified (comware-cli.md §4: "don't hard-code mnemonics"), so facts are read from
+ * texts are unverified (the vendor CLI notes: "don't hard-code mnemonics"), so facts are read from
  * the text with tolerant patterns: a state transition "X to Y", channel words, consistency words.
  */
 import { parseLogLine } from '../parse/log-line';

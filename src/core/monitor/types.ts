@@ -3,6 +3,7 @@
  * out (events). Times are epoch milliseconds of the monitor's clock; device clocks are kept as the
  * device printed them (`deviceTime`) because the monitor cannot know their time zone.
  */
+import type { Message } from '../base/message';
 import type { RbmFact, TrackFact, VrrpFact } from '../model/facts';
 import type { DeviceKey } from '../model/pair';
 
@@ -97,6 +98,8 @@ export type MonitorEvent =
       interface?: string;
       outcome: 'passed' | 'failed' | 'refused' | 'declined';
       message: string;
+      /** `message` as a message of the `core` catalogue (drillRun.*). */
+      said?: Message;
       switchoverMs?: number;
       interruptionMs?: number;
       failedProbes?: number;

@@ -122,7 +122,7 @@ export function eventText(e: MonitorEvent, name: (key: DeviceKey) => string = (k
       const list = figures.join(tr.text('sep.comma', {}, ', '));
       return {
         title: t(figures.length ? 'drill.title-figures' : 'drill.title', { what, outcome, figures: list }, `Drill (${what}) ${outcome}${figures.length ? `: ${list}` : ''}`),
-        cause: e.message,
+        cause: e.said ? tr.text(e.said.code, e.said.params, e.message) : e.message,
         tone: e.outcome === 'passed' ? 'good' : e.outcome === 'failed' ? 'bad' : 'info',
       };
     }

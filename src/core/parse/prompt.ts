@@ -12,7 +12,7 @@ export interface PromptFact {
   body: string;
 }
 
-// Same shape as the pack's prompt regex (§6.6): optional NUL, RBM prefix, <…> or […], [Y/N] excluded.
+// Same shape as the pack's prompt regex (vendor CLI notes): optional NUL, RBM prefix, <…> or […], [Y/N] excluded.
 const PROMPT = /^\x00?(RBM_[PS])?([<[])((?![Yy]\/[Nn]\])[^\r\n<>[\]]+)([>\]])\s*$/;
 
 // Feature views whose name follows `<sysname>-`; used to split the body when the sysname is not known.
@@ -30,7 +30,7 @@ const SUBVIEWS = [
 
 /**
  * Parse a CLI prompt (the last non-empty line of `text`). Pass the known sysname to split the
- * body exactly, because a sysname may itself contain `-` (§6.6).
+ * body exactly, because a sysname may itself contain `-` (vendor CLI notes).
  */
 export function parsePrompt(text: string, knownSysname?: string): Parsed<PromptFact | undefined> {
   const lines = (typeof text === 'string' ? text : '').split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');

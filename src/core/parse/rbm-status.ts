@@ -99,7 +99,7 @@ function setField(b: Block, key: string, val: string): boolean {
 const RECORD = /^\s*(\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d{2}:\d{2}(?:\.\d+)?)\s+(\w+)\s+to\s+(\w+)\s*(.*)$/i;
 
 /**
- * Parse `display remote-backup-group status` (§3.1): `key: value` lines, Local/Peer blocks (or
+ * Parse `display remote-backup-group status` (vendor CLI notes): `key: value` lines, Local/Peer blocks (or
  * the older single "Remote backup group information:" block, or none), an optional switchover
  * records table, or the short "not configured" message.
  */

@@ -17,7 +17,7 @@ function resultIn(text: string): SyncCheck['result'] {
 }
 
 /**
- * Parse `display remote-backup-group sync-check`. The layout is not documented (§3.2, §7.5), so
+ * Parse `display remote-backup-group sync-check`. The layout is not documented (vendor CLI notes), so
  * this reads a result from any line that names one, a time from any `...time: ...` pair, and
  * differences from `+`/`-` lines; everything else becomes a warning so the raw text is shown.
  */

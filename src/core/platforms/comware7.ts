@@ -16,7 +16,7 @@ export const comware7: PlatformPack = {
   name: 'H3C Comware V7 (SecPath)',
   version: '2026.11.1',
   prompts: {
-    // §6.6: optional NUL, RBM_P/RBM_S prefix, < > for user view, [ ] for any system view; [Y/N] excluded.
+    // the vendor CLI notes: optional NUL, RBM_P/RBM_S prefix, < > for user view, [ ] for any system view; [Y/N] excluded.
     any: '(?:^|[\\r\\n])\\x00?(RBM_[PS])?([<\\[])((?![Yy]\\/[Nn]\\])[^\\r\\n<>\\[\\]]+)[>\\]]\\s*$',
     user: '(?:^|[\\r\\n])\\x00?(RBM_[PS])?<([^\\r\\n<>]+)>\\s*$',
     config: '(?:^|[\\r\\n])\\x00?(RBM_[PS])?\\[((?![Yy]\\/[Nn]\\])[^\\r\\n\\[\\]]+)\\]\\s*$',
@@ -39,7 +39,7 @@ export const comware7: PlatformPack = {
     { pattern: 'exists, overwrite\\? \\[Y/N\\]:?\\s*$', answer: 'Y' },
     { pattern: 'continue the save operation\\? \\[Y/N\\]:?\\s*$', answer: 'Y' },
     { pattern: 'Continue\\? \\[Y/N\\]:?\\s*$', answer: 'Y' },
-    // Login-time questions (§5.3): keep the current password; continue past the notice banner.
+    // Login-time questions (vendor CLI notes): keep the current password; continue past the notice banner.
     { pattern: 'Do you want to change it\\?\\s*(?:\\[Y/N\\]:?)?\\s*$', answer: 'N' },
     { pattern: 'Press Y or ENTER to continue, N to exit\\.?\\s*$', answer: 'Y' },
     // A reboot question is never answered by the tool: the engineer decides.
@@ -67,7 +67,7 @@ export const comware7: PlatformPack = {
     logLine: '^[%*#^]?\\w{3} +\\d+ \\d\\d:\\d\\d:\\d\\d(?::\\d+)? \\d{4} \\S+ [A-Z0-9_]+/\\d/[A-Z0-9_]+:',
   },
   limits: {
-    // §1.3/§8: the port range and default and the keepalive ranges are found in no public text
+    // The vendor CLI notes: the port range and default and the keepalive ranges are found in no public text
     // ([MEM]; third-party code assumes 1 s × 10); the lab enforces the same numbers.
     controlPort: [1024, 65535],
     keepaliveInterval: [1, 10],
@@ -85,7 +85,7 @@ export const comware7: PlatformPack = {
     trackInterface: { template: 'track {id} interface {interface}', undo: 'undo track {id}', view: 'system', verified: true, note: 'enters track view; leave with quit' },
     loghost: { template: 'info-center loghost {ip} port {port}', undo: 'undo info-center loghost {ip}', view: 'system', verified: true },
     // The seed binds Device A's groups to the VRRP active group and Device B's to the standby group
-    // (§8); the keyword that does it is found in no public text (§8, "Not found anywhere public").
+    // (vendor CLI notes); the keyword that does it is found in no public text (the vendor CLI notes, "Not found anywhere public").
     vrrpBind: {
       template: 'vrrp vrid {vrid} virtual-ip {ip} {group}',
       undo: 'undo vrrp vrid {vrid} virtual-ip {ip}',
@@ -93,8 +93,8 @@ export const comware7: PlatformPack = {
       verified: false,
       note: 'RBM-bound VRRP keyword form (active|standby) is [MEM] (§2.2)',
     },
-    // §8: an IPv6 group's first virtual address is link-local (`vrrp ipv6 vrid N virtual-ip FE80::1
-    // link-local`), and it is the last one removed; the RBM keyword after it is the §2.2 guess.
+    // the vendor CLI notes: an IPv6 group's first virtual address is link-local (`vrrp ipv6 vrid N virtual-ip FE80::1
+    // link-local`), and it is the last one removed; the RBM keyword after it is the vendor notes' guess.
     vrrpBindIpv6LinkLocal: {
       template: 'vrrp ipv6 vrid {vrid} virtual-ip {ip} link-local {group}',
       params: { ip: IPV6 },
@@ -161,7 +161,7 @@ export const comware7: PlatformPack = {
     opSwitchover: { template: 'switchover request', view: 'rbm', verified: false, note: 'a 3P rule table calls it switchover request; what switchover does depends on the release (§8)' },
     opPeerActive: { template: 'switchover peer-active', view: 'rbm', verified: false },
     opPeerStandby: { template: 'switchover peer-standby', view: 'rbm', verified: false },
-    // §8: "No `reset remote-backup-group election` was found anywhere." Kept as data so a pack
+    // the vendor CLI notes: "No `reset remote-backup-group election` was found anywhere." Kept as data so a pack
     // corrected for a release that has it can enable the `reset` operation (ops.ts refuses it
     // while unverified); no automated flow types it.
     opReset: { template: 'reset remote-backup-group election', view: 'user', verified: false, note: 'found in no vendor text (§8); refused unless a pack marks it verified' },
@@ -209,7 +209,7 @@ export const comware7: PlatformPack = {
     savedConfig: 'display saved-configuration',
   },
   commitDelay: { start: 'configuration commit delay {minutes}', confirm: 'configuration commit', minutes: 10, verified: false },
-  // §8, from the switch set's "Using automatic configuration": the index form (smart_config.ini
+  // the vendor CLI notes, from the switch set's "Using automatic configuration": the index form (smart_config.ini
   // in the USB root, one [DEVICE DESCRIPTION] per device matched by MAC, then SN) with each file
   // named <serial>.cfg, which the simple form (`autodeploy udisk enable`) also finds by name.
   // Whether SecPath firewalls read either form is not confirmed.

@@ -1,28 +1,51 @@
 /** The probe's result as the CLI prints it: per device a count, then each line not confirmed with what the device said. */
 import { formatMs } from '../base/abort';
+import { ENGLISH, type Message, type Translator } from '../base/message';
 import type { DeviceKey } from '../model/pair';
 import type { DeviceProbe, LineVerdict, ProbeResult } from './types';
 
-function verdictLines(v: LineVerdict): string[] {
+/** A duration as a message: the reader's language says the unit (probe.format.ms / .s). */
+function duration(ms: number): Message {
+  if (ms < 1000) return { code: 'probe.format.ms', params: { value: ms } };
+  const s = ms / 1000;
+  return { code: 'probe.format.s', params: { value: Number.isInteger(s) ? String(s) : s.toFixed(1) } };
+}
+
+function verdictLines(v: LineVerdict, tr: Translator): string[] {
   const head = `  ${v.status.padEnd(10)} [${v.view}] ${v.line}`;
-  const at = v.position !== undefined ? `word ${v.position}${v.keyword !== undefined ? ` "${v.keyword}"` : ' (after the last word)'}` : '';
-  const said = [at, v.message, v.reason].filter(Boolean).join(': ');
+  const t = tr.text.bind(tr);
+  const at =
+    v.position === undefined
+      ? ''
+      : v.keyword !== undefined
+        ? t('probe.format.word', { position: v.position, keyword: v.keyword }, `word ${v.position} "${v.keyword}"`)
+        : t('probe.format.word-end', { position: v.position }, `word ${v.position} (after the last word)`);
+  const reason = v.reason !== undefined && v.reasonSaid ? t(v.reasonSaid.code, v.reasonSaid.params, v.reason) : v.reason;
+  // The device's own words (`message`) stay as the device printed them.
+  const said = [at, v.message, reason].filter(Boolean).join(': ');
   const out = [head];
   if (said) out.push(`             ${said}`);
-  if (v.offered?.length) out.push(`             the device offers: ${v.offered.join(', ')}`);
+  if (v.offered?.length) out.push(`             ${t('probe.format.offers', { words: v.offered.join(', ') }, `the device offers: ${v.offered.join(', ')}`)}`);
   return out;
 }
 
-export function formatDeviceProbe(k: DeviceKey, name: string, p: DeviceProbe): string {
+export function formatDeviceProbe(k: DeviceKey, name: string, p: DeviceProbe, tr: Translator = ENGLISH): string {
+  const t = tr.text.bind(tr);
   const bad = p.lines.filter((l) => l.status !== 'confirmed');
-  const counts = `${p.lines.length} line(s), ${p.requests} help request(s), ${formatMs(p.elapsedMs)}`;
-  const head = bad.length === 0 ? `Device ${k.toUpperCase()} (${name}): all confirmed — ${counts}` : `Device ${k.toUpperCase()} (${name}): ${bad.length} NOT confirmed — ${counts}`;
-  const created = p.createdViews.length ? [`  views created to reach their lines and removed again: ${p.createdViews.join(', ')}`] : [];
-  return [head, ...bad.flatMap(verdictLines), ...created].join('\n') + '\n';
+  const elapsed = duration(p.elapsedMs);
+  const counts = t('probe.format.counts', { lines: p.lines.length, requests: p.requests, elapsed: { sep: 'comma', items: [elapsed] } }, `${p.lines.length} line(s), ${p.requests} help request(s), ${formatMs(p.elapsedMs)}`);
+  const device = k.toUpperCase();
+  const head =
+    bad.length === 0
+      ? t('probe.format.all-confirmed', { device, name, counts }, `Device ${device} (${name}): all confirmed — ${counts}`)
+      : t('probe.format.not-confirmed', { device, name, count: bad.length, counts }, `Device ${device} (${name}): ${bad.length} NOT confirmed — ${counts}`);
+  const views = p.createdViews.join(', ');
+  const created = p.createdViews.length ? [`  ${t('probe.format.created', { views }, `views created to reach their lines and removed again: ${views}`)}`] : [];
+  return [head, ...bad.flatMap((v) => verdictLines(v, tr)), ...created].join('\n') + '\n';
 }
 
-export function formatProbe(r: ProbeResult, names: Record<DeviceKey, string>): string {
-  return formatDeviceProbe('a', names.a, r.a) + formatDeviceProbe('b', names.b, r.b);
+export function formatProbe(r: ProbeResult, names: Record<DeviceKey, string>, tr: Translator = ENGLISH): string {
+  return formatDeviceProbe('a', names.a, r.a, tr) + formatDeviceProbe('b', names.b, r.b, tr);
 }
 
 /** `--json`: per device, each line with its verdict. */

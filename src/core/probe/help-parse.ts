@@ -11,6 +11,7 @@
 import type { CompiledPack } from '../channel/patterns';
 import { parseIp } from '../model/ip';
 import type { HelpEntry, HelpReply } from './types';
+import type { Message } from '../base/message';
 
 const CARET = /^\s*\^\s*$/;
 /** An entry: indented, one word (keyword, hint or `<cr>`), then two or more blanks and a description. */
@@ -103,6 +104,11 @@ function one(hint: string, value: string): boolean | undefined {
 
 /** Why `value` is not what the device offered, when its hints or keywords say so; undefined when they do not. */
 export function explainRefusal(value: string | undefined, offered: readonly HelpEntry[]): string | undefined {
+  return refusalReason(value, offered)?.text;
+}
+
+/** `explainRefusal` with its message of the `core` catalogue (probe.reason.*); the device's words stay as printed. */
+export function refusalReason(value: string | undefined, offered: readonly HelpEntry[]): { text: string; said: Message } | undefined {
   if (value === undefined || offered.length === 0) return undefined;
   const words = offered.map((e) => e.word).filter((w) => w !== CR);
   const hints = words.filter(isHint);
@@ -111,6 +117,6 @@ export function explainRefusal(value: string | undefined, offered: readonly Help
   if (keywords.some((k) => k.toLowerCase().startsWith(v))) return undefined;
   const verdicts = hints.map((h) => hintAccepts(h, value));
   if (verdicts.some((x) => x !== false)) return undefined;
-  if (hints.length === 1 && keywords.length === 0) return `${value} does not fit ${hints[0]}`;
-  return `${value} is none of: ${words.join(', ')}`;
+  if (hints.length === 1 && keywords.length === 0) return { text: `${value} does not fit ${hints[0]}`, said: { code: 'probe.reason.no-fit', params: { value, hint: hints[0] as string } } };
+  return { text: `${value} is none of: ${words.join(', ')}`, said: { code: 'probe.reason.none-of', params: { value, words: words.join(', ') } } };
 }

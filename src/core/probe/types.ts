@@ -3,6 +3,7 @@
  * from it. The device decides; the probe only reads what it printed.
  */
 import type { DeviceKey } from '../model/pair';
+import type { Message } from '../base/message';
 
 /** One entry of a help list: a keyword (`interval`), an argument hint (`INTEGER<1-10>`) or `<cr>`. */
 export interface HelpEntry {
@@ -37,6 +38,8 @@ export interface LineVerdict {
   message?: string;
   /** A typed value measured against the device's argument hint, e.g. `99 is outside INTEGER<1-10>`. */
   reason?: string;
+  /** `reason` as a message of the `core` catalogue (probe.reason.*). */
+  reasonSaid?: Message;
 }
 
 export interface DeviceProbe {

@@ -5,7 +5,7 @@
  * failing word by its caret (unknown); the runner then asks once more at that word to learn what
  * the device offers there.
  */
-import { explainRefusal, prefixBefore, wordAt } from './help-parse';
+import { prefixBefore, refusalReason, wordAt } from './help-parse';
 import type { HelpReply, LineVerdict } from './types';
 
 export interface FirstVerdict {
@@ -40,8 +40,8 @@ export function judge(line: string, view: string, reply: HelpReply): FirstVerdic
 export function withOffered(first: LineVerdict, second: HelpReply): LineVerdict {
   if (second.kind !== 'list') return { ...first, offered: [] };
   const v: LineVerdict = { ...first, offered: second.entries.map((e) => e.word) };
-  const reason = first.status === 'unknown' ? explainRefusal(first.keyword, second.entries) : undefined;
-  if (reason !== undefined) v.reason = reason;
+  const reason = first.status === 'unknown' ? refusalReason(first.keyword, second.entries) : undefined;
+  if (reason !== undefined) Object.assign(v, { reason: reason.text, reasonSaid: reason.said });
   return v;
 }
 

@@ -31,7 +31,7 @@ export const OP_TEXT: Record<OpName, string> = {
 
 /**
  * Why an operation is not allowed for this pair (with this pack), or undefined when it is. `reset`
- * types a command found in no vendor text (comware-cli.md §8): refused until a pack corrected for
+ * types a command found in no vendor text (the vendor CLI notes): refused until a pack corrected for
  * the release marks its template verified.
  */
 export function refusal(pair: Pair, op: OpName, pack: PlatformPack = comware7): string | undefined {

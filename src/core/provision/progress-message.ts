@@ -3,7 +3,7 @@
  * probe.*, oneCable.*) beside their English, so the CLI and the app say them in the reader's
  * language while `--json` and the journal keep them language-neutral.
  */
-import type { MessageParam, MessageParams } from '../base/message';
+import type { Message, MessageParam, MessageParams } from '../base/message';
 import { toErrorInfo, type ErrorInfo } from '../base/errors';
 import type { DeviceKey } from '../model/pair';
 
@@ -24,6 +24,12 @@ export function progress(level: ProgressMessage['level'], code: string, params: 
 export function errorParam(e: unknown): MessageParam {
   const info = asInfo(e);
   return info.key === undefined ? info.message : { sep: 'comma', items: [{ code: `${info.key}.message`, ...(info.params ? { params: info.params } : {}) }] };
+}
+
+/** The error's own sentence in the catalogue, when it has one. */
+export function errorMessage(e: unknown): Message | undefined {
+  const info = asInfo(e);
+  return info.key === undefined ? undefined : { code: `${info.key}.message`, ...(info.params ? { params: info.params } : {}) };
 }
 
 /** The error's English, as the sentence's fallback says it. */

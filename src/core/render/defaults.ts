@@ -38,7 +38,7 @@ export const REPLACES: Readonly<Record<string, { group: string; by?: readonly st
   switchback: { group: 'switchback' },
   delayTime: { group: 'delayTime' },
   adjustCost: { group: 'adjustCost', by: ['protocol'] },
-  // `ip address A M` without `sub` replaces the primary address (comware-cli.md §1.5).
+  // `ip address A M` without `sub` replaces the primary address (the vendor CLI notes).
   ipAddress: { group: 'ipAddress' },
   description: { group: 'description' },
   loghost: { group: 'loghost', by: ['ip'] },
@@ -61,8 +61,8 @@ export const CONFLICTS: Readonly<Record<string, { group: string; by: readonly st
 
 /**
  * Values the device does not print in `display current-configuration` because they are its
- * defaults (keepalive 1 s × 10 and check interval 1 hour: comware-cli.md §1.3 [MEM]; delay 60 s
- * as "Delay-time: 1 min" §3.1; the lab prints the same way). Such a desired line is satisfied by
+ * defaults (keepalive 1 s × 10 and check interval 1 hour: the vendor CLI notes [MEM]; delay 60 s
+ * as "Delay-time: 1 min" in the vendor CLI notes; the lab prints the same way). Such a desired line is satisfied by
  * the absence of its setting. On/off switches default to off, so a desired `undo …` line is
  * satisfied when the running view does not switch the feature on.
  */

@@ -160,7 +160,7 @@ export function deviceBlocks(pair: Pair, k: DeviceKey): Block[] {
     const text = itf.description?.trim();
     if (text) local.iface(itf.name, [{ key: 'description', values: { text } }]);
   }
-  // An IPv6 group's link-local address is typed first (the device wants it before any other, §8 of
+  // An IPv6 group's link-local address is typed first (the device wants it before any other of
   // comware-cli.md); the rule vrrp.ipv6-link-local-first asks the file to list it first too.
   const linkLocalFirst = [...pair.vrrp].sort((x, y) => Number(isLinkLocalV6(y.virtualIp)) - Number(isLinkLocalV6(x.virtualIp)));
   for (const g of linkLocalFirst) {

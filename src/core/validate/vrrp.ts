@@ -82,7 +82,7 @@ const uniqueVrid: Rule = {
 };
 
 /**
- * VRRP configuration guide (comware-cli.md §8): the first virtual address of an IPv6 group must be
+ * VRRP configuration guide (the vendor CLI notes): the first virtual address of an IPv6 group must be
  * link-local (`vrrp ipv6 vrid N virtual-ip FE80::1 link-local`), and it is the last one removed.
  * Hosts take it as their default router, so it is the file's to choose, not the tool's.
  */

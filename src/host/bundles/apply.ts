@@ -67,7 +67,10 @@ function bundlePasswords(sealedText: string | undefined, passphrase: string | un
 /** Workflow events → op.progress (stage names, and per-line push progress). */
 function progressOf(e: WorkflowEvent, ctx: HandlerContext): void {
   if (e.kind === 'stage' && e.phase === 'begin') ctx.progress({ step: e.title });
-  else if (e.kind === 'line') ctx.progress({ step: `device ${e.device.toUpperCase()} ${e.stage}`, done: e.index + 1, total: e.total, line: e.line });
+  else if (e.kind === 'line') {
+    const device = e.device.toUpperCase();
+    ctx.progress({ step: `device ${device} ${e.stage}`, code: 'host.status.device-stage', params: { device, stage: e.stage }, done: e.index + 1, total: e.total, line: e.line });
+  }
   else {
     const text = formatEvent(e);
     if (text) ctx.progress({ step: text.split('\n')[0]!.slice(0, 200) });
@@ -87,7 +90,7 @@ const OUTCOME_TEXT: Record<string, string> = {
 
 /** bundles.apply: the commissioning workflow (src/core/provision) from a verified bundle. */
 export async function applyBundle(input: ApplyInput, isTrusted: (fp: string) => boolean, deps: OpenDeviceDeps & { journalBase: string }, ctx: HandlerContext) {
-  ctx.progress({ step: 'checking the bundle' });
+  ctx.progress({ step: 'checking the bundle', code: 'host.status.checking-bundle' });
   const { pair, pack, passwords: sealed, signer } = openForApply(input.data, isTrusted);
   if (sealed && !input.bundlePassphrase && KEYS.some((k) => !input[k].password && !input[k].credentialId)) {
     throw new AppError('AUTH_FAILED', 'The bundle carries encrypted device passwords.', { fix: 'Enter the bundle passphrase, or type each device password.', message: { key: 'bundle.sealed-passwords' } });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { StepReport } from '../progress-step';
 import { basename } from 'node:path';
 import { AppError } from '../../core/base/errors';
 import type { Disposable } from '../../core/base/emitter';
@@ -43,7 +44,7 @@ export class ConsoleManager {
     return { chunks: this.batcher.received, events: this.batcher.sent };
   }
 
-  async open(login: DeviceLogin & { cols: number; rows: number }, signal: AbortSignal, onStatus?: (m: string) => void): Promise<ConsoleSession> {
+  async open(login: DeviceLogin & { cols: number; rows: number }, signal: AbortSignal, onStatus?: StepReport): Promise<ConsoleSession> {
     let tee: TeeTranscriptSink | undefined;
     const opened = await openDevice(login, this.deps, { signal, tee: (file) => (tee = new TeeTranscriptSink(file, { keep: true })), ...(onStatus ? { onStatus } : {}) });
     const { session, transport } = opened;
@@ -84,13 +85,13 @@ export class ConsoleManager {
 
   private get(sessionId: string): Live {
     const e = this.live.get(sessionId);
-    if (!e) throw new AppError('NOT_FOUND', 'No such console session.', { fix: 'Connect again.' });
+    if (!e) throw new AppError('NOT_FOUND', 'No such console session.', { fix: 'Connect again.', message: { key: 'host.no-console' } });
     return e;
   }
 
   async write(sessionId: string, data: string): Promise<void> {
     const e = this.get(sessionId);
-    if (e.closed) throw new AppError('DISCONNECTED', `${e.info.label}: the session is closed.`, { fix: 'Connect again.' });
+    if (e.closed) throw new AppError('DISCONNECTED', `${e.info.label}: the session is closed.`, { fix: 'Connect again.', message: { key: 'host.console-closed', params: { label: e.info.label } } });
     // The transcript gets the filtered keystrokes; the device gets them as typed.
     e.opened.session.channel.transcript.record('out', e.filter.typed(data));
     await e.opened.transport.write(data);

@@ -12,6 +12,7 @@ import type { ConnectAsk, DeviceConnector, LoginInput } from '../../core/session
 import type { DeviceCredentials, OpenedSession } from '../../core/session/node/open';
 import type { CredentialStore } from '../secrets/credential-store';
 import { forTheApp } from './host-keys';
+import type { StepReport } from '../progress-step';
 
 /** How the user asked to reach a device from the app. */
 export interface DeviceLogin {
@@ -58,8 +59,14 @@ export function appAsk(acceptHostKey: string | undefined): ConnectAsk {
     ...(acceptHostKey ? { confirmHostKey: async ({ fingerprint }) => fingerprint === acceptHostKey } : {}),
     missing: (what, target) =>
       what === 'username'
-        ? new AppError('VALIDATION', 'No user name.', { fix: target.kind === 'ssh' ? 'Put it in the URL (ssh://admin@host:22) or fill in User.' : 'Fill in User: a console asks for a login.' })
-        : new AppError('VALIDATION', 'No password.', { fix: target.kind === 'ssh' ? 'Type the password, pick a saved login, or give a key file.' : 'Type the password, or pick a saved login.' }),
+        ? new AppError('VALIDATION', 'No user name.', {
+            fix: target.kind === 'ssh' ? 'Put it in the URL (ssh://admin@host:22) or fill in User.' : 'Fill in User: a console asks for a login.',
+            message: { key: 'host.no-user', params: { kind: target.kind } },
+          })
+        : new AppError('VALIDATION', 'No password.', {
+            fix: target.kind === 'ssh' ? 'Type the password, pick a saved login, or give a key file.' : 'Type the password, or pick a saved login.',
+            message: { key: 'host.no-password', params: { kind: target.kind } },
+          }),
   };
 }
 
@@ -70,12 +77,17 @@ export function appAsk(acceptHostKey: string | undefined): ConnectAsk {
  */
 async function loginOf(target: ConnectTarget, login: DeviceLogin, deps: OpenDeviceDeps): Promise<LoginInput> {
   const lab = deps.labLogin?.(target);
-  if (login.labLogin && !lab) throw new AppError('VALIDATION', `${login.url} is not a device of the running lab pair.`, { fix: "Start the lab on Home, or type this device's password." });
+  if (login.labLogin && !lab) {
+    throw new AppError('VALIDATION', `${login.url} is not a device of the running lab pair.`, {
+      fix: "Start the lab on Home, or type this device's password.",
+      message: { key: 'host.not-lab-device', params: { url: login.url } },
+    });
+  }
   const typed = login.password || login.identityFile || login.credentialId;
   if (lab && (login.labLogin || !typed)) return { ...lab };
   const l: LoginInput = {};
   if (login.credentialId) {
-    if (!deps.credentials) throw new AppError('NOT_FOUND', 'No saved logins here.', { fix: 'Type the password.' });
+    if (!deps.credentials) throw new AppError('NOT_FOUND', 'No saved logins here.', { fix: 'Type the password.', message: { key: 'host.no-saved-logins' } });
     Object.assign(l, await deps.credentials.login(login.credentialId));
   }
   if (login.username) l.username = login.username;
@@ -89,7 +101,7 @@ export interface OpenDeviceOptions {
   signal: AbortSignal;
   label?: string;
   tee?: (file: TranscriptSink) => TranscriptSink;
-  onStatus?: (m: string) => void;
+  onStatus?: StepReport;
 }
 
 /** Who logs in where, with what: checked before anything is connected or replaced. */

@@ -14,6 +14,7 @@ import type { DeviceKey } from '../../core/model/pair';
 import { comware7 } from '../../core/platforms/comware7';
 import { transcriptLabel, type DeviceCredentials } from '../../core/session/node/open';
 import type { Session } from '../../core/session/types';
+import type { StepReport } from '../progress-step';
 import type { ConnectOutput, ParsedInput } from '../../contract/index';
 import { borrowed } from './borrowed';
 import { reopenDevice, resolveDevice, type OpenDeviceDeps, type OpenDeviceOptions } from './connect';
@@ -43,10 +44,14 @@ export class DeviceManager {
 
   constructor(private readonly o: DeviceManagerOptions) {}
 
-  async connect(input: ParsedInput<'devices.connect'>, signal: AbortSignal, status: (step: string) => void): Promise<ConnectOutput> {
+  async connect(input: ParsedInput<'devices.connect'>, signal: AbortSignal, status: StepReport): Promise<ConnectOutput> {
     const k = input.device;
     const { target, credentials } = await resolveDevice(input, this.o.connect).catch((e: unknown) => {
-      throw e instanceof AppError && e.code === 'VALIDATION' ? new AppError('VALIDATION', `Device ${up(k)}: ${e.message}`, { ...(e.fix ? { fix: e.fix } : {}) }) : e;
+      if (!(e instanceof AppError && e.code === 'VALIDATION')) throw e;
+      // The fix is the inner error's; with its key, the reader's language says the device's part too.
+      const inner = (part: 'message' | 'fix') => ({ sep: 'comma' as const, items: [{ code: `${e.said!.key}.${part}`, ...(e.said!.params ? { params: e.said!.params } : {}) }] });
+      const said = e.said ? { key: 'host.device-prefixed', params: { device: up(k), reason: inner('message'), ...(e.fix ? { fix: inner('fix') } : {}) } } : undefined;
+      throw new AppError('VALIDATION', `Device ${up(k)}: ${e.message}`, { ...(e.fix ? { fix: e.fix } : {}), ...(said ? { message: said } : {}) });
     });
     this.claim(k, 'connecting');
     try {
@@ -69,7 +74,7 @@ export class DeviceManager {
     }
   }
 
-  private openOptions(k: DeviceKey, target: ConnectTarget, signal: AbortSignal, status: (step: string) => void): OpenDeviceOptions {
+  private openOptions(k: DeviceKey, target: ConnectTarget, signal: AbortSignal, status: StepReport): OpenDeviceOptions {
     return {
       signal,
       onStatus: status,
@@ -88,13 +93,15 @@ export class DeviceManager {
     return borrowed(h.session);
   }
 
-  async discover(keys: readonly DeviceKey[], signal: AbortSignal, step: (text: string) => void): Promise<{ facts: Partial<Record<DeviceKey, DeviceFacts>>; mismatches?: FactMismatch[] }> {
+  async discover(keys: readonly DeviceKey[], signal: AbortSignal, step: StepReport): Promise<{ facts: Partial<Record<DeviceKey, DeviceFacts>>; mismatches?: FactMismatch[] }> {
     for (const k of keys) if (!this.held[k]) throw notConnected(k);
     await this.exclusive(keys, 'reading', () =>
       Promise.all(
         keys.map(async (k) => {
           const s = await this.sessionFor(k, signal);
-          this.held[k]!.facts = await discover(s, { signal, pack: comware7, onStep: ({ command, index, total }) => step(`device ${up(k)}: ${index + 1}/${total} ${command}`) });
+          this.held[k]!.facts = await discover(s, { signal, pack: comware7, onStep: ({ command, index, total }) =>
+              step(`device ${up(k)}: ${index + 1}/${total} ${command}`, { code: 'host.status.reading', params: { device: up(k), index: String(index + 1), total: String(total), command } }),
+          });
         }),
       ),
     );
@@ -121,7 +128,10 @@ export class DeviceManager {
   }
 
   async disconnect(k: DeviceKey): Promise<boolean> {
-    if (this.busy.has(k)) throw new AppError('CONFLICT', `Device ${up(k)} is busy (${this.busy.get(k)}).`, { fix: 'Wait for it to finish or cancel it first.' });
+    if (this.busy.has(k)) throw new AppError('CONFLICT', `Device ${up(k)} is busy (${this.busy.get(k)}).`, {
+        fix: 'Wait for it to finish or cancel it first.',
+        message: { key: 'host.device-busy', params: { device: up(k), doing: this.busy.get(k) ?? '' } },
+      });
     return this.drop(k);
   }
 
@@ -139,7 +149,10 @@ export class DeviceManager {
 
   private claim(k: DeviceKey, what: string): void {
     const now = this.busy.get(k);
-    if (now) throw new AppError('CONFLICT', `Device ${up(k)} is busy (${now}).`, { fix: 'Wait for it to finish or cancel it, then try again.' });
+    if (now) throw new AppError('CONFLICT', `Device ${up(k)} is busy (${now}).`, {
+        fix: 'Wait for it to finish or cancel it, then try again.',
+        message: { key: 'host.device-busy-retry', params: { device: up(k), doing: now } },
+      });
     this.busy.set(k, what);
   }
 
@@ -149,7 +162,7 @@ export class DeviceManager {
 }
 
 function notConnected(k: DeviceKey): AppError {
-  return new AppError('DISCONNECTED', `Device ${up(k)} is not connected.`, { fix: `Connect device ${up(k)} in step 1 of the wizard.` });
+  return new AppError('DISCONNECTED', `Device ${up(k)} is not connected.`, { fix: `Connect device ${up(k)} in step 1 of the wizard.`, message: { key: 'host.not-connected-wizard', params: { device: up(k) } } });
 }
 
 function strip<T extends object>(o: T): T {

@@ -35,7 +35,13 @@ export class PushReporter {
         this.stage = { name: e.stage, title: e.title, ...(e.explain ? { explain: e.explain } : {}) };
         this.stageDirty = true;
         this.onStage(e.title);
-        this.messages.push({ level: 'info', text: `${e.title}${e.explain ? ` — ${e.explain}` : ''}` });
+        this.messages.push({
+          level: 'info',
+          text: `${e.title}${e.explain ? ` — ${e.explain}` : ''}`,
+          ...(e.explain
+            ? { code: 'progress.stage', params: { title: { sep: 'comma' as const, items: [{ code: `stage.${e.stage}.title` }] }, explain: { sep: 'comma' as const, items: [{ code: `stage.${e.stage}.explain` }] } } }
+            : { code: `stage.${e.stage}.title`, params: {} }),
+        });
         break;
       case 'plan':
         for (const k of ['a', 'b'] as const) this.totals[k] = e.plans[k].add.length + e.plans[k].remove.length;

@@ -11,7 +11,10 @@ import type { Handlers } from '../types';
 function keyLineFingerprint(line: string): string {
   const m = /^hotpair-ed25519 ([A-Za-z0-9+/=]+)/.exec(line.trim());
   const raw = m ? Buffer.from(m[1]!, 'base64') : undefined;
-  if (!raw || raw.length !== 32) throw new AppError('VALIDATION', 'Not a HotPair public key line.', { fix: 'Paste the line `hotpair bundle key export` printed: "hotpair-ed25519 <base64> SHA256:…".' });
+  if (!raw || raw.length !== 32) throw new AppError('VALIDATION', 'Not a HotPair public key line.', {
+      fix: 'Paste the line `hotpair bundle key export` printed: "hotpair-ed25519 <base64> SHA256:…".',
+      message: { key: 'host.not-key-line' },
+    });
   return fingerprint(raw);
 }
 
@@ -39,7 +42,10 @@ export function bundlesHandlers(keysDir: string | undefined, device: DeviceDeps)
       const fp = keyLineFingerprint(publicKey);
       // Two steps on purpose: the first call only shows the fingerprint to compare with its owner.
       if (confirmFingerprint === undefined) return { fingerprint: fp, trusted: isTrusted(fp) };
-      if (confirmFingerprint !== fp) throw new AppError('VALIDATION', `The confirmed fingerprint ${confirmFingerprint} is not this key's (${fp}).`, { fix: 'Compare again with the key owner.' });
+      if (confirmFingerprint !== fp) throw new AppError('VALIDATION', `The confirmed fingerprint ${confirmFingerprint} is not this key's (${fp}).`, {
+          fix: 'Compare again with the key owner.',
+          message: { key: 'host.fingerprint-differs', params: { confirmed: confirmFingerprint, fingerprint: fp } },
+        });
       store.trust(publicKey);
       return { fingerprint: fp, trusted: true };
     },

@@ -1,6 +1,7 @@
 import { listPorts } from '../../core/transport/node/serial-ports';
 import type { DeviceManager } from '../devices/manager';
 import type { Handlers } from '../types';
+import { progressStep } from '../progress-step';
 
 /** devices.* over the host's DeviceManager: the wizard's connections to A and B. */
 export function devicesHandlers(devices: DeviceManager): Handlers {
@@ -18,10 +19,10 @@ export function devicesHandlers(devices: DeviceManager): Handlers {
         ...(r.warning ? { warning: r.warning } : {}),
       };
     },
-    'devices.connect': (input, ctx) => devices.connect(input, ctx.signal, (step) => ctx.progress({ step })),
+    'devices.connect': (input, ctx) => devices.connect(input, ctx.signal, progressStep(ctx)),
     'devices.disconnect': async ({ device }) => ({ disconnected: await devices.disconnect(device) }),
     'devices.discover': async ({ devices: keys }, ctx) => {
-      const r = await devices.discover(keys, ctx.signal, (step) => ctx.progress({ step }));
+      const r = await devices.discover(keys, ctx.signal, progressStep(ctx));
       // DeviceFacts is plain JSON data; the contract carries it as a record.
       return { facts: r.facts as Record<string, Record<string, unknown>>, ...(r.mismatches ? { mismatches: r.mismatches } : {}) };
     },

@@ -71,7 +71,7 @@ export function drillHandlers(manager: MonitorManager, journalBase: string): Han
         plan: plan?.lines ?? [],
         ...(plan?.said ? { said: plan.said } : {}),
         ...(plan?.confirmWord ? { confirmWord: plan.confirmWord } : {}),
-        ...(record.outcome === 'declined' ? {} : { refused: record.message }),
+        ...(record.outcome === 'declined' ? {} : { refused: record.message, ...(record.said ? { refusedSaid: record.said } : {}) }),
         interfaces: monitoredInterfaces(subject.pair),
       };
     },
@@ -86,6 +86,7 @@ export function drillHandlers(manager: MonitorManager, journalBase: string): Han
           plan: plan?.lines ?? [],
           ...(plan?.confirmWord ? { confirmWord: plan.confirmWord } : {}),
           standing: record.standing,
+          ...(record.standingSaid ? { standingSaid: record.standingSaid } : {}),
           journal: path,
         };
       } finally {

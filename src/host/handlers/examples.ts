@@ -48,7 +48,7 @@ export function examplesHandlers(dir: string): Handlers {
     'examples.get': async ({ id }) => {
       // id is [A-Za-z0-9._-]+ by schema; match it against the listing so no path is ever built from input alone
       const file = (await exampleFiles(dir)).find((f) => basename(f, extname(f)) === id);
-      if (!file) throw new AppError('NOT_FOUND', `No example named "${id}".`, { fix: 'Pick one from examples.list.' });
+      if (!file) throw new AppError('NOT_FOUND', `No example named "${id}".`, { fix: 'Pick one from examples.list.', message: { key: 'host.no-example', params: { id } } });
       const text = await readFile(join(dir, file), 'utf8');
       return { id, text, doc: parseDoc(text) };
     },

@@ -32,7 +32,7 @@ export function createLabHandlers(adapter: LabAdapter | undefined, emit: (e: Hos
     'lab.start': async ({ baud, oneCable }, ctx) => {
       if (status.state === 'running') return status;
       if (starting) return starting; // a second click joins the start already under way
-      if (status.state === 'stopping') throw new AppError('CONFLICT', 'The lab is stopping.', { fix: 'Try again in a moment.' });
+      if (status.state === 'stopping') throw new AppError('CONFLICT', 'The lab is stopping.', { fix: 'Try again in a moment.', message: { key: 'host.lab-stopping' } });
       set({ state: 'starting', devices: [] });
       starting = adapter
         .start({ baud, ...(oneCable ? { oneCable } : {}), signal: ctx.signal, progress: (step) => ctx.progress({ step }) })

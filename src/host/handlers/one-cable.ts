@@ -23,6 +23,7 @@ import type { DeviceDeps } from '../device-deps';
 import { reopenDevice, resolveDevice } from '../devices/connect';
 import { requireValidPair } from '../pair-text';
 import type { Handlers } from '../types';
+import { progressStep } from '../progress-step';
 
 /** At most this often a batch of messages and line counters; steps and questions go at once. */
 const PROGRESS_BATCH_MS = 100;
@@ -98,7 +99,7 @@ function ownJournal(base: string, path: string): string {
   const dir = journalDir(base);
   const p = resolve(path);
   const rel = relative(dir, p);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new AppError('VALIDATION', `${path} is not a journal of this app.`, { fix: `Pick a run from ${dir}.` });
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new AppError('VALIDATION', `${path} is not a journal of this app.`, { fix: `Pick a run from ${dir}.`, message: { key: 'host.not-journal', params: { path, dir } } });
   return p;
 }
 
@@ -135,7 +136,8 @@ export function oneCableHandlers(device: DeviceDeps, emit: (e: HostEvent) => voi
         try {
           resumeText = readFileSync(resumePath, 'utf8');
         } catch (e) {
-          throw new AppError('NOT_FOUND', `Cannot read the journal ${resumePath}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`);
+          const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+          throw new AppError('NOT_FOUND', `Cannot read the journal ${resumePath}: ${reason}.`, { message: { key: 'host.journal-unreadable', params: { path: resumePath, reason } } });
         }
       }
       const { target, credentials } = await resolveDevice({ url: input.url, ...(input.username ? { username: input.username } : {}), ...(input.password ? { password: input.password } : {}) }, device);
@@ -153,7 +155,7 @@ export function oneCableHandlers(device: DeviceDeps, emit: (e: HostEvent) => voi
           signal: ctx.signal,
           emit: (e) => r.onEvent(e),
           async open(signal) {
-            const s = await reopenDevice(target, credentials, device, { signal, label: `one-cable-${++logins}`, onStatus: (step) => ctx.progress({ step }) });
+            const s = await reopenDevice(target, credentials, device, { signal, label: `one-cable-${++logins}`, onStatus: progressStep(ctx) });
             if (path) since = await portIdentity(path);
             return s.session;
           },

@@ -32,7 +32,7 @@ export interface PairHandlerOptions {
 /** pair.* : core's commissioning workflow over the devices the wizard connected. */
 export function pairHandlers(devices: DeviceManager, emit: (e: HostEvent) => void, o: PairHandlerOptions = {}): Handlers {
   const run = ({ pair, pack }: { pair: Pair; pack: PlatformPack }, ctx: HandlerContext, extra: Partial<RunPairInput>, reporter?: PushReporter) => {
-    for (const k of KEYS) if (!devices.connected(k)) throw new AppError('DISCONNECTED', `Device ${k.toUpperCase()} is not connected.`, { fix: `Connect device ${k.toUpperCase()} in step 1.` });
+    for (const k of KEYS) if (!devices.connected(k)) throw new AppError('DISCONNECTED', `Device ${k.toUpperCase()} is not connected.`, { fix: `Connect device ${k.toUpperCase()} in step 1.`, message: { key: 'host.not-connected', params: { device: k.toUpperCase() } } });
     return devices.exclusive(KEYS, extra.dryRun ? 'planning' : 'pushing', () =>
       runPair({
         pair,

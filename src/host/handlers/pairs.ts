@@ -36,7 +36,11 @@ export function pairsHandlers(): Handlers {
       try {
         rows = parseCsv(csv, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
       } catch (e) {
-        throw new AppError('VALIDATION', `The inventory is not valid CSV: ${(e as Error).message}`, { fix: 'One header row of dotted pair-file paths (name, devices.a.sysname, …), then one row per pair.' });
+        const reason = (e as Error).message;
+        throw new AppError('VALIDATION', `The inventory is not valid CSV: ${reason}`, {
+          fix: 'One header row of dotted pair-file paths (name, devices.a.sysname, …), then one row per pair.',
+          message: { key: 'host.inventory-csv', params: { reason } },
+        });
       }
       const { pairs, errors } = inventoryToPairInputs(rows, template ? openPairDoc('template', template) : {});
       return {

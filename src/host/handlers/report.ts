@@ -21,7 +21,7 @@ export function reportHandlers(o: ReportHostOptions): Handlers {
   const pass = () => process.env.HOTPAIR_KEY_PASSPHRASE || undefined;
   return {
     'report.create': async (input, ctx) => {
-      ctx.progress({ step: 'reading the journal and signing the report' });
+      ctx.progress({ step: 'reading the journal and signing the report', code: 'host.status.signing-report' });
       const made = makeSignedReport({
         base: o.journalBase,
         run: input.run,
@@ -35,8 +35,11 @@ export function reportHandlers(o: ReportHostOptions): Handlers {
       const out = { html: { name, data: made.bytes.toString('base64') }, pair: made.run.pair, runId: made.run.runId, drills: made.drills.length, signer: made.signer };
       if (!input.pdf) return out;
       const printer = o.pdf ? { ok: true as const, printer: o.pdf } : await chromiumPrinter();
-      if (!printer.ok) return { ...out, pdfUnavailable: `no PDF printer here (${printer.why}): save the HTML and print it from a browser` };
-      ctx.progress({ step: `printing to PDF (${printer.printer.name})` });
+      if (!printer.ok) {
+        const why = { sep: 'comma' as const, items: [printer.said] };
+        return { ...out, pdfUnavailable: `no PDF printer here (${printer.why}): save the HTML and print it from a browser`, pdfUnavailableSaid: { code: 'report.no-pdf.no-printer', params: { why } } };
+      }
+      ctx.progress({ step: `printing to PDF (${printer.printer.name})`, code: 'host.status.printing-pdf', params: { printer: printer.printer.name } });
       const pdf = await printer.printer.print(made.bytes.toString('utf8'), { paper: input.paper, signal: ctx.signal });
       return { ...out, pdf: { name: name.replace(/\.html$/, '.pdf'), data: Buffer.from(pdf).toString('base64') } };
     },

@@ -83,7 +83,10 @@ export class MonitorManager {
     const name = subject.name;
     const current = this.status(name);
     if (current) {
-      if (current.source !== subject.source) throw new AppError('CONFLICT', `A pair named "${name}" is already monitored (from the ${current.source === 'lab' ? 'lab' : 'a pair file'}).`, { fix: 'Stop it first.' });
+      if (current.source !== subject.source) throw new AppError('CONFLICT', `A pair named "${name}" is already monitored (from the ${current.source === 'lab' ? 'lab' : 'a pair file'}).`, {
+          fix: 'Stop it first.',
+          message: { key: 'host.monitor-taken', params: { name, source: current.source === 'lab' ? 'lab' : 'file' } },
+        });
       // Same pair, same devices: already watched. Moved devices (a restarted lab gets new ports): watch them instead.
       if (sameTargets(this.watched.get(name)!.subject, subject)) return Promise.resolve(current);
       const p = this.stop(name).then(() => this.launch(subject));
@@ -138,7 +141,7 @@ export class MonitorManager {
 
   subject(name: string): MonitorSubject {
     const w = this.watched.get(name);
-    if (!w) throw new AppError('NOT_FOUND', `The pair "${name}" is not being monitored.`, { fix: 'Start monitoring it first.' });
+    if (!w) throw new AppError('NOT_FOUND', `The pair "${name}" is not being monitored.`, { fix: 'Start monitoring it first.', message: { key: 'host.not-monitored', params: { name } } });
     return w.subject;
   }
 

@@ -36,7 +36,10 @@ export interface MonitorSubject {
 }
 
 const refuseMissing: ConnectAsk['missing'] = (what, target) =>
-  new AppError('AUTH_FAILED', `No ${what} for ${target.kind === 'ssh' ? target.host : target.path}.`, { fix: 'Enter it in the Monitor form.' });
+  new AppError('AUTH_FAILED', `No ${what} for ${target.kind === 'ssh' ? target.host : target.path}.`, {
+    fix: 'Enter it in the Monitor form.',
+    message: { key: 'host.monitor-missing', params: { what, target: target.kind === 'ssh' ? target.host : target.path } },
+  });
 
 /**
  * The lab's keys are new on every fresh state dir and its ports move: trusting them in a store
@@ -62,6 +65,7 @@ function loadPair(text: string): { pair: Pair; target: MonitorTarget } {
     const errors = !targets.ok ? targets.errors : [];
     throw new AppError('VALIDATION', `The pair file cannot be monitored: ${errors[0] ?? 'it does not load'}`, {
       fix: 'Open it in Pairing and correct the findings shown beside the fields.',
+      message: errors[0] === undefined ? { key: 'host.monitor-unloadable' } : { key: 'host.monitor-invalid', params: { reason: errors[0] } },
       details: { errors },
     });
   }
@@ -79,12 +83,16 @@ function fileCredentials(d: MonitorTarget['devices'][DeviceKey], given: string |
     try {
       c.privateKey = readFileSync(d.identityFile);
     } catch (e) {
-      throw new AppError('VALIDATION', `Device ${key.toUpperCase()}: cannot read the key file ${d.identityFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+      throw new AppError('VALIDATION', `Device ${key.toUpperCase()}: cannot read the key file ${d.identityFile}: ${reason}`, {
+        message: { key: 'host.monitor-key-file', params: { device: key.toUpperCase(), path: d.identityFile, reason } },
+      });
     }
   }
   if (c.password === undefined && c.privateKey === undefined)
     throw new AppError('AUTH_FAILED', `No password or key for device ${key.toUpperCase()} (${d.sysname}).`, {
       fix: 'Enter its password in the Monitor form, or name an identityFile / passwordEnv in the pair file.',
+      message: { key: 'host.monitor-no-secret', params: { device: key.toUpperCase(), sysname: d.sysname } },
     });
   return c;
 }
@@ -92,7 +100,7 @@ function fileCredentials(d: MonitorTarget['devices'][DeviceKey], given: string |
 export function resolveSubject(input: ParsedInput<'monitor.start'>, lab: LabAdapter | undefined, knownHostsFile?: string): MonitorSubject {
   if (input.source === 'lab') {
     const access = lab?.access?.();
-    if (!access) throw new AppError('NOT_FOUND', 'The lab pair is not running.', { fix: 'Start it on Home, then monitor it.' });
+    if (!access) throw new AppError('NOT_FOUND', 'The lab pair is not running.', { fix: 'Start it on Home, then monitor it.', message: { key: 'host.lab-not-running' } });
     const { pair, target } = loadPair(access.pairText);
     const dev = (k: DeviceKey): SubjectDevice => ({
       target: target.devices[k].connect,

@@ -58,7 +58,7 @@ export class CredentialStore {
   /** Browser mode: the first call opts in (creates an empty sealed store); later calls unlock it. */
   async unlock(passphrase: string): Promise<CredentialsState> {
     await this.load();
-    if (this.useKeychain) throw new AppError('CONFLICT', 'Logins are kept in the OS keychain here; there is nothing to unlock.');
+    if (this.useKeychain) throw new AppError('CONFLICT', 'Logins are kept in the OS keychain here; there is nothing to unlock.', { message: { key: 'host.keychain-no-unlock' } });
     if (this.onDisk?.kind === 'passphrase') {
       this.entries = JSON.parse(unseal(this.onDisk.sealed, passphrase)) as Entry[];
       this.passphrase = passphrase;
@@ -75,6 +75,7 @@ export class CredentialStore {
     if (!this.entries) {
       throw new AppError('AUTH_FAILED', 'Logins are not kept in browser mode until you choose a passphrase for them.', {
         fix: 'In Settings → Credentials, set (or enter) the passphrase first.',
+        message: { key: 'host.logins-locked-browser' },
       });
     }
     this.entries = [...this.entries, { ...c, id: randomUUID().slice(0, 8) }];
@@ -95,7 +96,12 @@ export class CredentialStore {
   async login(id: string): Promise<{ username: string; password: string }> {
     await this.load();
     const e = this.entries?.find((x) => x.id === id);
-    if (!e) throw new AppError('NOT_FOUND', this.entries ? `No saved login "${id}".` : 'Saved logins are locked.', { fix: 'Unlock or pick a login in Settings → Credentials.' });
+    if (!e) {
+      throw new AppError('NOT_FOUND', this.entries ? `No saved login "${id}".` : 'Saved logins are locked.', {
+        fix: 'Unlock or pick a login in Settings → Credentials.',
+        message: this.entries ? { key: 'host.no-login', params: { id } } : { key: 'host.logins-locked' },
+      });
+    }
     return { username: e.username, password: e.password };
   }
 

@@ -4,7 +4,7 @@ import { canonical, help, match, tokenize, type Token } from './grammar';
 import { helpLines } from './help';
 import type { Ctx, Outcome, Question, SessionState, View, ViewKind } from './types';
 
-/** Built-in aliases (comware-cli.md §5.1 / H3C "Using the CLI" Table 3): whole words only. */
+/** Built-in aliases (the vendor CLI notes / H3C "Using the CLI" Table 3): whole words only. */
 const ALIASES: Record<string, string> = {
   show: 'display',
   write: 'save',
@@ -78,7 +78,7 @@ export class CliSession {
     this.views = [{ kind: 'user' }];
   }
 
-  /** `?` typed at the end of `line`: the help lines (comware-cli.md §5.1 "Using the CLI"). */
+  /** `?` typed at the end of `line`: the help lines (the vendor CLI notes "Using the CLI"). */
   help(line: string): string[] {
     const tokens = this.applyAliases(tokenize(line));
     const partial = /\S$/.test(line) ? tokens.pop() : undefined;

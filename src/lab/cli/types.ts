@@ -14,7 +14,7 @@ export interface View {
 /** A question the device asks before finishing a command (`[Y/N]:`, a file name, …). */
 export interface Question {
   prompt: string;
-  /** Yes/no questions insist on an answer (comware-cli.md §5.5). */
+  /** Yes/no questions insist on an answer (the vendor CLI notes). */
   yn: boolean;
   answer(text: string): Outcome;
 }

@@ -4,7 +4,7 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const p2 = (n: number) => String(n).padStart(2, '0');
 const p3 = (n: number) => String(n).padStart(3, '0');
 
-/** `Nov 25 14:00:00:123 2026` — the log timestamp of comware-cli.md §4. */
+/** `Nov 25 14:00:00:123 2026` — the log timestamp the vendor CLI notes show. */
 export function logStamp(d: Date): string {
   return `${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}:${p3(d.getUTCMilliseconds())} ${d.getUTCFullYear()}`;
 }

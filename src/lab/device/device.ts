@@ -13,7 +13,7 @@ import { LoginGuard, checkPassword, hashPassword, type AuthResult } from './user
 export interface LabUser {
   username: string;
   password: string;
-  /** Force the first-login password change (password-control, comware-cli.md §5.3). */
+  /** Force the first-login password change (password-control, the vendor CLI notes). */
   firstLoginChange?: boolean;
 }
 

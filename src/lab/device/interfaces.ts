@@ -66,7 +66,7 @@ export function parseInterfaceTokens(tokens: readonly string[]): { name: string;
   return { name: type + num, consumed: 2 };
 }
 
-/** `GigabitEthernet1/0/1` → `GE1/0/1` (display abbreviations, §3.5). */
+/** `GigabitEthernet1/0/1` → `GE1/0/1` (display abbreviations). */
 export function shortName(full: string): string {
   const t = [...TYPES].sort((a, b) => b.full.length - a.full.length).find((x) => full.startsWith(x.full));
   return t ? t.short + full.slice(t.full.length) : full;

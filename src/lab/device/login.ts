@@ -1,7 +1,7 @@
 import type { LabDevice } from './device';
 
 /**
- * Console login after `Press ENTER to get started.` (comware-cli.md §5.3): `login:`, `Password:`
+ * Console login after `Press ENTER to get started.` (the vendor CLI notes): `login:`, `Password:`
  * without echo, the first-login password change (password-control defaults: at least 10
  * characters, not containing the user name) and lockout after three wrong passwords.
  */

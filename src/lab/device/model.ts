@@ -70,7 +70,7 @@ export interface RunningConfig {
 /**
  * Defaults of the RBM view: a value equal to its default is not printed by
  * `display current-configuration` (Comware prints non-default settings only). Sources: comware-cli.md
- * §1.3 (port 60064, keepalive 1 s × 10 — [MEM]); the booleans start disabled so that the section
+ * the vendor CLI notes (port 60064, keepalive 1 s × 10 — [MEM]); the booleans start disabled so that the section
  * lists exactly the `… enable` lines that were configured; delay 60 s matches "Delay-time: 1 min".
  */
 export function defaultRbm(): RbmConfig {

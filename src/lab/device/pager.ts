@@ -1,5 +1,5 @@
 /**
- * The `---- More ----` pager (comware-cli.md §5.2): a page of `size` lines, then the marker; space
+ * The `---- More ----` pager (the vendor CLI notes): a page of `size` lines, then the marker; space
  * shows the next page, Enter the next line, q or Ctrl+C abandons the rest. Continuing erases the
  * marker with backspaces, blanks and backspaces again, as the device does on a dumb terminal.
  */

@@ -20,7 +20,7 @@ export interface SshHostOptions {
   flashDir?: string;
 }
 
-/** The banner of a SecPath on Comware 7.1.064 (comware-cli.md §5.4, netmiko issue #2776). */
+/** The banner of a SecPath on Comware 7.1.064 (the vendor CLI notes, netmiko issue #2776). */
 export const SSH_IDENT = 'Comware-7.1.064';
 
 /**

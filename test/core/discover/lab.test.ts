@@ -6,7 +6,7 @@ import { LabDevice } from '../../../src/lab/device/index';
 
 /**
  * Discovery against the lab simulator's CLI engine in-process: proves the parsers read the
- * lab's display layouts (the same §3 layouts) without a single warning.
+ * lab's display layouts (the layouts the vendor CLI notes show) without a single warning.
  */
 function labSession(sysname: string, config: string[]): DiscoverSession & { cli: CliSession } {
   const cli = new CliSession(new LabDevice({ key: sysname, sysname }));

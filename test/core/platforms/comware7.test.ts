@@ -3,8 +3,8 @@ import { comware7 } from '../../../src/core/platforms/comware7';
 import { fill, parsePack } from '../../../src/core/platforms/pack';
 
 /**
- * The built-in pack against what vendor documents name (shared/docs/comware-cli.md §8): only
- * syntax §8 confirms is marked verified among the RBM commands and the VRRP bindings.
+ * The built-in pack against what vendor documents name (the vendor CLI notes): only
+ * syntax the vendor CLI notes confirm is marked verified among the RBM commands and the VRRP bindings.
  */
 describe('Comware V7 pack against comware-cli.md §8', () => {
   it('round-trips through the pack schema (what `hotpair pack dump` writes, `--pack` reads)', () => {

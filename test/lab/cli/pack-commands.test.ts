@@ -58,7 +58,7 @@ const SAMPLES: Record<string, Record<string, string | number>> = {
 
 /** Commands that need other settings first (hot-backup-help.txt restrictions). */
 const PRELUDE: Record<string, string[]> = {
-  // A further IPv6 virtual address needs the group's link-local one first (comware-cli.md §8).
+  // A further IPv6 virtual address needs the group's link-local one first (the vendor CLI notes).
   vrrpBindIpv6: ['vrrp ipv6 vrid 2 virtual-ip fe80::3 link-local standby'],
   managementInterface: ['local-ip 10.2.1.1', 'remote-ip 10.2.1.2 port 60064', 'device-role auto', 'backup-mode mirroring'],
 };

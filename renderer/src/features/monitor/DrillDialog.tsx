@@ -3,6 +3,7 @@ import type { DrillResult } from '../../../../src/contract/index';
 import { planLines } from '../../../../src/core/drill/format';
 import { accepts, type DrillPlan } from '../../../../src/core/drill/plan';
 import { coreTranslator } from '../../../../src/i18n/core';
+import { saidText } from '../../../../src/i18n/progress';
 import { useAppTranslation } from '../../i18n';
 import { useStore } from '../../store/index';
 import { sameAsk } from '../../store/slices/drill';
@@ -29,16 +30,16 @@ function Figures({ title, f }: { title: string; f: Parameters<typeof figureRows>
 
 /** The result: the outcome and figures in the reader's language; the drill's own message and where each device stands as the host said them. */
 function Result({ r }: { r: DrillResult }) {
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
   return (
     <section aria-label={t('drill.result')} className={`drill-result drill-${r.outcome}`}>
       <h3 role="status">{t(`drill.outcome.${r.outcome}`)}</h3>
-      <p>{r.message}</p>
+      <p>{saidText(i18n, r.said, r.message)}</p>
       {r.switchoverMs !== null && <Figures title={t('drill.switchover')} f={r} />}
       {r.switchback && <Figures title={t('drill.switchback')} f={r.switchback} />}
       {/* Where each device stands matters most when it stopped part-way. */}
       <ul className="drill-standing" aria-label={t('drill.standing')}>
-        {(['a', 'b'] as const).map((k) => r.standing[k] && <li key={k}>{r.standing[k]}</li>)}
+        {(['a', 'b'] as const).map((k) => r.standing[k] && <li key={k}>{saidText(i18n, r.standingSaid?.[k], r.standing[k])}</li>)}
       </ul>
       <p className="muted small">
         {t('drill.journal')} <code>{r.journal}</code>
@@ -138,7 +139,7 @@ export function DrillDialog() {
           )}
           {d.plan.refused && (
             <p className="error-text" role="alert">
-              {d.plan.refused}
+              {saidText(i18n, d.plan.refusedSaid, d.plan.refused)}
             </p>
           )}
           {word && fresh && !d.plan.refused && (

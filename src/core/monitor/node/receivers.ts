@@ -4,6 +4,8 @@
  * opens them for its run; the app opens them with its first pair and closes them with its last.
  * Runtimes attach their pairs; log lines are routed to the service of the pair they concern.
  */
+import { AppError } from '../../base/errors';
+import type { Message } from '../../base/message';
 import type { DeviceKey } from '../../model/pair';
 import type { PairHealth } from '../health';
 import { LogRouter, type DeviceAddress } from '../log-router';
@@ -24,7 +26,8 @@ export interface ReceiverConfig {
 
 export interface ReceiverOptions {
   /** Problems that do not stop the monitor (a socket error, a port taken when not strict). */
-  onWarning?: (message: string) => void;
+  /** `said` is the warning as a message of the core catalogue, for the reader's language. */
+  onWarning?: (message: string, said?: Message) => void;
   /** Opened, closed, or a new warning: for a view that shows where the monitor listens. */
   onChange?: () => void;
 }
@@ -67,10 +70,10 @@ export class MonitorReceivers {
     };
   }
 
-  warn(message: string): void {
+  warn(message: string, said?: Message): void {
     this.warnings.push(`${new Date().toISOString().slice(11, 19)}Z ${message}`);
     if (this.warnings.length > MAX_WARNINGS) this.warnings.splice(0, this.warnings.length - MAX_WARNINGS);
-    this.o.onWarning?.(message);
+    this.o.onWarning?.(message, said);
     this.o.onChange?.();
   }
 
@@ -84,10 +87,11 @@ export class MonitorReceivers {
       if (cfg.syslog) {
         const { host, port } = cfg.syslog;
         try {
-          this.syslogRx = await startSyslog({ host, port, onMessage: (m) => this.route(m.text, m.from, m.time), onError: (e) => this.warn(`syslog: ${e.message}`) });
+          this.syslogRx = await startSyslog({ host, port, onMessage: (m) => this.route(m.text, m.from, m.time), onError: (e) => this.warn(`syslog: ${e.message}`, { code: 'host.receiver.syslog-error', params: { reason: e.message } }) });
         } catch (e) {
-          if (o.strict) throw new Error(`syslog receiver on ${host}:${port}: ${(e as Error).message}`, { cause: e });
-          this.warn(`syslog receiver not started on ${host}:${port} (${(e as Error).message}); polling only — choose another port.`);
+          const params = { host, port: String(port), reason: (e as Error).message };
+          if (o.strict) throw new AppError('CONFLICT', `syslog receiver on ${host}:${port}: ${params.reason}`, { cause: e, message: { key: 'host.receiver.syslog-failed', params } });
+          this.warn(`syslog receiver not started on ${host}:${port} (${params.reason}); polling only — choose another port.`, { code: 'host.receiver.syslog-not-started', params });
         }
       }
       if (cfg.metrics) {
@@ -95,8 +99,9 @@ export class MonitorReceivers {
         try {
           this.metricsServer = await startMetricsServer(this.fleet(), { host, port });
         } catch (e) {
-          if (o.strict) throw new Error(`/metrics on ${host}:${port}: ${(e as Error).message}`, { cause: e });
-          this.warn(`/metrics not served on ${host}:${port} (${(e as Error).message}).`);
+          const params = { host, port: String(port), reason: (e as Error).message };
+          if (o.strict) throw new AppError('CONFLICT', `/metrics on ${host}:${port}: ${params.reason}`, { cause: e, message: { key: 'host.receiver.metrics-failed', params } });
+          this.warn(`/metrics not served on ${host}:${port} (${params.reason}).`, { code: 'host.receiver.metrics-not-served', params });
         }
       }
     } catch (e) {

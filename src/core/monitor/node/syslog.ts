@@ -5,6 +5,7 @@
  */
 import dgram from 'node:dgram';
 import net from 'node:net';
+import { AppError } from '../../base/errors';
 import { DEFAULT_SYSLOG_PORT } from '../../base/product';
 import { SyslogFrameDecoder } from '../syslog-frames';
 
@@ -37,10 +38,10 @@ export const DEFAULT_SYSLOG = { host: '127.0.0.1', port: DEFAULT_SYSLOG_PORT };
 /** "127.0.0.1:5514", ":5514", "[::1]:5514", "5514" → host and port. */
 export function parseHostPort(text: string, fallback: { host: string; port: number }): { host: string; port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]*))?:?(\d+)?$/.exec(text.trim());
-  if (!m) throw new Error(`"${text}" is not host:port`);
+  if (!m) throw new AppError('VALIDATION', `"${text}" is not host:port`, { message: { key: 'host.receiver.not-host-port', params: { text } } });
   const host = m[1] ?? (m[2] || fallback.host);
   const port = m[3] !== undefined ? Number(m[3]) : fallback.port;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`"${text}": port out of range`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('VALIDATION', `"${text}": port out of range`, { message: { key: 'host.receiver.port-range', params: { text } } });
   return { host, port };
 }
 

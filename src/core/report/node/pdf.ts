@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { withTimeout } from '../../base/abort';
+import type { Message } from '../../base/message';
 
 export type Paper = 'A4' | 'Letter';
 
@@ -21,13 +22,13 @@ export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-backg
 export const PDF_RENDER_TIMEOUT_MS = 60_000;
 
 /** Chromium through playwright-core, or why it cannot be used here. */
-export async function chromiumPrinter(executablePath = CHROMIUM_PATH): Promise<{ ok: true; printer: PdfPrinter } | { ok: false; why: string }> {
-  if (!existsSync(executablePath)) return { ok: false, why: `no Chromium at ${executablePath}` };
+export async function chromiumPrinter(executablePath = CHROMIUM_PATH): Promise<{ ok: true; printer: PdfPrinter } | { ok: false; why: string; said: Message }> {
+  if (!existsSync(executablePath)) return { ok: false, why: `no Chromium at ${executablePath}`, said: { code: 'report.no-pdf.no-chromium', params: { path: executablePath } } };
   let chromium: typeof import('playwright-core').chromium;
   try {
     ({ chromium } = await import('playwright-core'));
   } catch {
-    return { ok: false, why: 'playwright-core is not installed' };
+    return { ok: false, why: 'playwright-core is not installed', said: { code: 'report.no-pdf.no-playwright' } };
   }
   return {
     ok: true,

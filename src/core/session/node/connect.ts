@@ -6,6 +6,7 @@
  * (a terminal prompt, a dialog answered in advance) and the words of a refusal: `ConnectAsk`.
  */
 import { readFile } from 'node:fs/promises';
+import type { Message } from '../../base/message';
 import { AppError } from '../../base/errors';
 import { FileTranscriptSink } from '../../channel/node/file-transcript';
 import type { TranscriptSink } from '../../channel/transcript';
@@ -60,7 +61,7 @@ export interface ConnectRequest {
   transcript?: TranscriptSink;
   /** How long the SSH handshake may take; a poll gives up sooner than an engineer would. */
   readyTimeoutMs?: number;
-  onStatus?: (message: string) => void;
+  onStatus?: (message: string, said?: Message) => void;
   pack?: PlatformPack;
   timeouts?: Partial<SessionTimeouts>;
 }

@@ -16,6 +16,7 @@ import { openKnownHosts } from '../../transport/node/known-hosts-file';
 import { SerialTransport } from '../../transport/node/serial';
 import { SshTransport } from '../../transport/node/ssh';
 import type { Transport } from '../../transport/types';
+import type { Message } from '../../base/message';
 import { COMMON_BAUDS } from '../../model/connect';
 import { DeviceSession, type SessionTimeouts } from '../session';
 
@@ -41,7 +42,8 @@ export interface OpenSessionOptions {
   timeouts?: Partial<SessionTimeouts>;
   readyTimeoutMs?: number;
   /** Progress for the user ("trying 9600 baud…"). */
-  onStatus?: (message: string) => void;
+  /** `said` is the status as a message of the core catalogue, for the reader's language. */
+  onStatus?: (message: string, said?: Message) => void;
 }
 
 export interface OpenedSession {
@@ -89,11 +91,12 @@ export async function openSession(o: OpenSessionOptions): Promise<OpenedSession>
   if (transport instanceof SerialTransport) {
     await transport.open(o.signal);
     if (t.kind === 'serial' && t.baud === undefined) {
-      o.onStatus?.(`auto-baud: trying ${COMMON_BAUDS.join(', ')} (gives up after ${((COMMON_BAUDS.length * AUTOBAUD_PER_TRY_MS) / 1000).toFixed(1)} s)`);
+      const limit = ((COMMON_BAUDS.length * AUTOBAUD_PER_TRY_MS) / 1000).toFixed(1);
+      o.onStatus?.(`auto-baud: trying ${COMMON_BAUDS.join(', ')} (gives up after ${limit} s)`, { code: 'host.status.autobaud-trying', params: { bauds: COMMON_BAUDS.join(', '), limit } });
       try {
         const r = await autoBaud(transport, compilePack(pack), o.signal ? { signal: o.signal } : {});
         rec.note(`auto-baud: ${r.tried.map((x) => `${x.baud} ${x.outcome}`).join(', ')}`);
-        o.onStatus?.(`auto-baud: using ${r.baud} baud`);
+        o.onStatus?.(`auto-baud: using ${r.baud} baud`, { code: 'host.status.autobaud-using', params: { baud: String(r.baud) } });
       } catch (e) {
         await transport.close();
         await rec.close();

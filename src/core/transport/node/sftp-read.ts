@@ -6,7 +6,7 @@ import { AppError } from '../../base/errors';
 /** A saved configuration is tens of KB; anything far larger is not the file we asked for. */
 export const SFTP_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-// SFTP status codes (draft-ietf-secsh-filexfer-02 §7)
+// SFTP status codes (draft-ietf-secsh-filexfer-02, section 7)
 const NO_SUCH_FILE = 2;
 const PERMISSION_DENIED = 3;
 

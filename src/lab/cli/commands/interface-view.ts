@@ -33,7 +33,7 @@ const vrrp = (key: 'vrrp' | 'vrrp6', linkLocal = false): Apply => (i, a, ctx) =>
   const group = a.group as 'active' | 'standby' | undefined;
   const list = i[key];
   const v = list.find((x) => x.vrid === vrid && x.ip === a.ip);
-  // VRRP configuration guide (comware-cli.md §8): an IPv6 group's first virtual address is link-local.
+  // VRRP configuration guide (the vendor CLI notes): an IPv6 group's first virtual address is link-local.
   if (linkLocal && !isLinkLocal(a.ip as string)) return fail('Error: The specified address is not a link-local address.');
   if (key === 'vrrp6' && !v && !list.some((x) => x.vrid === vrid) && !isLinkLocal(a.ip as string))
     return fail('Error: The first virtual IPv6 address of a VRRP group must be a link-local address.');
@@ -125,7 +125,7 @@ export const INTERFACE_COMMANDS: CommandSpec[] = [
   ifc('undo vrrp ipv6 vrid <vrid:int:1-255>', (i, a) => void (i.vrrp6 = i.vrrp6.filter((v) => v.vrid !== Number(a.vrid)))),
 ];
 
-/** Whether a VRRP virtual IP is a legal host in the interface subnet (else the group stays Initialize, §2.1). */
+/** Whether a VRRP virtual IP is a legal host in the interface subnet (else the group stays Initialize). */
 export function vipUsable(i: IfConfig, vip: string): boolean {
   if (!i.ipv4) return false;
   const c = parseCidr(`${i.ipv4.ip}/${maskToPrefix(i.ipv4.mask)}`);

@@ -2,7 +2,7 @@ import { fail, type CommandSpec, type Outcome } from '../types';
 
 /**
  * Commands about the session rather than the configuration: moving between views, paging,
- * terminal monitor, save (interactive and forced) and reboot, with the texts of comware-cli.md §5.5.
+ * terminal monitor, save (interactive and forced) and reboot, with the texts the vendor CLI notes give
  */
 const SAVE_DONE = ['Validating file. Please wait...', 'Saved the current configuration to mainboard device successfully.'];
 const DEFAULT_FILE = 'flash:/startup.cfg';

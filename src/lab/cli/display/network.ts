@@ -4,7 +4,7 @@ import type { IfConfig } from '../../device/model';
 import { vipUsable } from '../commands/interface-view';
 import type { CommandSpec } from '../types';
 
-/** Interfaces, VRRP, track and session displays (comware-cli.md §3.5, §3.6). */
+/** Interfaces, VRRP, track and session displays (the vendor CLI notes). */
 function interfaceBrief(d: LabDevice): string[] {
   const row = (name: string, link: string, proto: string, ip: string, desc = '') =>
     `${name.padEnd(21)}${link.padEnd(5)}${proto.padEnd(9)}${ip.padEnd(18)}${desc.slice(0, 27)}`.trimEnd();
@@ -71,7 +71,7 @@ function vrrpVerbose(d: LabDevice, f: Family): string[] {
     );
     const own = f === 'ipv4' ? i.ipv4?.ip : (i.ipv6LinkLocal[0] ?? i.ipv6[0]?.split('/')[0]);
     if (state === 'Master' && own) out.push(pair('Master IP', own));
-    // How RBM-bound groups are marked is unverified (§3.6); the lab names the bound group kind.
+    // How RBM-bound groups are marked is unverified (vendor CLI notes); the lab names the bound group kind.
     if (v.group) out.push(pair('RBM Group', v.group === 'active' ? 'Active' : 'Standby'));
   }
   return out;

@@ -3,7 +3,7 @@ import { dateTime } from '../../device/clock';
 import type { RbmMode, RbmStatusBlock, RbmStatusView } from '../../device/seam';
 import type { CommandSpec } from '../types';
 
-/** `display remote-backup-group status` / `sync-check` in the layout of comware-cli.md §3.1. */
+/** `display remote-backup-group status` / `sync-check` in the layout the vendor CLI notes show. */
 const MODE_TEXT: Record<RbmMode, string> = { 'active-standby': 'Active/standby', 'dual-active': 'Dual-active', mirroring: 'Mirroring' };
 export const NOT_CONFIGURED = 'Remote backup group is not configured.';
 

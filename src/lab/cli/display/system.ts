@@ -1,7 +1,7 @@
 import { clockLine, uptimeText } from '../../device/clock';
 import type { CommandSpec } from '../types';
 
-/** Device identity and housekeeping displays (comware-cli.md §3.3, §3.4, §4). */
+/** Device identity and housekeeping displays (the vendor CLI notes). */
 export const SYSTEM_DISPLAYS: CommandSpec[] = [
   {
     syntax: 'display version',

@@ -1,6 +1,7 @@
 import { Fragment, useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import type { DeviceFacts, FactMismatch } from '../../../../../src/contract/index';
+import { mismatchText } from '../../../../../src/i18n/discover';
 import { useAppTranslation } from '../../../i18n';
 
 // Values read from the devices (roles, modes, states, interface names) are shown as the device prints them.
@@ -24,7 +25,8 @@ export function FactsTable({ a, b, mismatches }: { a: DeviceFacts; b: DeviceFact
   const names = useMemo(() => [...new Set([...a.interfaces, ...b.interfaces].map((i) => i.name))].sort(), [a, b]);
   const ifOf = (f: DeviceFacts, n: string) => f.interfaces.find((i) => i.name === n);
   const ifMismatch = mismatches.filter((m) => m.field.startsWith('interfaces'));
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
+  const say = (m: FactMismatch) => mismatchText(i18n, m).message;
   const unknown = <span className="muted">{t('wizard.facts.unknown')}</span>;
   const iface = (x: DeviceFacts['interfaces'][number] | undefined) =>
     x ? [x.address, x.link, x.aggregateMember && t('wizard.facts.member', { aggregate: x.aggregateMember })].filter(Boolean).join(' · ') || '—' : t('wizard.facts.missing');
@@ -52,7 +54,7 @@ export function FactsTable({ a, b, mismatches }: { a: DeviceFacts; b: DeviceFact
               {ms.map((m) => (
                 <tr key={m.field} className={`row-${m.severity} row-note`}>
                   <td colSpan={3}>
-                    {m.severity === 'error' ? '✖' : m.severity === 'warning' ? '⚠' : 'ℹ'} {m.message}
+                    {m.severity === 'error' ? '✖' : m.severity === 'warning' ? '⚠' : 'ℹ'} {say(m)}
                   </td>
                 </tr>
               ))}
@@ -79,7 +81,7 @@ export function FactsTable({ a, b, mismatches }: { a: DeviceFacts; b: DeviceFact
         })}
         {ifMismatch.map((m) => (
           <tr key={m.field} className={`row-${m.severity} row-note`}>
-            <td colSpan={3}>{m.message}</td>
+            <td colSpan={3}>{say(m)}</td>
           </tr>
         ))}
       </tbody>
