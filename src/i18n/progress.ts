@@ -5,8 +5,8 @@ import { coreTranslator } from './core';
 /** A progress message or step as the host sends it: its English, and its catalogue code when core gave one. */
 export interface ProgressLike {
   text: string;
-  code?: string;
-  params?: MessageParams;
+  code?: string | undefined;
+  params?: MessageParams | undefined;
 }
 
 /** A workflow's progress message (push log, one-cable steps) in an instance's language; its English when it carries no code. */

@@ -171,7 +171,7 @@ describe('the signed report in the reader\'s language', () => {
   it('LANG=zh_CN: the report is Chinese, names its language in the signed bytes, and its signature holds', () => {
     const html = renderReportHtml(reportInput(), reportLanguage(zh));
     expect(html).toContain('<html lang="zh-CN">');
-    for (const title of ['调试报告 — site-1', '站点与配对', '规则检查与语法探测', '健康检查', '各设备已下发的计划', '验证', '故障切换演练', '会话记录（SHA-256）', '验收']) expect(html).toContain(title);
+    for (const title of ['开局报告 — site-1', '站点与配对', '规则检查与语法探测', '健康检查', '各设备已下发的计划', '验证', '故障切换演练', '会话记录（SHA-256）', '验收']) expect(html).toContain(title);
     const key = generateSigningKey();
     const signed = signReport(html, key);
     expect(verifyReport(signed, () => true)).toEqual({ ok: true, fingerprint: fingerprint(key.publicKeyRaw), trusted: true });

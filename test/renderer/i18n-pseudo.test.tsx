@@ -243,12 +243,12 @@ describe('pseudo-locale: no English outside the catalogue', () => {
 /** The wizard's names in the pseudo-locale, to find its controls the way a user of that language would. */
 const tw = (key: string, params?: Record<string, unknown>) => i18n.t(`app:wizard.${key}`, params ?? {});
 // What the devices and the host say in the wizard, shown as they are: device facts, interface and
-// port names, and core's English where it carries no code yet (mismatches, push log, verdicts).
+// port names, and core's English where it carries no code (an older host's push log, verdicts).
 const WIZARD_DATA = new Set([
   ...DATA,
   ...['FW2', 'F1000-AK1xx', 'F1000-AK2xx', '7.1.064', 'ESS 1171P23', 'GigabitEthernet1/0/1', '10.1.1.1/24 · up', 'ssh admin@127.0.0.1:2202', 'SSH', '/dev/ttyUSB0', '— FTDI'],
-  ...['RBM needs the same model on both devices.', 'at word 4 “virtual-ip”: % Unrecognized command found at \'^\' position.'],
-  ...['[A]', 'Stage 1 — control channel', 'remote-backup group', 'undo track 9', 'vrrp vrid 1 virtual-ip 10.1.1.3 active', 'Device A keeps its part: 2 line(s), saved', 'starting device A'],
+  ...['at word 4 “virtual-ip”: % Unrecognized command found at \'^\' position.'],
+  ...['[A]', 'Stage 1 — control channel', 'remote-backup group', 'undo track 9', 'vrrp vrid 1 virtual-ip 10.1.1.3 active', 'starting device A'],
 ]);
 
 /** Health checks as core sends them: a code and params beside its English. */
@@ -318,7 +318,7 @@ describe('pseudo-locale: the pairing wizard, step by step', () => {
     await waitFor(() => expect(push).toHaveProperty('disabled', false));
     fireEvent.click(push);
     const opId = useStore.getState().wizard.push.opId!;
-    act(() => fake.emit({ event: 'pair.progress', payload: { opId, stage: { name: 'channel', title: 'Stage 1 — control channel' }, devices: { a: { done: 4, total: 22, line: 'remote-backup group' } }, messages: [{ level: 'info', text: 'Stage 1 — control channel', device: 'a' }] } }));
+    act(() => fake.emit({ event: 'pair.progress', payload: { opId, stage: { name: 'channel', title: 'Stage 1 — control channel' }, devices: { a: { done: 4, total: 22, line: 'remote-backup group' } }, messages: [{ level: 'info', text: 'Stage 1 — control channel', device: 'a' }, { level: 'warn', text: 'pushing 2 line(s) the devices did not confirm anyway, because: "lab"', code: 'probe.forced', params: { count: 2, reason: 'lab' } }] } }));
     await screen.findByRole('button', { name: tw('push.cancel') });
     expect(wizardText()).toEqual([]);
 
@@ -351,7 +351,7 @@ describe('pseudo-locale: the pairing wizard, step by step', () => {
     act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [{ step: 'on-a', text: 'starting device A' }, { step: 'move-cable', text: 'starting device A', to: 'b' }], messages: [], question: 'cable' } }));
     await screen.findByRole('button', { name: tw('oneCable.cableOn', { device: 'B' }) });
     expect(wizardText()).toEqual([]);
-    act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [{ step: 'left-on-a', text: 'Device A keeps its part: 2 line(s), saved' }], messages: [], question: 'undo-a' } }));
+    act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [{ step: 'left-on-a', text: 'Device A keeps its part: 2 line(s), saved', code: 'oneCable.step.left-on-a-saved', params: { count: 2 } }], messages: [], question: 'undo-a' } }));
     await screen.findByRole('button', { name: tw('oneCable.keepA') });
     expect(wizardText()).toEqual([]);
   });

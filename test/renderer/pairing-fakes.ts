@@ -54,7 +54,7 @@ export function wizardAnswers(o: { apply?: () => Promise<Result<unknown>> | Resu
       ok: true as const,
       data: {
         facts: { a: facts('FW1', 'F1000-AK1xx'), b: facts('FW2', 'F1000-AK2xx') },
-        mismatches: [{ field: 'model', label: 'Model', a: 'F1000-AK1xx', b: 'F1000-AK2xx', severity: 'error', message: 'RBM needs the same model on both devices.' }],
+        mismatches: [{ field: 'model', label: 'Model', a: 'F1000-AK1xx', b: 'F1000-AK2xx', severity: 'error', message: 'RBM needs the same model on both devices.', code: 'compare.differs.model', params: {}, labelCode: 'compare.label.model' }],
       },
     }),
     'pair.check': () => ({ ok: true as const, data: { diagnostics: [], valid: true, checked: 'facts' } }),

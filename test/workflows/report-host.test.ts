@@ -57,7 +57,7 @@ describe('report channels of the host', () => {
     const noPrinter = reportHandlers({ keysDir: join(dir, 'keys'), journalBase: dir })['report.create']!;
     const missing = '/nonexistent/chromium';
     const { chromiumPrinter } = await import('../../src/core/report/node/pdf');
-    expect(await chromiumPrinter(missing)).toEqual({ ok: false, why: `no Chromium at ${missing}` });
+    expect(await chromiumPrinter(missing)).toMatchObject({ ok: false, why: `no Chromium at ${missing}` });
     const r = await noPrinter({ run: 'run-0001-abcdef', pdf: false, paper: 'A4' }, ctx);
     expect(r.pdf).toBeUndefined();
     expect(reportHandlers({ keysDir: undefined, journalBase: dir })).toEqual({});

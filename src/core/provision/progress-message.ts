@@ -22,8 +22,8 @@ export function progress(level: ProgressMessage['level'], code: string, params: 
 
 /** An error inside a sentence: its catalogue message when it has one, else its English as it is. */
 export function errorParam(e: unknown): MessageParam {
-  const info = asInfo(e);
-  return info.key === undefined ? info.message : { sep: 'comma', items: [{ code: `${info.key}.message`, ...(info.params ? { params: info.params } : {}) }] };
+  const m = errorMessage(e);
+  return m ? { sep: 'comma', items: [m] } : errorEnglish(e);
 }
 
 /** The error's own sentence in the catalogue, when it has one. */

@@ -54,7 +54,12 @@ async function drillOn(manager: MonitorManager, input: DrillAsk, ctx: HandlerCon
     ...(o.journal ? { journal: o.journal } : {}),
     confirm: async (p) => ((plan = p), o.answer),
     emit: (e) => {
-      if (e.kind === 'step') ctx.progress({ step: e.entry.unexpected ? `unexpected: ${e.entry.text}` : e.entry.text });
+      if (e.kind === 'step') {
+        const { entry } = e;
+        const said = entry.code ? { code: entry.code, ...(entry.params ? { params: entry.params } : {}) } : undefined;
+        const m = said && (entry.unexpected ? { code: 'drillRun.unexpected-step', params: { text: { sep: 'comma' as const, items: [said] } } } : said);
+        ctx.progress({ step: entry.unexpected ? `unexpected: ${entry.text}` : entry.text, ...(m ?? {}) });
+      }
       else if (e.kind === 'figures') ctx.progress({ step: `${e.figures.phase}: ${e.figures.switchoverMs ?? '?'} ms, interruption ${e.figures.interruptionMs ?? 'not probed'}${e.figures.interruptionMs === null ? '' : ' ms'}` });
     },
     meta: { runId: randomUUID(), targets: { a: formatConnectTarget(subject.devices.a.target), b: formatConnectTarget(subject.devices.b.target) }, tool: `${PRODUCT_NAME} ${PRODUCT_VERSION}` },

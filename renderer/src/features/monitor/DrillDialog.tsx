@@ -3,7 +3,7 @@ import type { DrillResult } from '../../../../src/contract/index';
 import { planLines } from '../../../../src/core/drill/format';
 import { accepts, type DrillPlan } from '../../../../src/core/drill/plan';
 import { coreTranslator } from '../../../../src/i18n/core';
-import { saidText } from '../../../../src/i18n/progress';
+import { progressText, saidText, type ProgressLike } from '../../../../src/i18n/progress';
 import { useAppTranslation } from '../../i18n';
 import { useStore } from '../../store/index';
 import { sameAsk } from '../../store/slices/drill';
@@ -126,7 +126,7 @@ export function DrillDialog() {
         </form>
       )}
 
-      {d.phase === 'planning' && <p role="status">{t('drill.planning', { step: d.steps.at(-1) ?? t('drill.connecting') })}</p>}
+      {d.phase === 'planning' && <p role="status">{t('drill.planning', { step: d.steps.length ? progressText(i18n, d.steps.at(-1) as ProgressLike) : t('drill.connecting') })}</p>}
       {d.plan && d.phase !== 'running' && !finished && (
         <section aria-label={t('drill.plan')} className={fresh ? 'drill-plan' : 'drill-plan stale'}>
           {!fresh && d.phase === 'planned' && <p className="warn-text">{t('drill.stale')}</p>}
@@ -154,8 +154,8 @@ export function DrillDialog() {
         <section aria-label={t('drill.progress')}>
           <ol className="drill-steps" aria-live="polite">
             {d.steps.map((s, i) => (
-              <li key={i} className={s.startsWith('unexpected:') ? 'error-text' : undefined}>
-                {s}
+              <li key={i} className={s.text.startsWith('unexpected:') ? 'error-text' : undefined}>
+                {progressText(i18n, s)}
               </li>
             ))}
           </ol>
@@ -164,7 +164,7 @@ export function DrillDialog() {
       )}
 
       {d.phase === 'done' && d.result && <Result r={d.result} />}
-      {d.phase === 'cancelled' && <p role="status">{[t('drill.cancelled'), ...(d.steps.length ? [t('drill.lastStep', { step: d.steps.at(-1) })] : [])].join(' ')}</p>}
+      {d.phase === 'cancelled' && <p role="status">{[t('drill.cancelled'), ...(d.steps.length ? [t('drill.lastStep', { step: progressText(i18n, d.steps.at(-1) as ProgressLike) })] : [])].join(' ')}</p>}
       {d.phase === 'failed' && d.error && <ErrorNote error={d.error} title={t('drill.didNotRun')} />}
 
       <div className="button-row">

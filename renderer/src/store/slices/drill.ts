@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { DrillPlanView, DrillResult, ErrorInfo } from '../../../../src/contract/index';
 import { api, newOpId } from '../../services/api';
 import type { State } from '../types';
+import type { ProgressLike } from '../../../../src/i18n/progress';
 
 /** What the engineer asks a drill to do (the dialog's form, probes already checked). */
 export interface DrillAsk {
@@ -16,7 +17,8 @@ export interface DrillState {
   phase: 'idle' | 'planning' | 'planned' | 'running' | 'done' | 'failed' | 'cancelled';
   opId?: string;
   /** Progress lines of the plan read or the drill, in order. */
-  steps: string[];
+  /** The host's step lines: English, and the catalogue code where core gave one. */
+  steps: ProgressLike[];
   plan?: DrillPlanView;
   /** The ask the plan answers: a different ask needs its own plan before it may run. */
   planAsk?: DrillAsk;
@@ -86,7 +88,7 @@ export const drillSlice: StateCreator<State, [], [], DrillSlice> = (set, get) =>
 };
 
 /** op.progress for the plan read or drill in progress → one more step line. */
-export function drillProgress(s: State, opId: string, step: string): Partial<State> | undefined {
+export function drillProgress(s: State, opId: string, step: ProgressLike): Partial<State> | undefined {
   const d = s.drill;
   if (d.opId !== opId || (d.phase !== 'planning' && d.phase !== 'running')) return undefined;
   const steps = d.steps.length >= MAX_STEPS ? [...d.steps.slice(1), step] : [...d.steps, step];

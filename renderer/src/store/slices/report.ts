@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import { saidText } from '../../../../src/i18n/progress';
+import { i18n } from '../../i18n';
 import type { ErrorInfo, Output } from '../../../../src/contract/index';
 import { api, newOpId } from '../../services/api';
 import type { State } from '../types';
@@ -80,7 +82,7 @@ export const reportSlice: StateCreator<State, [], [], ReportSlice> = (set, get) 
         patch({ status: 'failed', error: r.error, step: undefined });
         return undefined;
       }
-      made = { signer: r.data.signer, drills: r.data.drills, ...(r.data.pdfUnavailable ? { pdfUnavailable: r.data.pdfUnavailable } : {}) };
+      made = { signer: r.data.signer, drills: r.data.drills, ...(r.data.pdfUnavailable ? { pdfUnavailable: saidText(i18n, r.data.pdfUnavailableSaid, r.data.pdfUnavailable) } : {}) };
       // The HTML is the signed original (the file `report verify` checks); the PDF is its print.
       return { files: [r.data.html, ...(r.data.pdf ? [r.data.pdf] : [])] };
     },

@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import { progressText } from '../../../../src/i18n/progress';
+import { i18n } from '../../i18n';
 import type { ConnectInput, DeviceFacts, ErrorInfo } from '../../../../src/contract/index';
 import { api, newOpId } from '../../services/api';
 import type { State } from '../types';
@@ -123,7 +125,9 @@ export const wizardSlice: StateCreator<State, [], [], WizardSlice> = (set, get, 
         return true;
       }
       if (e.event !== 'op.progress' || e.payload.state !== 'running') return false;
-      const { opId, step } = e.payload;
+      const { opId } = e.payload;
+      // In the page's language where core named the step's code (connecting, discovering, asking…).
+      const step = progressText(i18n, { text: e.payload.step, code: e.payload.code, params: e.payload.params });
       for (const k of ['a', 'b'] as const) if (w.devices[k].opId === opId) return patchDevice(k, { step }), true;
       if (w.discover.opId === opId) return patch({ discover: { ...w.discover, step } }), true;
       if (w.plan.opId === opId) return patch({ plan: { ...w.plan, step } }), true;

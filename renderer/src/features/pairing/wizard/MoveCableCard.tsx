@@ -1,6 +1,6 @@
 import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
-import { coreLine } from './core-message';
+import { progressText } from '../../../../../src/i18n/progress';
 
 /**
  * What the one-cable run needs from the engineer's hands now: the cable moved (the app sees the
@@ -21,7 +21,7 @@ export function MoveCableCard() {
     return (
       <section className="card move-cable alert" aria-label={t('wizard.oneCable.undoLabel')}>
         <h2>{t('wizard.oneCable.undoTitle', { lines })}</h2>
-        <p>{left && coreLine(i18n, left)}</p>
+        <p>{left && progressText(i18n, left)}</p>
         <p>
           <strong>{t('wizard.oneCable.undoStrong')}</strong>
           {t('wizard.oneCable.undoBefore')} <code>hotpair recover</code>
@@ -40,11 +40,11 @@ export function MoveCableCard() {
   }
   if (o.question !== 'cable' || !move?.to) return null;
   const to = move.to.toUpperCase();
-  const refused = last?.step === 'wrong-device' ? coreLine(i18n, last) : undefined;
+  const refused = last?.step === 'wrong-device' ? progressText(i18n, last) : undefined;
   return (
     <section className="card move-cable" aria-label={t('wizard.oneCable.moveTitle', { device: to })}>
       <h2>{t('wizard.oneCable.moveTitle', { device: to })}</h2>
-      <p>{coreLine(i18n, move)}</p>
+      <p>{progressText(i18n, move)}</p>
       {refused && (
         <p className="error-text" role="alert">
           {refused}

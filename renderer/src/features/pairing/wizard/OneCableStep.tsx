@@ -3,7 +3,7 @@ import type { OneCableStepName } from '../../../../../src/contract/index';
 import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import { ErrorNote } from '../ErrorNote';
-import { coreLine } from './core-message';
+import { progressText } from '../../../../../src/i18n/progress';
 import { MoveCableCard } from './MoveCableCard';
 
 /** The flow's phases as the engineer walks them (keys of app:wizard.oneCable.phases), each lit by the steps the run reports. */
@@ -139,13 +139,13 @@ export function OneCableStep() {
           <code className="current-line">{o.line.line}</code>
         </div>
       )}
-      {last && <p role="status">{coreLine(i18n, last)}</p>}
+      {last && <p role="status">{progressText(i18n, last)}</p>}
       {o.log.length > 0 && (
         <ol className="push-log" aria-label={t('wizard.oneCable.logLabel')}>
           {o.log.slice(-10).map((m, i) => (
             <li key={i} className={`log-${m.level}`}>
               {m.device ? `[${m.device.toUpperCase()}] ` : ''}
-              {coreLine(i18n, m)}
+              {progressText(i18n, m)}
             </li>
           ))}
         </ol>

@@ -2,7 +2,7 @@ import { stageText } from '../../../../../src/i18n/core-text';
 import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import { ErrorNote } from '../ErrorNote';
-import { coreLine } from './core-message';
+import { progressText } from '../../../../../src/i18n/progress';
 import { LiveConsole } from './LiveConsole';
 import { RunSummary } from './RunSummary';
 
@@ -55,7 +55,7 @@ export function PushStep() {
           {push.log.slice(-12).map((m, i) => (
             <li key={`${push.log.length}-${i}`} className={`log-${m.level}`}>
               {m.device ? `[${m.device.toUpperCase()}] ` : ''}
-              {coreLine(i18n, m)}
+              {progressText(i18n, m)}
             </li>
           ))}
         </ol>
