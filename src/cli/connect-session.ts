@@ -71,6 +71,16 @@ export function pairTargets(devices: Record<DeviceKey, DeviceSettings>, flags: C
   return out;
 }
 
+/** A pair's targets after --a/--b, or undefined once the reason was said (a usage error: exit 2). */
+export function pairTargetsOrSay(pair: Pair, flags: CliConnectFlags & TargetFlags, say: (message: string) => void): Record<DeviceKey, PairTarget> | undefined {
+  try {
+    return pairTargets(pairDeviceSettings(pair), flags);
+  } catch (e) {
+    say((e as Error).message);
+    return undefined;
+  }
+}
+
 /**
  * Opens device A or B: one connector for both, so first-contact host keys are recorded one at a
  * time and the terminal's questions (passwords, fingerprints) come one after the other.

@@ -70,13 +70,10 @@ export async function runDrillCli(file: string, drillFlags: DrillFlags, io: CliI
     return EXIT.failed;
   }
   if (!flags.yes && !canAsk()) return usage(io, t('drill.needsTerminal'));
-  const { pairDeviceSettings, pairTargets } = await import('../connect-session');
-  let targets;
-  try {
-    targets = pairTargets(pairDeviceSettings(pair), flags);
-  } catch (e) {
-    return usage(io, (e as Error).message);
-  }
+  const { pairTargetsOrSay } = await import('../connect-session');
+  let said = '';
+  const targets = pairTargetsOrSay(pair, flags, (message) => (said = message));
+  if (!targets) return usage(io, said);
   const management = await managementAddresses({ a: targets.a.target, b: targets.b.target });
   const { cliSessionFactory } = await import('./pair');
   const open = await cliSessionFactory(pair, flags);

@@ -157,14 +157,9 @@ export async function runPairCli(o: RunOptions): Promise<number> {
   const { JournalFile, newJournalPath } = await import('../../core/provision/node/journal-file');
   const { dataDir } = await import('../../core/base/node/paths');
   const { randomUUID } = await import('node:crypto');
-  const { pairDeviceSettings, pairTargets } = await import('../connect-session');
-  let targets;
-  try {
-    targets = pairTargets(pairDeviceSettings(pair), flags);
-  } catch (e) {
-    io.err(`${t('error', { message: (e as Error).message })}\n`);
-    return EXIT.usage;
-  }
+  const { pairTargetsOrSay } = await import('../connect-session');
+  const targets = pairTargetsOrSay(pair, flags, (message) => io.err(`${t('error', { message })}\n`));
+  if (!targets) return EXIT.usage;
   const open = o.open ?? (await cliSessionFactory(pair, flags));
   const journalPath = newJournalPath(dataDir(), pair.name);
   const journal = new JournalFile(journalPath);

@@ -70,14 +70,9 @@ export interface ProbeRunOptions {
 export async function runProbeCli(o: ProbeRunOptions): Promise<number> {
   const io = o.io ?? stdio;
   const { pair, pack, flags } = o;
-  const { pairDeviceSettings, pairTargets } = await import('../connect-session');
-  let targets;
-  try {
-    targets = pairTargets(pairDeviceSettings(pair), flags);
-  } catch (e) {
-    io.err(`${t('error', { message: (e as Error).message })}\n`);
-    return EXIT.usage;
-  }
+  const { pairTargetsOrSay } = await import('../connect-session');
+  const targets = pairTargetsOrSay(pair, flags, (message) => io.err(`${t('error', { message })}\n`));
+  if (!targets) return EXIT.usage;
   const { withTimeout } = await import('../../core/base/abort');
   const { toErrorInfo } = await import('../../core/base/errors');
   const { planDevice, isEmptyPlan } = await import('../../core/provision/plan');
