@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type Locator, type Page } from 'playwright-core';
-import { buildRenderer, launchChromium } from './harness';
+import { type Browser, type Page } from 'playwright-core';
+import { buildRenderer, connectDevice, launchChromium, openLabPairFromHome } from './harness';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
 import type { DataPlaneRecord } from '../../src/lab/dataplane';
@@ -47,16 +47,6 @@ afterAll(async () => {
   await mode?.close();
 });
 
-async function connect(device: 'A' | 'B'): Promise<void> {
-  const card: Locator = page.getByRole('region', { name: `Device ${device}` });
-  await card.getByLabel('Password', { exact: true }).fill(LAB_PASSWORD);
-  await card.getByRole('button', { name: `Connect ${device}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Is this device ${device}?` });
-  await dialog.waitFor({ timeout: 15_000 });
-  await dialog.getByRole('button', { name: /accept and connect/ }).click();
-  await card.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
-}
-
 const running = (key: 'a' | 'b') => page.locator(`[data-field="runningStatus"][data-device="${key}"]`);
 const dataPlane = () => JSON.parse(readFileSync(join(labDir, 'dataplane.json'), 'utf8')) as DataPlaneRecord;
 
@@ -64,11 +54,9 @@ describe('drill and report in the app, end to end on the lab pair (chromium)', (
   it('commissions, monitors, drills from the Monitor card with figures, and saves the signed report from Recent runs', async () => {
     onTestFailed(async () => void (await page.screenshot({ path: join(shots, 'drill-report-failed.png') })));
     await page.goto(mode.server.url);
-    await page.getByRole('button', { name: 'Start the lab pair' }).click();
-    await page.getByRole('button', { name: 'Open the lab pair' }).waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: 'Open the lab pair' }).click();
-    await connect('A');
-    await connect('B');
+    await openLabPairFromHome(page);
+    await connectDevice(page, 'A', { password: LAB_PASSWORD });
+    await connectDevice(page, 'B', { password: LAB_PASSWORD });
     await page.getByRole('button', { name: 'Next: discover both' }).click();
     await page.locator('.facts-table').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Next: hot-backup settings' }).click();
