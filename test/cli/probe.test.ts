@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT, runPairCli } from '../../src/cli/commands/pair';
 import { runProbeCli } from '../../src/cli/commands/probe';
 import { readPackFile } from '../../src/cli/pack-file';
@@ -15,6 +14,7 @@ import type { SessionFactory } from '../../src/core/provision/types';
 import { LabDevice } from '../../src/lab/device/index';
 import { renderConfig } from '../../src/lab/device/render';
 import { InProcessSession } from '../core/provision/in-process-session';
+import { useTempDataDir } from '../workflows/temp-data-dir';
 import { EXAMPLES } from '../core/render/examples';
 
 const config = (d: LabDevice) => renderConfig(d.running, d.version).join('\n');
@@ -29,17 +29,7 @@ function dialect(): PlatformPack {
 }
 
 describe('hotpair probe (devices: the lab appliance engine in-process)', () => {
-  let dir: string;
-  const saved = process.env.HOTPAIR_DATA_DIR;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'hotpair-probe-cli-'));
-    process.env.HOTPAIR_DATA_DIR = dir;
-  });
-  afterEach(() => {
-    if (saved === undefined) delete process.env.HOTPAIR_DATA_DIR;
-    else process.env.HOTPAIR_DATA_DIR = saved;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dataDir = useTempDataDir('hotpair-probe-cli-');
 
   const pair = EXAMPLES['as-vrrp'] as Pair;
   const lab = () => {
@@ -56,7 +46,7 @@ describe('hotpair probe (devices: the lab appliance engine in-process)', () => {
     const o = { out: '', err: '' };
     return { o, io: { out: (t: string) => void (o.out += t), err: (t: string) => void (o.err += t) } };
   };
-  const journals = () => (existsSync(join(dir, 'journal')) ? readdirSync(join(dir, 'journal')).filter((f) => f.endsWith('.jsonl')) : []);
+  const journals = () => (existsSync(join(dataDir(), 'journal')) ? readdirSync(join(dataDir(), 'journal')).filter((f) => f.endsWith('.jsonl')) : []);
 
   it('--json: every planned line confirmed, exit 0, nothing left on the devices', async () => {
     const l = lab();
@@ -80,7 +70,7 @@ describe('hotpair probe (devices: the lab appliance engine in-process)', () => {
     // the RBM view had to be created to reach its lines: removed again, and the journal says so
     expect({ a: config(l.devices.a), b: config(l.devices.b) }).toEqual(before);
     const [file] = journals();
-    const summary = summarizeJournal(readFileSync(join(dir, 'journal', file!), 'utf8'));
+    const summary = summarizeJournal(readFileSync(join(dataDir(), 'journal', file!), 'utf8'));
     expect(summary).toMatchObject({ interrupted: false, outcome: 'dry-run', applied: { a: [], b: [] }, inFlight: [] });
     // only navigation was executed on the devices
     for (const s of l.sessions) expect(s.typed.filter((t) => /keepalive|local-ip|vrrp|ip address/.test(t))).toEqual([]);
@@ -89,7 +79,7 @@ describe('hotpair probe (devices: the lab appliance engine in-process)', () => {
   it('flags exactly the lines a changed dialect renders, on both devices, and writes a pack that marks them', async () => {
     const l = lab();
     const { o, io: cio } = io();
-    const packFile = join(dir, 'probed-pack.json');
+    const packFile = join(dataDir(), 'probed-pack.json');
     const code = await runProbeCli({ pair, pack: dialect(), flags: { writePack: packFile }, open: l.open, io: cio });
     expect(code).toBe(EXIT.failed);
     expect(o.out).toMatch(/Device A \(FW1\): 1 NOT confirmed/);
@@ -114,7 +104,7 @@ describe('hotpair probe (devices: the lab appliance engine in-process)', () => {
     expect(o.err).toMatch(/COMMAND_REJECTED: 2 planned line\(s\) not confirmed by the devices; nothing was pushed\. First: device A \[remote-backup group\] "keepalive intervl 1": unknown at word 2 "intervl"/);
     for (const s of l.sessions) expect(s.typed).not.toContain('keepalive intervl 1');
     expect(config(l.devices.a)).not.toMatch(/local-ip/);
-    const text = readFileSync(join(dir, 'journal', journals()[0]!), 'utf8');
+    const text = readFileSync(join(dataDir(), 'journal', journals()[0]!), 'utf8');
     const probe = text.split('\n').filter(Boolean).map((x) => JSON.parse(x) as { type: string; phase?: string; unconfirmed?: string[] }).filter((r) => r.type === 'probe' && r.phase === 'done');
     expect(probe).toHaveLength(1);
     expect(probe[0]!.unconfirmed).toHaveLength(2);
@@ -128,7 +118,7 @@ describe('hotpair probe (devices: the lab appliance engine in-process)', () => {
     expect(forced).toBe(EXIT.ok);
     const records = journals()
       .sort()
-      .flatMap((f) => readFileSync(join(dir, 'journal', f), 'utf8').split('\n').filter(Boolean))
+      .flatMap((f) => readFileSync(join(dataDir(), 'journal', f), 'utf8').split('\n').filter(Boolean))
       .map((x) => JSON.parse(x) as { type: string; phase?: string; reason?: string })
       .filter((r) => r.type === 'probe' && !r.phase?.startsWith('view-'));
     expect(records.map((r) => r.phase)).toEqual(['skipped', 'forced']);

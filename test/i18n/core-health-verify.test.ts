@@ -14,28 +14,13 @@ import { errorText, healthCheckText, stageText, verifyFailureText } from '../../
 import { EXAMPLES } from '../core/render/examples';
 import { CATALOGUES } from '../../src/i18n/catalogues';
 import { checkingTranslator } from './core-helpers';
+import { healthyRbm } from '../core/provision/rbm-fact';
 import { flatten } from './messages';
 
 const now = new Date('2026-11-25T15:00:00Z');
 const zh = createI18n('zh-CN');
 
-function rbm(pair: Pair, k: 'a' | 'b', over: Partial<RbmFact> = {}): RbmFact {
-  const primary = k === 'a';
-  return {
-    configured: true,
-    mode: pair.mode,
-    role: primary ? 'primary' : 'secondary',
-    runningStatus: primary ? 'Active' : 'Standby',
-    controlChannel: 'Connected',
-    localIp: pair.devices[k].controlChannel.localIp,
-    remoteIp: pair.devices[primary ? 'b' : 'a'].controlChannel.localIp,
-    port: pair.controlChannel.port,
-    dataChannelState: 'Up',
-    consistency: 'Consistent',
-    autoSync: pair.configSync.auto,
-    ...over,
-  };
-}
+const rbm = healthyRbm;
 
 function facts(pair: Pair, k: 'a' | 'b', over: Partial<DeviceFacts> = {}, r: Partial<RbmFact> | null = {}): DeviceFacts {
   const exp = expectedState(pair).devices[k];

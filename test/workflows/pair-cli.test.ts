@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT, runPairCli } from '../../src/cli/commands/pair';
 import { parseLoghost } from '../../src/cli/pair-file';
 import type { Pair } from '../../src/core/model/pair';
@@ -9,21 +6,12 @@ import { comware7 } from '../../src/core/platforms/comware7';
 import type { SessionFactory } from '../../src/core/provision/types';
 import { LabDevice } from '../../src/lab/device/index';
 import { EXAMPLES } from '../core/render/examples';
+import { useTempDataDir } from './temp-data-dir';
 import { InProcessSession } from '../core/provision/in-process-session';
 
 /** `hotpair pair` output and exit codes, with in-process appliances behind the session factory. */
 describe('hotpair pair: printing and exit codes', () => {
-  let dir: string;
-  const saved = process.env.HOTPAIR_DATA_DIR;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'hotpair-pair-cli-'));
-    process.env.HOTPAIR_DATA_DIR = dir;
-  });
-  afterEach(() => {
-    if (saved === undefined) delete process.env.HOTPAIR_DATA_DIR;
-    else process.env.HOTPAIR_DATA_DIR = saved;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useTempDataDir('hotpair-pair-cli-');
 
   const pair = EXAMPLES['as-vrrp'] as Pair;
   type Extra = Pick<Parameters<typeof runPairCli>[0], 'askLoghost'>;

@@ -8,28 +8,13 @@ import { refusal } from '../../../src/core/provision/ops';
 import { factFindings } from '../../../src/core/provision/preflight';
 import { checkExpectations, freshCheck } from '../../../src/core/provision/verify';
 import { comware7 } from '../../../src/core/platforms/comware7';
+import { healthyRbm } from './rbm-fact';
 import { EXAMPLES } from '../render/examples';
 
 const pair = EXAMPLES['as-vrrp'] as Pair;
 const now = new Date('2026-11-25T15:00:00Z');
 
-function rbm(k: 'a' | 'b', over: Partial<RbmFact> = {}): RbmFact {
-  const primary = k === 'a';
-  return {
-    configured: true,
-    mode: 'active-standby',
-    role: primary ? 'primary' : 'secondary',
-    runningStatus: primary ? 'Active' : 'Standby',
-    controlChannel: 'Connected',
-    localIp: pair.devices[k].controlChannel.localIp,
-    remoteIp: pair.devices[primary ? 'b' : 'a'].controlChannel.localIp,
-    port: pair.controlChannel.port,
-    dataChannelState: 'Up',
-    consistency: 'Consistent',
-    autoSync: true,
-    ...over,
-  };
-}
+const rbm = (k: 'a' | 'b', over: Partial<RbmFact> = {}): RbmFact => healthyRbm(pair, k, over);
 
 function facts(k: 'a' | 'b', over: Partial<DeviceFacts> = {}): DeviceFacts {
   const exp = expectedState(pair).devices[k];
