@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OutputBatcher } from '../../src/host/devices/output-batcher';
 import { PASSWORD, startLabHost, type LabHost } from './devices-lab';
 
@@ -94,8 +94,12 @@ describe('devices.* on the lab pair', () => {
   });
 
   it('streams device text in batches, and never a password (events, transcripts)', async () => {
-    const out = h.events.filter((e) => e.event === 'devices.output');
-    expect(out.length).toBeGreaterThan(0);
+    // The wizard's output leaves in 100 ms batches and the tests above can all finish within one.
+    const out = await vi.waitFor(() => {
+      const got = h.events.filter((e) => e.event === 'devices.output');
+      expect(got.length).toBeGreaterThan(0);
+      return got;
+    }, { timeout: 2_000, interval: 20 });
     expect(out.map((e) => (e.payload as { data: string }).data).join('')).toMatch(/<FW1>/);
     expect(JSON.stringify(h.events)).not.toContain(PASSWORD);
     const dir = join(h.dir, 'data', 'transcripts');
