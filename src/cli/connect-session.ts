@@ -10,6 +10,7 @@ import type { DeviceKey, Pair } from '../core/model/pair';
 import { DeviceConnector } from '../core/session/node/connect';
 import type { OpenedSession } from '../core/session/node/open';
 import type { DeviceSession } from '../core/session/session';
+import { connectUrlRefusal } from './error-text';
 import { t } from './i18n';
 import { cliCore } from '../i18n/node/cli-core';
 import { effectiveSettings, loginInput, terminalAsk, terminalPromptIo, type CliConnectFlags, type DeviceSettings, type EffectiveSettings, type PromptIo, type TargetFlags } from './credentials';
@@ -65,7 +66,7 @@ export function pairTargets(devices: Record<DeviceKey, DeviceSettings>, flags: C
     const settings = effectiveSettings(flags, devices[k], k);
     if (settings.url === undefined) throw new AppError('VALIDATION', t('connect.noUrl', { device: k.toUpperCase(), flag: k }));
     const r = parseConnectUrl(settings.url);
-    if (!r.ok) throw new AppError('VALIDATION', t('connect.badUrl', { device: k.toUpperCase(), message: r.message }));
+    if (!r.ok) throw new AppError('VALIDATION', t('connect.badUrl', { device: k.toUpperCase(), message: connectUrlRefusal(r) }));
     out[k] = { target: r.target, text: formatConnectTarget(r.target), settings };
   }
   return out;

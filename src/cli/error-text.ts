@@ -3,7 +3,8 @@
  * error carries them (its English otherwise), the code itself left as is for scripts that grep it.
  */
 import { toErrorInfo, type ErrorInfo } from '../core/base/errors';
-import { cliErrorText } from '../i18n/node/cli-core';
+import type { ConnectUrlRefusal } from '../core/model/connect';
+import { cliCore, cliErrorText } from '../i18n/node/cli-core';
 import { fixLine, t } from './i18n';
 
 export interface ErrorLineOptions {
@@ -15,6 +16,9 @@ export interface ErrorLineOptions {
 
 /** The error's message alone (no prefix, no fix), for lines that embed it. */
 export const errorMessage = (e: unknown): string => cliErrorText(asInfo(e)).message;
+
+/** Why a device URL was refused (it says what to write instead), in the run's language. */
+export const connectUrlRefusal = (r: ConnectUrlRefusal): string => cliCore().text(r.said.code, r.said.params, r.message);
 
 /** "hotpair[ command]: [CODE: ]message\n" and the fix line when there is one. */
 export function errorLines(e: unknown, o: ErrorLineOptions = {}): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_PAIR_FILE_BYTES } from '../core/model/limits';
+import { MessageParamsSchema } from './errors';
 
 /**
  * One finding about a pair file (the shape of src/core/validate's Diagnostic). `path` uses the
@@ -10,7 +11,8 @@ export const DiagnosticSchema = z.strictObject({
   rule: z.string(),
   /** The finding's message id and what it is made of: the edge formats them in the user's language. */
   code: z.string().optional(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+  /** A rule's values, or a pair file's load problem with its sub-messages (what was found, what is expected). */
+  params: z.lazy(() => MessageParamsSchema).optional(),
   path: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),

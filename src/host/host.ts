@@ -1,6 +1,7 @@
 import type { Disposable } from '../core/base/emitter';
 import { Emitter } from '../core/base/emitter';
-import { AppError, toErrorInfo } from '../core/base/errors';
+import { toErrorInfo } from '../core/base/errors';
+import { internalError } from '../core/transport/internal-error';
 import { fail, ok, type Result } from '../core/base/result';
 import { CHANNEL_NAMES, channels, DEFAULT_SETTINGS, isChannelName, type ChannelName, type HostEvent, type OpProgress, type Settings } from '../contract/index';
 import { validationError } from './invalid';
@@ -88,7 +89,7 @@ export function createHost(deps: HostDeps): Host {
     try {
       const data = await handler(input as never, ctx);
       const out = def.output.safeParse(data);
-      if (!out.success) throw new AppError('INTERNAL', `The host answered ${channel} outside the contract.`, { details: validationError(channel, out.error).details });
+      if (!out.success) throw internalError(`the host answered ${channel} outside the contract`, { details: validationError(channel, out.error).details });
       progress({ step: 'done', state: 'done' });
       return ok(out.data);
     } catch (e) {

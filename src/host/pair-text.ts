@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../contract/index';
 import { AppError } from '../core/base/errors';
+import type { MessageParams } from '../core/base/message';
 import { loadWrittenDoc, type LoadError } from '../core/model/load';
 import type { Pair } from '../core/model/pair';
 import { loadPair } from '../core/model/pair-loader';
@@ -16,14 +17,30 @@ export interface CheckedPairText {
   checked: 'structure' | 'rules';
 }
 
+/**
+ * A load problem as the editor shows it: core's English, and its message code with params so the
+ * screen says it in the reader's language (diagnosticText routes `load.…` codes to core's load
+ * messages). The fix is named by `fixCode`: what the field expects, or where the text broke.
+ */
 function fromLoadError(e: LoadError): Diagnostic {
   const d: Diagnostic = { rule: `file.${e.kind}`, path: e.path ?? '', severity: 'error', message: e.message };
-  if (e.expected) d.fix = `Expected ${e.expected}.`;
-  else if (e.kind === 'syntax') d.fix = 'Correct the syntax at that position.';
-  else if (e.kind !== 'unknown-key' && e.kind !== 'invalid') d.fix = 'Open the pair file itself (YAML or JSON text, a few kilobytes).';
+  const fix = loadFix(e);
+  if (fix) d.fix = fix.english;
+  if (e.key) {
+    d.code = e.key;
+    d.params = { ...e.params, ...(fix ? { fixCode: fix.code, ...fix.params } : {}) };
+  }
   if (e.line !== undefined) d.line = e.line;
   if (e.column !== undefined) d.column = e.column;
   return d;
+}
+
+function loadFix(e: LoadError): { english: string; code: string; params?: MessageParams } | undefined {
+  if (e.expected)
+    return { english: `Expected ${e.expected}.`, code: 'load.fix.expected', params: { expectation: e.expectedMessage ? { sep: 'comma', items: [e.expectedMessage] } : e.expected } };
+  if (e.kind === 'syntax') return { english: 'Correct the syntax at that position.', code: 'load.fix.syntax' };
+  if (e.kind !== 'unknown-key' && e.kind !== 'invalid') return { english: 'Open the pair file itself (YAML or JSON text, a few kilobytes).', code: 'load.fix.not-pair-file' };
+  return undefined;
 }
 
 /**
@@ -37,14 +54,35 @@ export function checkPairText(text: string): CheckedPairText {
 }
 
 /**
+ * What each caller refuses to do with an invalid pair, and the fix it offers, by the English it
+ * passes; the value is the id `host.pair-invalid` selects the reader's sentence by. A caller with a
+ * new sentence must add it here (the parameter types say so), and to both catalogues.
+ */
+const REFUSED = {
+  'nothing was read from or pushed to the devices': 'untouched',
+  'nothing was asked of the devices': 'unasked',
+  'only a valid pair is bundled': 'unbundled',
+  'scripts are rendered only for a valid pair': 'unrendered',
+} as const;
+const FIXES = {
+  'Fix the findings shown beside the fields.': 'beside',
+  'Fix the findings shown beside the fields (step 3).': 'step3',
+  'Fix the findings on the Pairing screen first.': 'pairing',
+} as const;
+
+/**
  * A pair the app may act on, with its pack; otherwise VALIDATION carrying the errors, so the
  * screen shows them beside the fields. `refused` says what was not done ("nothing was pushed").
  */
-export function requireValidPair(text: string, refused: string, fix: string): { pair: Pair; pack: PlatformPack } {
+export function requireValidPair(text: string, refused: keyof typeof REFUSED, fix: keyof typeof FIXES): { pair: Pair; pack: PlatformPack } {
   const { pair, pack, diagnostics } = checkPairText(text);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!pair || !pack || errors.length > 0)
-    throw new AppError('VALIDATION', `The pair file has ${errors.length} error${errors.length === 1 ? '' : 's'}; ${refused}.`, { fix, details: { diagnostics: errors } });
+    throw new AppError('VALIDATION', `The pair file has ${errors.length} error${errors.length === 1 ? '' : 's'}; ${refused}.`, {
+      fix,
+      details: { diagnostics: errors },
+      message: { key: 'host.pair-invalid', params: { count: errors.length, refused: REFUSED[refused], fix: FIXES[fix] } },
+    });
   return { pair, pack };
 }
 

@@ -1,45 +1,18 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page } from 'playwright-core';
-import { buildRenderer, launchChromium } from './harness';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
+import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../src/core/bundle/node/container';
 import { generateSigningKey } from '../../src/core/bundle/node/crypto';
 import { REQUIRED_MEMBERS } from '../../src/core/bundle/manifest';
+import { appInChromium } from './app-in-chromium';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'test-results', 'e2e');
-
-let mode: BrowserMode;
-let browser: Browser;
-let page: Page;
-const problems: string[] = [];
-const wsFrames: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-'));
-  // A build of our own, so the test never races someone serving renderer/dist.
-  await buildRenderer(join(work, 'dist'));
-  mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: join(work, 'lab'), sshPortBase: 0, pairIndexBase: 230 } });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // CSP violations and script errors show up here: the run fails on any.
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('websocket', (ws) => ws.on('framereceived', (f) => wsFrames.push(`${ws.url()} ${String(f.payload)}`)));
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-});
+// CSP violations and script errors land in `problems`: the run fails on any. Status and progress
+// frames are kept to show they reached the page over the authenticated WebSocket.
+const app = appInChromium({ name: 'bm', timeout: 60_000, pairIndexBase: 230, recordFrames: true });
+const { shots, problems, frames: wsFrames } = app;
 
 describe('browser mode end to end (chromium)', () => {
   it('paints the app shell within a second and hides the token', async () => {
+    const { page, mode } = app;
     await page.goto(mode.server.url);
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     const [paint, shell] = await page.evaluate(() => {
@@ -55,6 +28,7 @@ describe('browser mode end to end (chromium)', () => {
   });
 
   it('shows the rule message beside a field that breaks a hot-backup rule', async () => {
+    const { page } = app;
     await page.getByRole('button', { name: 'as-vrrp' }).click();
     const bIp = page.locator('[data-path="devices.b.controlChannel.localIp"]');
     await expect.poll(() => bIp.locator('input').inputValue()).toBe('10.255.0.2');
@@ -76,6 +50,7 @@ describe('browser mode end to end (chromium)', () => {
   });
 
   it('starts the built-in lab pair from Home with one button and opens its pair file', async () => {
+    const { page } = app;
     await page.keyboard.press('Alt+1');
     await page.getByRole('button', { name: 'Start the lab pair' }).click();
     const started = Date.now();
@@ -94,6 +69,7 @@ describe('browser mode end to end (chromium)', () => {
   });
 
   it('verifies a bundle picked from disk and shows its manifest', async () => {
+    const { page } = app;
     const members = Object.fromEntries(REQUIRED_MEMBERS.map((m) => [m, new TextEncoder().encode(`${m}\n`)]));
     const file = writeBundle(
       { pair: { name: 'e2e-site', mode: 'active-standby', sysnames: { a: 'FW1', b: 'FW2' } }, platform: { id: 'comware7', version: '1' }, tool: { name: 'hotpair', version: '0.1.0' }, createdAt: '2026-01-01T00:00:00Z', members },
@@ -107,6 +83,7 @@ describe('browser mode end to end (chromium)', () => {
   });
 
   it('switches to the dark theme', async () => {
+    const { page } = app;
     // Monitor and Console are built: test/e2e/monitor.test.ts and console-bundles-settings.test.ts cover them.
     await page.keyboard.press('Alt+6');
     await page.getByLabel('dark').check();

@@ -1,50 +1,25 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page } from 'playwright-core';
-import { buildRenderer, launchChromium } from './harness';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LAB_PASSWORD } from '../../src/lab/lab';
+import { appInChromium } from './app-in-chromium';
 
 // Console, Bundles and Settings in Debian's chromium against `hotpair serve` and the lab pair.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'test-results', 'e2e');
-
-let mode: BrowserMode;
-let browser: Browser;
-let page: Page;
-let work: string;
-const problems: string[] = [];
 const started = Date.now();
+/** Any CSP violation fails the run: reported by the page itself, not only as a console line. */
+const CSP_VIOLATIONS = "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sample + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber));";
+const app = appInChromium({ name: 'cbs', timeout: 60_000, pairIndexBase: 236, acceptDownloads: true, defaultTimeout: 8000, initScripts: [CSP_VIOLATIONS], labStarted: true });
+const { shots, problems } = app;
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-cbs-'));
-  await buildRenderer(join(work, 'dist'));
-  mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: join(work, 'lab'), sshPortBase: 0, pairIndexBase: 236 } });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  page.setDefaultTimeout(8000); // a missing element fails its own step, named, well inside the test timeout
-  // Any CSP violation fails the run: reported by the page itself, not only as a console line.
-  await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sample + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber));" });
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  const lab = await mode.host.invoke('lab.start', {});
-  if (!lab.ok) throw new Error(`lab: ${lab.error.message}`);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
+afterAll(() => {
   console.log(`e2e console/bundles/settings: ${((Date.now() - started) / 1000).toFixed(1)} s from the renderer build to the last check`);
 });
 
-const rows = () => page.locator('.xterm-rows').innerText();
+const rows = () => app.page.locator('.xterm-rows').innerText();
 
 describe('console, bundles and settings (chromium, browser mode)', () => {
   it('connects the console to lab device FW1 after confirming its host key, shows <FW1> and display version', async () => {
+    const { page, mode } = app;
     await page.goto(mode.server.url);
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     await page.keyboard.press('Alt+4');
@@ -82,6 +57,7 @@ describe('console, bundles and settings (chromium, browser mode)', () => {
   });
 
   it('creates a signed bundle from the current pair, downloads it, and verifies it as intact and trusted', async () => {
+    const { page } = app;
     await page.keyboard.press('Alt+1');
     await page.getByRole('button', { name: 'Open the lab pair' }).click();
     await page.keyboard.press('Alt+5');
@@ -89,7 +65,7 @@ describe('console, bundles and settings (chromium, browser mode)', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Bundle the current pair' }).isEnabled(), { timeout: 8000 }).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bundle the current pair' }).click()]);
     expect(download.suggestedFilename()).toBe('lab.hpb');
-    const file = join(work, 'lab.hpb');
+    const file = join(app.work, 'lab.hpb');
     await download.saveAs(file);
     await page.getByRole('status', { name: 'Bundle created' }).waitFor();
     await page.getByLabel(/Bundle file/).setInputFiles(file);
@@ -100,6 +76,7 @@ describe('console, bundles and settings (chromium, browser mode)', () => {
   });
 
   it('lists the lab host key in Settings, and validates the monitor ports as typed', async () => {
+    const { page, mode } = app;
     await page.keyboard.press('Alt+6');
     const table = page.getByRole('region', { name: 'Known hosts' });
     await table.getByText(/^127\.0\.0\.1:\d+$/).first().waitFor();

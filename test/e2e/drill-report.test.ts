@@ -1,57 +1,23 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page } from 'playwright-core';
-import { buildRenderer, connectDevice, launchChromium, openLabPairFromHome } from './harness';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import type { DataPlaneRecord } from '../../src/lab/dataplane';
 import { LAB_PASSWORD } from '../../src/lab/lab';
+import { appInChromium } from './app-in-chromium';
+import { connectDevice, openLabPairFromHome } from './harness';
 
 // Field acceptance in the app, in Debian's chromium against browser mode and the lab pair:
 // commission in the wizard, monitor, a switchover drill from the Monitor card probing the VIP's
 // data plane, its figures against the lab's own record, then the signed report from Recent runs.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'test-results', 'e2e');
+const app = appInChromium({ name: 'drill', timeout: 90_000, pairIndexBase: 247, isolateDataDir: true, monitor: true, height: 900, acceptDownloads: true });
+const { shots, problems } = app;
 
-let mode: BrowserMode;
-let browser: Browser;
-let page: Page;
-let labDir: string;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-drill-'));
-  process.env.HOTPAIR_DATA_DIR = join(work, 'data');
-  labDir = join(work, 'lab');
-  await buildRenderer(join(work, 'dist'));
-  mode = await startBrowserMode({
-    port: 0,
-    staticDir: join(work, 'dist'),
-    dataDir: join(work, 'data'),
-    labOptions: { stateDir: labDir, sshPortBase: 0, pairIndexBase: 247 },
-    monitor: { syslogPort: 0, metricsPort: 0 },
-  });
-  const set = await mode.host.invoke('settings.set', { monitorIntervalSeconds: 1 });
-  if (!set.ok) throw new Error(set.error.message);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-});
-
-const running = (key: 'a' | 'b') => page.locator(`[data-field="runningStatus"][data-device="${key}"]`);
-const dataPlane = () => JSON.parse(readFileSync(join(labDir, 'dataplane.json'), 'utf8')) as DataPlaneRecord;
+const running = (key: 'a' | 'b') => app.page.locator(`[data-field="runningStatus"][data-device="${key}"]`);
+const dataPlane = () => JSON.parse(readFileSync(join(app.labDir, 'dataplane.json'), 'utf8')) as DataPlaneRecord;
 
 describe('drill and report in the app, end to end on the lab pair (chromium)', () => {
   it('commissions, monitors, drills from the Monitor card with figures, and saves the signed report from Recent runs', async () => {
+    const { page, mode } = app;
     onTestFailed(async () => void (await page.screenshot({ path: join(shots, 'drill-report-failed.png') })));
     await page.goto(mode.server.url);
     await openLabPairFromHome(page);
@@ -143,7 +109,7 @@ describe('drill and report in the app, end to end on the lab pair (chromium)', (
     expect(await saved.textContent()).toMatch(/signed by SHA256:.*, with 1 drill\./);
     await expect.poll(() => downloads.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     const html = downloads.find((d) => d.suggestedFilename().endsWith('.html'))!;
-    const htmlPath = join(labDir, '..', html.suggestedFilename());
+    const htmlPath = join(app.work, html.suggestedFilename());
     await html.saveAs(htmlPath);
     const text = readFileSync(htmlPath, 'utf8');
     expect(text).toContain('ACME Ltd');

@@ -1,80 +1,54 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LabStatus, MonitorSnapshot } from '../../src/contract/index';
 import { EventStore } from '../../src/core/monitor/node/store';
-import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
 import { CATALOGUES, type Language } from '../../src/i18n/index';
 import { LAB_PASSWORD } from '../../src/lab/lab';
 import { commissionLab, portOf } from '../host/monitor-lab';
 import { manyEvents } from '../renderer/monitor-fixtures';
-import { buildRenderer, launchChromium, overflowsOnScreen } from './harness';
+import { appInChromium } from './app-in-chromium';
+import { overflowsOnScreen } from './harness';
 
 // The Monitor screen (the commissioned lab pair, its card, chart and a timeline with events) and
 // the drill dialog with its plan, in both languages at 1280×800 in Debian's chromium (with
 // fonts-noto-cjk): one screenshot each, and no label, button or heading whose text overflows its box.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'test-results', 'e2e', 'i18n');
 const LANGS: readonly Language[] = ['en', 'zh-CN'];
 
-let mode: BrowserMode;
-let browser: Browser;
-let page: Page;
-const problems: string[] = [];
-
-const invoke = async <T>(channel: string, input: unknown = {}): Promise<T> => {
-  const r = await mode.host.invoke(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as T;
-};
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-i18n-monitor-'));
-  const data = join(work, 'data');
+const e2e = appInChromium({
+  name: 'i18n-monitor',
+  timeout: 120_000,
+  shots: 'i18n',
+  pairIndexBase: 233,
+  monitor: true,
+  defaultTimeout: 10_000,
   // A few minutes of history already stored, so the timeline has rows of several kinds from the start.
-  const store = new EventStore(join(data, 'monitor.sqlite'), { retentionDays: 0 });
-  store.record(manyEvents(40, Date.now() - 600_000, 'Interface status changed'));
-  store.close();
-  await buildRenderer(join(work, 'dist'));
-  mode = await startBrowserMode({
-    port: 0,
-    staticDir: join(work, 'dist'),
-    dataDir: data,
-    labOptions: { stateDir: join(work, 'lab'), sshPortBase: 0, pairIndexBase: 233 },
-    monitor: { syslogPort: 0, metricsPort: 0 },
-  });
-  await invoke('settings.set', { monitorIntervalSeconds: 1 });
-  const lab = await invoke<LabStatus>('lab.start');
-  await invoke('monitor.start', { source: 'lab' });
-  const snap = await invoke<MonitorSnapshot>('monitor.snapshot');
-  await commissionLab({ pairText: lab.pairText!, username: 'admin', password: LAB_PASSWORD }, portOf(snap.receivers.syslog));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
+  seed: (data) => {
+    const store = new EventStore(join(data, 'monitor.sqlite'), { retentionDays: 0 });
+    store.record(manyEvents(40, Date.now() - 600_000, 'Interface status changed'));
+    store.close();
+  },
+  ready: async (a) => {
+    const lab = await a.invoke<LabStatus>('lab.start');
+    await a.invoke('monitor.start', { source: 'lab' });
+    const snap = await a.invoke<MonitorSnapshot>('monitor.snapshot');
+    await commissionLab({ pairText: lab.pairText!, username: 'admin', password: LAB_PASSWORD }, portOf(snap.receivers.syslog));
+  },
 });
+const { shots, problems } = e2e;
 
 async function shot(name: string, lang: Language): Promise<void> {
+  const { page } = e2e;
   await page.screenshot({ path: join(shots, `${name}-${lang}.png`) });
   expect(await overflowsOnScreen(page), `${name} in ${lang}`).toEqual([]);
 }
 
-const running = (key: 'a' | 'b') => page.locator(`[data-field="runningStatus"][data-device="${key}"]`);
+const running = (key: 'a' | 'b') => e2e.page.locator(`[data-field="runningStatus"][data-device="${key}"]`);
 
 describe('Monitor and the drill dialog in English and Simplified Chinese (chromium, 1280×800, lab pair)', () => {
   it.each(LANGS)('%s: the monitored pair with its events, and the drill plan, fit and are in the language', async (lang) => {
+    const { page, mode } = e2e;
     const app = CATALOGUES[lang].app;
-    await invoke('settings.set', { language: lang });
+    await e2e.invoke('settings.set', { language: lang });
     await page.goto('about:blank');
     await page.goto(mode.server.url);
     await page.getByRole('heading', { level: 1, name: app.home.title }).waitFor();

@@ -1,60 +1,34 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
+import { describe, expect, it } from 'vitest';
 import { CATALOGUES, type Language } from '../../src/i18n/index';
-import { buildRenderer, launchChromium, overflowsOnScreen } from './harness';
+import { appInChromium } from './app-in-chromium';
+import { overflowsOnScreen } from './harness';
 
 // Bundles, Console, Settings and Pairing in both languages at 1280×800 in Debian's chromium (with
 // fonts-noto-cjk, so Chinese is drawn with real glyphs and real heights): one screenshot per
 // screen and language, and no label, button or heading whose text overflows its box.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'test-results', 'e2e', 'i18n');
 const LANGS: readonly Language[] = ['en', 'zh-CN'];
 
-let mode: BrowserMode;
-let browser: Browser;
-let page: Page;
-let work: string;
-const problems: string[] = [];
+const e2e = appInChromium({ name: 'i18n', timeout: 90_000, shots: 'i18n', pairIndexBase: 226, defaultTimeout: 8000, labStarted: true });
+const { shots, problems } = e2e;
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-i18n-'));
-  await buildRenderer(join(work, 'dist'));
-  mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: join(work, 'lab'), sshPortBase: 0, pairIndexBase: 226 } });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(8000);
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  const lab = await mode.host.invoke('lab.start', {});
-  if (!lab.ok) throw new Error(`lab: ${lab.error.message}`);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-});
-
-const overflows = (): Promise<string[]> => overflowsOnScreen(page);
+const overflows = (): Promise<string[]> => overflowsOnScreen(e2e.page);
 
 async function shot(name: string, lang: Language): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}-${lang}.png`) });
+  await e2e.page.screenshot({ path: join(shots, `${name}-${lang}.png`) });
   expect(await overflows(), `${name} in ${lang}`).toEqual([]);
 }
 
 /** Go to a screen by its Alt+digit key and wait for its heading in the language. */
 async function open(key: number, title: string): Promise<void> {
+  const { page } = e2e;
   await page.keyboard.press(`Alt+${key}`);
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
 describe('the screens in English and Simplified Chinese (chromium, 1280×800)', () => {
   it.each(LANGS)('%s: Bundles, Console, Settings and Pairing fit and are in the language', async (lang) => {
+    const { page, mode } = e2e;
     const app = CATALOGUES[lang].app;
     const set = await mode.host.invoke('settings.set', { language: lang });
     expect(set.ok).toBe(true);

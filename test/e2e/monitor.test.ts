@@ -1,74 +1,42 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page } from 'playwright-core';
-import { buildRenderer, launchChromium } from './harness';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
-import { EventStore } from '../../src/core/monitor/node/store';
+import { describe, expect, it } from 'vitest';
 import type { LabStatus, MonitorSnapshot } from '../../src/contract/index';
+import { EventStore } from '../../src/core/monitor/node/store';
 import { sendFault } from '../../src/lab/faults';
 import { LAB_PASSWORD } from '../../src/lab/lab';
 import { manyEvents } from '../renderer/monitor-fixtures';
 import { commissionLab, portOf } from '../host/monitor-lab';
+import { appInChromium } from './app-in-chromium';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'test-results', 'e2e');
 const HISTORY = 10_000;
 
-let mode: BrowserMode;
-let browser: Browser;
-let page: Page;
-let labDir: string;
-const problems: string[] = [];
-
-const invoke = async <T>(channel: string, input: unknown = {}): Promise<T> => {
-  const r = await mode.host.invoke(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as T;
-};
-const running = (key: 'a' | 'b') => page.locator(`[data-field="runningStatus"][data-device="${key}"]`);
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-monitor-'));
-  const data = join(work, 'data');
-  labDir = join(work, 'lab');
-  // A long history already in the store (a monitor that ran for hours): the timeline must stay quick with it.
-  const store = new EventStore(join(data, 'monitor.sqlite'), { retentionDays: 0 });
-  // Their switchovers name another cause, so the live one below cannot be mistaken for history.
-  store.record(manyEvents(HISTORY, Date.now() - HISTORY * 1000 - 60_000, 'Interface status changed'));
-  store.close();
-  const t0 = Date.now();
-  await buildRenderer(join(work, 'dist'));
-  console.log(`e2e monitor: renderer built in ${Date.now() - t0} ms`);
-  mode = await startBrowserMode({
-    port: 0,
-    staticDir: join(work, 'dist'),
-    dataDir: data,
-    labOptions: { stateDir: labDir, sshPortBase: 0, pairIndexBase: 239 },
-    monitor: { syslogPort: 0, metricsPort: 0 }, // any free ports: other runs may hold 5514/9464
-  });
-  await invoke('settings.set', { monitorIntervalSeconds: 1 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // Records desktop notifications instead of showing them (headless has no notification centre).
-  await page.addInitScript(`(() => {
+/** Records desktop notifications instead of showing them (headless has no notification centre). */
+const NOTIFICATIONS = `(() => {
     window.__notes = [];
     window.Notification = class { static permission = 'granted'; static requestPermission() { return Promise.resolve('granted'); } constructor(title, o) { window.__notes.push({ title, body: o && o.body }); } };
-  })()`);
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-}, 90_000);
+  })()`;
 
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
+const app = appInChromium({
+  name: 'monitor',
+  timeout: 90_000,
+  pairIndexBase: 239,
+  monitor: true,
+  initScripts: [NOTIFICATIONS],
+  // A long history already in the store (a monitor that ran for hours): the timeline must stay quick with it.
+  seed: (data) => {
+    const store = new EventStore(join(data, 'monitor.sqlite'), { retentionDays: 0 });
+    // Their switchovers name another cause, so the live one below cannot be mistaken for history.
+    store.record(manyEvents(HISTORY, Date.now() - HISTORY * 1000 - 60_000, 'Interface status changed'));
+    store.close();
+  },
+  ready: async (a) => void console.log(`e2e monitor: renderer built in ${a.buildMs} ms`),
 });
+const { shots, problems } = app;
+const running = (key: 'a' | 'b') => app.page.locator(`[data-field="runningStatus"][data-device="${key}"]`);
 
 describe('monitor screen end to end (chromium, lab pair)', () => {
   it('monitors the commissioned lab pair: cards, chart, 10,000-event timeline', async () => {
+    const { page, mode } = app;
     await page.goto(mode.server.url);
     await page.getByRole('button', { name: 'Start the lab pair' }).click();
     await page.getByText(/SSH 127\.0\.0\.1:\d+ as admin/).first().waitFor({ timeout: 20_000 });
@@ -80,8 +48,8 @@ describe('monitor screen end to end (chromium, lab pair)', () => {
     console.log(`e2e monitor: card and ${HISTORY.toLocaleString('en')}-event timeline on screen ${Date.now() - clicked} ms after the click`);
 
     // Commission the lab through core over SSH, loghost at the app's syslog receiver.
-    const lab = await invoke<LabStatus>('lab.status');
-    const snap = await invoke<MonitorSnapshot>('monitor.snapshot');
+    const lab = await app.invoke<LabStatus>('lab.status');
+    const snap = await app.invoke<MonitorSnapshot>('monitor.snapshot');
     await commissionLab({ pairText: lab.pairText!, username: 'admin', password: LAB_PASSWORD }, portOf(snap.receivers.syslog));
     await expect.poll(() => running('a').textContent(), { timeout: 30_000 }).toBe('Active');
     await expect.poll(() => running('b').textContent(), { timeout: 10_000 }).toBe('Standby');
@@ -109,6 +77,7 @@ describe('monitor screen end to end (chromium, lab pair)', () => {
   }, 90_000);
 
   it('power-off of the active: the switchover with its cause appears in the timeline and the card changes', async () => {
+    const { page, labDir } = app;
     const t0 = Date.now();
     await sendFault(labDir, 'a', 'power-off');
     const row = page.locator('.tl-row[data-kind="switchover"]', { hasText: 'FW2 switchover Standby → Active' }).filter({ hasText: 'Peer lost' }).first();

@@ -1,49 +1,20 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
+import { describe, expect, it } from 'vitest';
 import { LAB_PASSWORD } from '../../src/lab/lab';
 import { cableEnd, moveCable, readCable } from '../../src/lab/one-cable';
-import { buildRenderer, launchChromium } from './harness';
+import { appInChromium } from './app-in-chromium';
 
 // The wizard's "One cable" choice in Debian's chromium against browser mode: the lab started with
 // one console cable from the Connect step, the flow run on it, the test moving the cable through
 // the lab's API when the "Move the cable to B" card asks. A screenshot of every step.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'test-results', 'e2e');
-
-let mode: BrowserMode;
-let browser: Browser;
-let page: Page;
-let labDir: string;
-const problems: string[] = [];
-const frames: string[] = [];
-const shot = (name: string) => page.screenshot({ path: join(shots, `one-cable-${name}.png`), fullPage: true });
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-1c-'));
-  process.env.HOTPAIR_DATA_DIR = join(work, 'data');
-  labDir = join(work, 'lab');
-  await buildRenderer(join(work, 'dist'));
-  mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: labDir, sshPortBase: 0, pairIndexBase: 222 } });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-});
+const app = appInChromium({ name: '1c', timeout: 90_000, pairIndexBase: 222, isolateDataDir: true, height: 900, recordFrames: true });
+const { shots, problems, frames } = app;
+const shot = (name: string) => app.page.screenshot({ path: join(shots, `one-cable-${name}.png`), fullPage: true });
 
 describe('the pairing wizard over one console cable (chromium)', () => {
   it('starts the lab with one cable, commissions A, asks for the cable on B, ends verified and saved', async () => {
+    const { page, mode, labDir } = app;
     await page.goto(mode.server.url);
     await page.keyboard.press('Alt+2');
     await page.getByRole('button', { name: 'lab', exact: true }).click();

@@ -1,21 +1,17 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { comware7 } from '../../src/core/platforms/comware7';
 import type { PlatformPack } from '../../src/core/platforms/pack';
-import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
 import { LAB_PASSWORD } from '../../src/lab/lab';
-import { buildRenderer, launchChromium } from './harness';
+import { chromiumRun } from './app-in-chromium';
 
 // The Plan step's syntax check in Debian's chromium against browser mode: on the lab pair every
 // planned line is confirmed by the devices' own `?` help; on a lab whose devices speak another
 // release (its keepalive interval spelt otherwise) that line is marked unknown, with what the
 // device offers, and Push stays disabled until a reason is given.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'test-results', 'e2e');
+const run = chromiumRun({ name: 'probe', timeout: 90_000 });
+const { shots, problems } = run;
 
 /** A release whose CLI spells the keepalive interval `intervl`: the tool's `keepalive interval 1` is not a command there. */
 function otherRelease(): PlatformPack {
@@ -24,31 +20,10 @@ function otherRelease(): PlatformPack {
   return p;
 }
 
-let work: string;
-let browser: Browser;
-const modes: BrowserMode[] = [];
-const problems: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-probe-'));
-  await buildRenderer(join(work, 'dist'));
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(modes.map((m) => m.close()));
-});
-
 /** Browser mode with a lab of its own, the page on Home; the lab started and opened in the wizard, both devices connected. */
 async function wizardOnLab(name: string, net: number, pack?: PlatformPack): Promise<Page> {
-  const data = join(work, name, 'data');
-  const mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: data, labOptions: { stateDir: join(work, name, 'lab'), sshPortBase: 0, pairIndexBase: net, ...(pack ? { pack } : {}) } });
-  modes.push(mode);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  const mode = await run.startApp({ under: name, pairIndexBase: net, ...(pack ? { lab: { pack } } : {}) });
+  const page = await run.newPage({ height: 900 });
   await page.goto(mode.server.url);
   await page.getByRole('button', { name: 'Start the lab pair' }).click();
   await page.getByRole('button', { name: 'Open the lab pair' }).click({ timeout: 20_000 });

@@ -1,49 +1,25 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { i18n } from 'i18next';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
+import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/i18n/index';
 import { LAB_PASSWORD } from '../../src/lab/lab';
-import { buildRenderer, launchChromium, WIZARD_WAITS } from './harness';
+import { appInChromium } from './app-in-chromium';
+import { WIZARD_WAITS } from './harness';
 
 // The pairing wizard end to end in Simplified Chinese on the lab pair (Debian's chromium, browser
 // mode), found by its Chinese names from the zh-CN catalogue. At every step the same screen is
 // also shown in English, both are saved as screenshots, and no text may overflow its box at
 // 1280×800 in either language (CJK is shorter but taller; long English labels must fit too).
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'test-results', 'e2e', 'i18n');
 const LANGS = { 'zh-CN': createI18n('zh-CN'), en: createI18n('en') } as const;
 type Lang = keyof typeof LANGS;
 const zh = LANGS['zh-CN'];
 const w = (i: i18n, key: string, params: Record<string, unknown> = {}) => i.t(`app:wizard.${key}`, params);
 
-let mode: BrowserMode;
-let browser: Browser;
-let page: Page;
-const problems: string[] = [];
+const app = appInChromium({ name: 'wizard-zh', timeout: 90_000, shots: 'i18n', pairIndexBase: 241, isolateDataDir: true, acceptDownloads: true });
+const { shots, problems } = app;
 /** Text wider (or, where clipped, taller) than its box, by step and language. */
 const overflows: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-wizard-zh-'));
-  process.env.HOTPAIR_DATA_DIR = join(work, 'data');
-  await buildRenderer(join(work, 'dist'));
-  mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: join(work, 'lab'), sshPortBase: 0, pairIndexBase: 241 } });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-});
 
 /**
  * Elements whose own text does not fit their box: wider than it (text spilling out or cut), or
@@ -67,6 +43,7 @@ const TEXT_OVERFLOW = `(() => {
 
 /** Settings → Language, then (unless told otherwise) back to the wizard where it was: its state lives in the store. */
 async function speak(lang: Lang, back = true): Promise<void> {
+  const { page } = app;
   await page.keyboard.press('Alt+6');
   await page.getByRole('radio', { name: lang === 'en' ? 'English' : '简体中文' }).check();
   await page.waitForFunction(`document.documentElement.lang === '${lang}'`);
@@ -76,6 +53,7 @@ async function speak(lang: Lang, back = true): Promise<void> {
 }
 
 async function shoot(step: string, lang: Lang): Promise<void> {
+  const { page } = app;
   await page.screenshot({ path: join(shots, `wizard-${step}-${lang}.png`) });
   overflows.push(...(await page.evaluate<string[]>(TEXT_OVERFLOW)).map((o) => `${step} ${lang}: ${o}`));
 }
@@ -89,6 +67,7 @@ async function bothLanguages(step: string): Promise<void> {
 }
 
 async function connect(device: 'A' | 'B', lang: Lang, password?: string): Promise<void> {
+  const { page } = app;
   const i = LANGS[lang];
   const card = page.getByRole('region', { name: w(i, 'device', { device }) });
   if (password) await card.getByLabel(w(i, 'connect.password'), { exact: true }).fill(password);
@@ -103,6 +82,7 @@ async function connect(device: 'A' | 'B', lang: Lang, password?: string): Promis
 
 /** The walk in Chinese, each step also shown in English: throws at the first thing not as a user relies on. */
 async function walk(): Promise<void> {
+  const { page, mode } = app;
   const t0 = Date.now();
   await page.goto(mode.server.url);
   await page.locator('.screen.home').waitFor();
@@ -178,6 +158,7 @@ async function walk(): Promise<void> {
 
 describe('the pairing wizard in Simplified Chinese on the lab pair (chromium)', () => {
   it('commissions the lab pair in zh-CN, every step shown in both languages without overflowing text', async () => {
+    const { page } = app;
     try {
       await walk();
     } catch (e) {

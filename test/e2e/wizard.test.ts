@@ -1,47 +1,20 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page } from 'playwright-core';
-import { buildRenderer, commissionInWizard, launchChromium, openLabPairFromHome, type WizardStep } from './harness';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../src/host/browser-mode';
+import { describe, expect, it } from 'vitest';
 import { LAB_PASSWORD } from '../../src/lab/lab';
+import { appInChromium } from './app-in-chromium';
+import { commissionInWizard, openLabPairFromHome, type WizardStep } from './harness';
 
 // The whole pairing wizard in Debian's chromium against browser mode and the lab pair: start the
 // lab from Home, connect both over SSH accepting their fingerprints, discover, the form prefilled
 // from the lab pair file, plan, push, verified, saved, exported. A screenshot of every step.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'test-results', 'e2e');
-
-let mode: BrowserMode;
-let browser: Browser;
-let page: Page;
-const problems: string[] = [];
-const frames: string[] = [];
-const shot = (name: string) => page.screenshot({ path: join(shots, `wizard-${name}.png`) });
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'hotpair-e2e-wizard-'));
-  // known_hosts, transcripts, journals and keys of this run only (the host runs in this process).
-  process.env.HOTPAIR_DATA_DIR = join(work, 'data');
-  await buildRenderer(join(work, 'dist'));
-  mode = await startBrowserMode({ port: 0, staticDir: join(work, 'dist'), dataDir: join(work, 'data'), labOptions: { stateDir: join(work, 'lab'), sshPortBase: 0, pairIndexBase: 244 } });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await mode?.close();
-});
+const app = appInChromium({ name: 'wizard', timeout: 90_000, pairIndexBase: 244, isolateDataDir: true, acceptDownloads: true, recordFrames: true });
+const { shots, problems, frames } = app;
+const shot = (name: string) => app.page.screenshot({ path: join(shots, `wizard-${name}.png`) });
 
 describe('the pairing wizard end to end on the lab pair (chromium)', () => {
   it('commissions the lab pair: connect, discover, settings, plan, push, verified, saved, exported', async () => {
+    const { page, mode } = app;
     const t0 = Date.now();
     const marks: string[] = [];
     const mark = (what: string) => marks.push(`${what} ${((Date.now() - t0) / 1000).toFixed(1)} s`);

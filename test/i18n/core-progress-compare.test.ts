@@ -60,7 +60,7 @@ describe('discovery comparison in the reader’s language', () => {
   it('says the rows in Chinese, with the device values as read', () => {
     for (const m of rows) expect(mismatchText(zh, m).message, m.code).not.toBe(m.message);
     const role = rows.find((m) => m.field === 'rbm.role');
-    expect(role && mismatchText(zh, role)).toEqual({ label: 'RBM 角色', message: '两台设备都配置为 primary；必须一台为主角色（primary），另一台为从角色（secondary）。' });
+    expect(role && mismatchText(zh, role)).toEqual({ label: 'RBM 角色', message: '两台设备都配置为 primary；必须一台为主角色（primary），另一台为从角色（secondary）。', a: 'primary', b: 'primary' });
     const unread = rows.find((m) => m.code === 'compare.unread-one' && m.field === 'softwareVersion' && m.b === undefined);
     expect(unread && mismatchText(zh, unread).message).toBe('设备 B 无法读取软件版本；请手工检查。');
   });

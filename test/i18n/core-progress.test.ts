@@ -154,7 +154,7 @@ describe('the probe’s report in the reader’s language', () => {
     expect(formatDeviceProbe('a', 'FW1', probe([v], 2500), coreTranslator(zh))).toBe(
       [
         '设备 A（FW1）：1 行未确认 — 1 行，7 次帮助请求，2.5 秒',
-        '  unknown    [system] remote-backup group 99',
+        '  无法识别   [system] remote-backup group 99',
         "             第 3 个词“99”: % Wrong parameter found at '^' position.: 99 不符合 INTEGER<1-10>",
         '             设备提供：INTEGER<1-10>',
         '  为到达命令行而创建并已删除的视图：remote-backup group',

@@ -162,7 +162,7 @@ describe('pair file load problems', () => {
 
   it('YAML syntax, an unknown key with "did you mean", a wrong type, a missing key, a wrong value', () => {
     const syntax = errors('name: x\ndevices:\n  a: [1, 2\n  b: 3\n');
-    expect(loadSaid(syntax[0]!)).toMatch(/^YAML 语法错误：Flow sequence/);
+    expect(loadSaid(syntax[0]!)).toMatch(/^YAML 语法错误：缩进不正确/);
     expect(loadSaid(errors(GOOD.replace('  keepalive:', '  keepalve:'))[0]!)).toBe('未知的键“keepalve”——是否应为 keepalive？');
     expect(loadSaid(errors(GOOD.replace('count: 3', 'count: three'))[0]!)).toBe('应为数字，实际为 字符串 "three"');
     expect(loadSaid(errors(GOOD.replace('    sysname: FW2\n', ''))[0]!)).toBe('缺少必需的键“sysname”（字符串）');

@@ -4,21 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { setBridge } from '../../renderer/src/services/api';
 import { useStore } from '../../renderer/src/store/index';
-import { DOC, fakeBridge, standardAnswers } from './fake-bridge';
+import { BUNDLE_MANIFEST, DOC, fakeBridge, standardAnswers } from './fake-bridge';
 
 const initial = useStore.getState();
 let fake: ReturnType<typeof fakeBridge>;
-const MANIFEST = {
-  format: 'hotpair-bundle',
-  formatVersion: 1,
-  createdAt: '2026-01-01T00:00:00Z',
-  tool: { name: 'hotpair', version: '0.1.0' },
-  pair: { name: 'site-1', mode: 'active-standby', sysnames: { a: 'FW1', b: 'FW2' } },
-  platform: { id: 'comware7', version: '1' },
-  signer: { publicKey: 'AAAA', fingerprint: 'SHA256:signer' },
-  secrets: false,
-  members: [{ path: 'a.cfg', size: 10, sha256: 'x'.repeat(64) }],
-};
 const downloads: string[] = [];
 
 function boot(extra: Record<string, unknown> = {}) {
@@ -27,10 +16,10 @@ function boot(extra: Record<string, unknown> = {}) {
     'settings.knownHosts': () => ({ ok: true, data: { file: '/k', hosts: [] } }),
     'settings.credentials': () => ({ ok: true, data: { store: 'off', locked: false, credentials: [] } }),
     'bundles.keys': () => ({ ok: true, data: { own: { line: 'hotpair-ed25519 AAAA SHA256:own', fingerprint: 'SHA256:own' }, trusted: [] } }),
-    'bundles.create': () => ({ ok: true, data: { file: { name: 'site-1.hpb', data: btoa('bundle-bytes') }, count: 1, refused: [], manifest: MANIFEST } }),
+    'bundles.create': () => ({ ok: true, data: { file: { name: 'site-1.hpb', data: btoa('bundle-bytes') }, count: 1, refused: [], manifest: BUNDLE_MANIFEST } }),
     'bundles.import': (i: Record<string, unknown>) => ({ ok: true, data: { fingerprint: 'SHA256:creator', trusted: i.confirmFingerprint === 'SHA256:creator' } }),
     'bundles.verify': () => ({ ok: true, data: { valid: true, trusted: true, signer: 'SHA256:signer', findings: [] } }),
-    'bundles.show': () => ({ ok: true, data: { manifest: MANIFEST, signerTrusted: true } }),
+    'bundles.show': () => ({ ok: true, data: { manifest: BUNDLE_MANIFEST, signerTrusted: true } }),
     'bundles.apply': () => new Promise(() => undefined), // stays running: the test drives progress and cancel
     'ops.cancel': () => ({ ok: true, data: { cancelled: true } }),
     ...extra,

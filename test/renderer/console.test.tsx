@@ -3,42 +3,9 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // xterm needs a real layout engine; a stand-in records what the screen asks of it.
-const terms: { written: string[]; type(data: string): void; opened: boolean; styleNonce?: string }[] = [];
-vi.mock('@xterm/xterm', () => ({
-  Terminal: class {
-    written: string[] = [];
-    opened = false;
-    cols = 100;
-    rows = 30;
-    styleNonce?: string;
-    private onDataCb: ((d: string) => void) | undefined;
-    constructor() {
-      terms.push(this);
-    }
-    loadAddon() {}
-    open(el: HTMLElement) {
-      this.opened = true;
-      // as xterm's DOM renderer does inside open(): creates its <style> elements
-      const style = document.createElement('style');
-      el.appendChild(style);
-      this.styleNonce = style.nonce;
-    }
-    attachCustomKeyEventHandler() {}
-    onData(cb: (d: string) => void) {
-      this.onDataCb = cb;
-      return { dispose: () => (this.onDataCb = undefined) };
-    }
-    type(data: string) {
-      this.onDataCb?.(data);
-    }
-    write(d: string) {
-      this.written.push(d);
-    }
-    focus() {}
-    dispose() {}
-  },
-}));
-vi.mock('@xterm/addon-fit', () => ({ FitAddon: class { fit() {} } }));
+vi.mock('@xterm/xterm', () => import('./xterm-stub'));
+vi.mock('@xterm/addon-fit', () => import('./xterm-stub'));
+const { terms } = await import('./xterm-stub');
 
 const { App } = await import('../../renderer/src/App');
 const { setBridge } = await import('../../renderer/src/services/api');

@@ -42,6 +42,19 @@ export const DOC = {
   },
 };
 
+/** A signed bundle's manifest of DOC's pair, as the host shows it (no device passwords inside). */
+export const BUNDLE_MANIFEST = {
+  format: 'hotpair-bundle',
+  formatVersion: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  tool: { name: 'hotpair', version: '0.1.0' },
+  pair: { name: 'site-1', mode: 'active-standby', sysnames: { a: 'FW1', b: 'FW2' } },
+  platform: { id: 'comware7', version: '1' },
+  signer: { publicKey: 'AAAA', fingerprint: 'SHA256:signer' },
+  secrets: false,
+  members: [{ path: 'a.cfg', size: 10, sha256: 'x'.repeat(64) }],
+};
+
 /** A validator stand-in with one real rule: the two control-channel IPs must differ. */
 export function validateDoc(input: Record<string, unknown>): Result<unknown> {
   const doc = JSON.parse(String(input.text)) as typeof DOC;

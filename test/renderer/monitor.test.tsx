@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MonitorBatch } from '../../src/contract/index';
+import { timeTicks } from '../../renderer/src/features/monitor/chart-time';
 import { MonitorScreen } from '../../renderer/src/features/monitor/MonitorScreen';
 import { Timeline } from '../../renderer/src/features/monitor/Timeline';
 import { setBridge } from '../../renderer/src/services/api';
@@ -9,6 +10,7 @@ import { useStore } from '../../renderer/src/store/index';
 import { mergeEvents } from '../../renderer/src/store/slices/monitor';
 import { fakeBridge, standardAnswers } from './fake-bridge';
 import { manyEvents, pairStatus } from './monitor-fixtures';
+import { timelineLayout } from './timeline-layout';
 
 const initial = useStore.getState();
 let fake: ReturnType<typeof fakeBridge>;
@@ -25,23 +27,12 @@ function bridge(extra: Record<string, (i: Record<string, unknown>) => unknown> =
 
 const batch = (p: Partial<MonitorBatch>): MonitorBatch => ({ events: [], pairs: [], samples: [], stopped: [], ...p });
 
-// jsdom lays nothing out: give the timeline's scroller the size a 1280×800 window gives it.
-const clientSize = (dim: number) =>
-  function (this: HTMLElement) {
-    return this.dataset.testid === 'timeline-scroll' ? dim : 0;
-  };
-const saved = ['clientHeight', 'clientWidth'].map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)] as const);
-
-beforeEach(() => {
-  useStore.setState(initial, true);
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: clientSize(420) });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: clientSize(900) });
-});
+timelineLayout();
+beforeEach(() => useStore.setState(initial, true));
 afterEach(() => {
   cleanup();
   setBridge(undefined);
   vi.unstubAllGlobals();
-  for (const [k, d] of saved) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
 });
 
 describe('monitor store', () => {
@@ -179,5 +170,20 @@ describe('monitor screen', () => {
     act(() => release());
     await screen.findByRole('article', { name: 'Pair lab' });
     expect(screen.queryByText(/Starting the monitor/)).toBeNull();
+  });
+});
+
+describe('chart time axis', () => {
+  const at = (h: number, m = 0) => new Date(2026, 0, 1, h, m).getTime() / 1000;
+
+  it('shows the clock on every tick and the date under the first and where the day changes, in digits', () => {
+    for (const lng of ['en', 'zh-CN']) {
+      const ticks = timeTicks(lng, [at(22), at(23), at(24), at(25)], 3600);
+      expect(ticks.map((x) => x.split('\n').length)).toEqual([2, 1, 2, 1]);
+      expect(ticks[1]).toBe('23:00');
+      expect(ticks.join(' ')).not.toMatch(/[A-Za-z]/); // no "11pm", no "Jan"
+    }
+    expect(timeTicks('en', [at(9, 5)], 1)[0]!.split('\n')[0]).toBe('09:05:00');
+    expect(timeTicks('en', [at(0), at(24)], 86_400).every((x) => !x.includes('\n') && /\d/.test(x))).toBe(true);
   });
 });

@@ -1,5 +1,11 @@
+import { act, render, screen } from '@testing-library/react';
+import { createElement } from 'react';
+import { App } from '../../renderer/src/App';
+import { i18n } from '../../renderer/src/i18n';
+import { setBridge } from '../../renderer/src/services/api';
+import { useStore } from '../../renderer/src/store/index';
 import type { Result } from '../../src/contract/index';
-import { standardAnswers } from './fake-bridge';
+import { DOC, fakeBridge, standardAnswers } from './fake-bridge';
 
 export const FP_A = `SHA256:${'a'.repeat(43)}`;
 export const SECRET = 'correct horse battery staple';
@@ -65,4 +71,20 @@ export function wizardAnswers(o: { apply?: () => Promise<Result<unknown>> | Resu
     'ops.cancel': () => ({ ok: true as const, data: { cancelled: true } }),
     'bundles.create': () => ({ ok: true as const, data: { file: { name: 'site-1.hpb', data: 'aGk=' }, count: 1, refused: [] } }),
   };
+}
+
+/**
+ * The app over a fake host with these answers, moved to Pairing with DOC open under `name` once
+ * Home has shown (in the app's current language). The caller waits for the step it needs.
+ */
+export async function openPairing(answers: Parameters<typeof fakeBridge>[0], name = 'lab pair') {
+  const fake = fakeBridge(answers);
+  setBridge(fake.bridge);
+  render(createElement(App));
+  await screen.findByRole('heading', { name: i18n.t('app:home.title') });
+  act(() => {
+    useStore.getState().openDoc(name, structuredClone(DOC));
+    useStore.getState().navigate('pairing');
+  });
+  return fake;
 }

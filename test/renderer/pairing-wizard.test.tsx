@@ -1,24 +1,16 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/src/App';
 import { setBridge } from '../../renderer/src/services/api';
 import { useStore } from '../../renderer/src/store/index';
-import { DOC, fakeBridge } from './fake-bridge';
-import { FP_A, SECRET, wizardAnswers } from './pairing-fakes';
+import type { fakeBridge } from './fake-bridge';
+import { FP_A, openPairing, SECRET, wizardAnswers } from './pairing-fakes';
 
 const initial = useStore.getState();
 let fake: ReturnType<typeof fakeBridge>;
 
 async function openWizard(answers = wizardAnswers()) {
-  fake = fakeBridge(answers);
-  setBridge(fake.bridge);
-  render(<App />);
-  await screen.findByRole('heading', { name: 'Home' });
-  act(() => {
-    useStore.getState().openDoc('lab pair', structuredClone(DOC));
-    useStore.getState().navigate('pairing');
-  });
+  fake = await openPairing(answers);
   await screen.findByRole('navigation', { name: 'Wizard steps' });
 }
 

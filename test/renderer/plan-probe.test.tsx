@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/src/App';
 import { setBridge } from '../../renderer/src/services/api';
 import { useStore } from '../../renderer/src/store/index';
 import type { LineVerdict, ProbeOutput, Result } from '../../src/contract/index';
-import { DOC, fakeBridge } from './fake-bridge';
-import { PLAN, wizardAnswers } from './pairing-fakes';
+import type { fakeBridge } from './fake-bridge';
+import { openPairing, PLAN, wizardAnswers } from './pairing-fakes';
 
 // The Plan step asks both devices to confirm every planned line before Push is allowed: each
 // line shows the device's verdict, and a line it does not know keeps Push disabled unless the
@@ -34,14 +33,7 @@ let fake: ReturnType<typeof fakeBridge>;
 const initial = useStore.getState();
 
 async function openPlan(probe: (input: Record<string, unknown>) => Result<unknown> | Promise<Result<unknown>>, apply?: () => Result<unknown>) {
-  fake = fakeBridge({ ...wizardAnswers(apply ? { apply } : {}), 'pair.probe': probe });
-  setBridge(fake.bridge);
-  render(<App />);
-  await screen.findByRole('heading', { name: 'Home' });
-  act(() => {
-    useStore.getState().openDoc('lab pair', structuredClone(DOC));
-    useStore.getState().navigate('pairing');
-  });
+  fake = await openPairing({ ...wizardAnswers(apply ? { apply } : {}), 'pair.probe': probe });
   await useStore.getState().connect('a', { password: 'x' }, `SHA256:${'a'.repeat(43)}`);
   await useStore.getState().connect('b', { password: 'x' });
   act(() => useStore.getState().goStep('plan'));

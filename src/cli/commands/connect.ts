@@ -10,7 +10,7 @@ import { SerialTransport } from '../../core/transport/node/serial';
 import { openCliSession, type CliOpenedSession } from '../connect-session';
 import { addConnectOptions, type CliConnectFlags } from '../credentials';
 import { t } from '../i18n';
-import { errorLines, errorMessage } from '../error-text';
+import { connectUrlRefusal, errorLines, errorMessage } from '../error-text';
 
 interface ConnectFlags extends CliConnectFlags {
   exec?: string[];
@@ -22,7 +22,7 @@ const REPLUG_WAIT_MS = 10 * 60_000;
 export async function runConnect(url: string, flags: ConnectFlags, signal: AbortSignal): Promise<number> {
   const parsed = parseConnectUrl(url);
   if (!parsed.ok) {
-    process.stderr.write(`${t('commandError', { command: 'connect', message: parsed.message })}\n`);
+    process.stderr.write(`${t('commandError', { command: 'connect', message: connectUrlRefusal(parsed) })}\n`);
     return 2;
   }
   let opened: CliOpenedSession | undefined;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { toErrorInfo, type ErrorInfo } from '../../core/base/errors';
 import { discover, type DiscoverSession } from '../../core/discover/discover';
 import { formatFacts } from '../../core/discover/format';
-import { formatConnectTarget, parseConnectUrl, type ConnectTarget } from '../../core/model/connect';
+import { connectUrlError, formatConnectTarget, parseConnectUrl, type ConnectTarget } from '../../core/model/connect';
 import type { DeviceFacts } from '../../core/model/facts';
 import { openCliSession } from '../connect-session';
 import { addConnectOptions, type CliConnectFlags } from '../credentials';
@@ -48,7 +48,7 @@ export async function runDiscover(url: string, flags: DiscoverFlags, io: Discove
     return code;
   };
   const parsed = parseConnectUrl(url);
-  if (!parsed.ok) return fail({ code: 'VALIDATION', message: parsed.message }, EXIT_USAGE);
+  if (!parsed.ok) return fail(connectUrlError(parsed).toInfo(), EXIT_USAGE);
   let opened: OpenedSession | undefined;
   let facts: DeviceFacts;
   try {

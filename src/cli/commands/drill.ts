@@ -50,11 +50,13 @@ export async function runDrillCli(file: string, drillFlags: DrillFlags, io: CliI
   const { probe: probeTexts, ...flags } = drillFlags;
   const kind = parseKind(flags.kind);
   if (!kind.ok) return usage(io, kind.message);
-  const { parseProbe, pairRefusal } = await import('../../core/drill/plan');
+  const { parseProbe, pairRefusalSaid } = await import('../../core/drill/plan');
+  const { cliCore } = await import('../../i18n/node/cli-core');
+  const tr = cliCore();
   const probes = [];
   for (const p of probeTexts ?? []) {
     const r = parseProbe(p);
-    if (!r.ok) return usage(io, r.message);
+    if (!r.ok) return usage(io, tr.text(r.said.code, r.said.params, r.message));
     probes.push(r.target);
   }
   const { readPairAndPack } = await import('../pair-file');
@@ -64,9 +66,9 @@ export async function runDrillCli(file: string, drillFlags: DrillFlags, io: CliI
     return r.exit;
   }
   const pair = r.pair;
-  const no = pairRefusal(pair, kind.kind);
+  const no = pairRefusalSaid(pair, kind.kind);
   if (no) {
-    io.err(`${t('run.refused', { reason: no })}\n`);
+    io.err(`${t('run.refused', { reason: tr.text(no.code, no.params, no.text) })}\n`);
     return EXIT.failed;
   }
   if (!flags.yes && !canAsk()) return usage(io, t('drill.needsTerminal'));
@@ -83,8 +85,6 @@ export async function runDrillCli(file: string, drillFlags: DrillFlags, io: CliI
   const { tcpProber } = await import('../../core/drill/node/probes');
   const { formatPhase, formatStep, formatVerdict, planLines } = await import('../../core/drill/format');
   const { formatHealth } = await import('../../core/provision/format');
-  const { cliCore } = await import('../../i18n/node/cli-core');
-  const tr = cliCore();
   const { PRODUCT_NAME, PRODUCT_VERSION } = await import('../../core/base/product');
   const { randomUUID } = await import('node:crypto');
   // With --json, stdout carries the one object: the story goes to stderr.

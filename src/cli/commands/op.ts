@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { addConnectOptions } from '../credentials';
 import { canAsk, confirmer, EXIT, type PairFlags } from './pair';
 import { t } from '../i18n';
-import { cliProgress } from '../../i18n/node/cli-core';
+import { cliCore, cliProgress } from '../../i18n/node/cli-core';
 
 const OPS = ['check', 'sync', 'switchover', 'peer-active', 'peer-standby', 'reset'];
 
@@ -20,7 +20,9 @@ export function registerOp(program: Command): void {
 }
 
 export async function runOpCli(file: string, operation: string, flags: PairFlags & { timeout?: string }): Promise<number> {
-  const { OPS: KNOWN, OP_TEXT, refusal, runOp } = await import('../../core/provision/ops');
+  const { OPS: KNOWN, refusalSaid, runOp } = await import('../../core/provision/ops');
+  const { opWhat } = await import('../../core/provision/op-text');
+  const tr = cliCore();
   const op = KNOWN.find((x) => x === operation);
   if (!op) {
     process.stderr.write(`${t('op.unknown', { operation, ops: KNOWN.join(', ') })}\n`);
@@ -32,16 +34,17 @@ export async function runOpCli(file: string, operation: string, flags: PairFlags
     process.stderr.write(r.message);
     return r.exit;
   }
-  const no = refusal(r.pair, op, r.pack);
+  const no = refusalSaid(r.pair, op, r.pack);
   if (no) {
-    process.stderr.write(`${t('run.refused', { reason: no })}\n`);
+    process.stderr.write(`${t('run.refused', { reason: tr.text(no.code, no.params, no.text) })}\n`);
     return EXIT.failed;
   }
   if (!flags.yes && !canAsk()) {
     process.stderr.write(`${t('op.needsTerminal')}\n`);
     return EXIT.usage;
   }
-  const confirm = await confirmer(flags.yes, t('op.confirm', { op, text: OP_TEXT[op] }));
+  const what = opWhat(op);
+  const confirm = await confirmer(flags.yes, t('op.confirm', { op, text: tr.text(what.said.code, what.said.params, what.text) }));
   if (confirm && !(await confirm())) {
     process.stdout.write(`${t('op.declined')}\n`);
     return EXIT.failed;
@@ -63,7 +66,7 @@ export async function runOpCli(file: string, operation: string, flags: PairFlags
       ...(timeoutMs !== undefined && Number.isFinite(timeoutMs) ? { timeoutMs } : {}),
     });
     if (res.output.trim()) process.stdout.write(`${res.output.trim()}\n`);
-    process.stdout.write(`${t('op.verified', { verified: res.verified })}\n`);
+    process.stdout.write(`${t('op.verified', { verified: tr.text(res.verifiedSaid.code, res.verifiedSaid.params, res.verified) })}\n`);
     return EXIT.ok;
   } catch (e) {
     const info = toErrorInfo(e);

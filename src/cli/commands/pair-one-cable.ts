@@ -138,7 +138,7 @@ export async function runOneCableCli(o: OneCableRun): Promise<number> {
         return s.session;
       },
       waitForCable: async (to: DeviceKey, signal) => {
-        const onB = `device ${to.toUpperCase()}`;
+        const onB = to.toUpperCase();
         if (!isSerial) {
           if (!prompt) throw new Error(t('oneCable.notSerial', { target: formatConnectTarget(target) }));
           await prompt.ask(t('oneCable.pressEnter', { device: onB }));
@@ -150,7 +150,7 @@ export async function runOneCableCli(o: OneCableRun): Promise<number> {
           signal,
           confirm: lineOnStdin,
           ...(presumeMs !== undefined ? { presumeAfterMs: presumeMs } : {}),
-          onGone: () => show({ kind: 'message', level: 'info', text: `${target.path} went away: waiting for it to come back on ${onB}`, code: 'oneCable.port-gone', params: { port: target.path, device: to.toUpperCase() } }),
+          onGone: () => show({ kind: 'message', level: 'info', text: `${target.path} went away: waiting for it to come back on device ${onB}`, code: 'oneCable.port-gone', params: { port: target.path, device: onB } }),
         });
       },
       ...(ask ? { confirm: async (k: DeviceKey) => (await chain, yesNo(t('oneCable.pushPart', { device: k.toUpperCase() }))), saveAFirst: () => yesNo(t('oneCable.saveAFirst')), undoA: () => yesNo(t('oneCable.undoA')), finalLook: () => yesNo(t('oneCable.finalLook')) } : {}),

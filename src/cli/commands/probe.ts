@@ -117,7 +117,7 @@ export async function runProbeCli(o: ProbeRunOptions): Promise<number> {
     );
     const s = sessions as Record<DeviceKey, Session>;
     const plans = { a: planDevice(pair, pack, 'a', running.a ?? ''), b: planDevice(pair, pack, 'b', running.b ?? '') };
-    if (isEmptyPlan(plans.a) && isEmptyPlan(plans.b) && !flags.json) io.out('Nothing to probe: both devices already match the pair file.\n');
+    if (isEmptyPlan(plans.a) && isEmptyPlan(plans.b) && !flags.json) io.out(`${t('probe.nothing')}\n`);
     result = await probePair({ pair, pack, plans, sessions: s, signal: op.signal, journal });
     if (journal.opened) journal.append({ type: 'run-end', outcome: 'dry-run', time: now().toISOString(), message: 'probe: the views it created were removed again' });
   } catch (e) {

@@ -34,7 +34,9 @@ export function formatLoadError(file: string, e: LoadError, tr: Translator = cli
   const message = e.key === undefined ? e.message : tr.text(e.key, e.params, e.message);
   if (REFUSED.has(e.kind)) return `${t('error', { message })}\n`;
   const where = e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}` : file;
-  const expected = e.expected !== undefined && !e.message.includes(e.expected) ? `\n  ${tr.text('load.expected-line', { expected: e.expected }, `expected: ${e.expected}`)}` : '';
+  // The English decides whether the line adds anything: the message may already say what is expected.
+  const said = e.expectedMessage ? { sep: 'comma' as const, items: [e.expectedMessage] } : e.expected;
+  const expected = e.expected !== undefined && said !== undefined && !e.message.includes(e.expected) ? `\n  ${tr.text('load.expected-line', { expected: said }, `expected: ${e.expected}`)}` : '';
   return `${where}: ${e.path ? `${e.path}: ` : ''}${message}${expected}\n`;
 }
 

@@ -141,6 +141,8 @@ export const LineVerdictSchema = z.strictObject({
   /** What the device offers at that word: keywords, argument hints (`INTEGER<1-10>`), `<cr>`. */
   offered: z.array(z.string()).optional(),
   message: z.string().optional(),
+  /** `message` as a message of the core catalogue when the probe wrote it (why nothing was asked); absent for the device's own words. */
+  messageSaid: z.strictObject({ code: z.string(), params: MessageParamsSchema.optional() }).optional(),
   reason: z.string().optional(),
   /** `reason` as a message of the core catalogue (probe.reason.*), for the reader's language. */
   reasonSaid: z.strictObject({ code: z.string(), params: MessageParamsSchema.optional() }).optional(),

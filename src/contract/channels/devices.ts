@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DeviceKeySchema, Empty, OpIdSchema } from '../common';
-import { MessageParamsSchema } from '../errors';
+import { MessageParamsSchema, MessageSchema } from '../errors';
 
 // Device sessions held by the host for the pairing wizard (and any screen that needs a connected
 // device). Passwords go to the host for one connection only; they never come back.
@@ -50,6 +50,8 @@ export const ConnectOutputSchema = z.strictObject({
 });
 export type ConnectOutput = z.infer<typeof ConnectOutputSchema>;
 
+const WordedValueSchema = z.strictObject({ sep: z.enum(['comma', 'semicolon']), items: z.array(MessageSchema) });
+
 /** One difference between the two devices worth highlighting (core's compareFacts). */
 export const FactMismatchSchema = z.strictObject({
   field: z.string(),
@@ -62,6 +64,8 @@ export const FactMismatchSchema = z.strictObject({
   code: z.string().optional(),
   params: MessageParamsSchema.optional(),
   labelCode: z.string().optional(),
+  /** A side's value the tool worded (compare.value.*), parts joined by `sep`; `a` and `b` stay the English. */
+  values: z.strictObject({ a: WordedValueSchema.optional(), b: WordedValueSchema.optional() }).optional(),
 });
 export type FactMismatch = z.infer<typeof FactMismatchSchema>;
 

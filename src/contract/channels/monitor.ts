@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MonitorEvent as CoreMonitorEvent } from '../../core/monitor/types';
 import type { PairHealth as CorePairHealth } from '../../core/monitor/health';
 import { DeviceKeySchema, Empty, OpIdSchema, PairTextSchema } from '../common';
-import { MessageParamsSchema } from '../errors';
+import { MessageParamsSchema, MessageSchema } from '../errors';
 
 // The RBM monitor as the app sees it. Events and health mirror src/core/monitor exactly
 // (checked at compile time below), so the host passes core's objects through without reshaping.
@@ -161,7 +161,7 @@ export const monitorChannels = {
   },
   'monitor.op': {
     input: z.strictObject({ opId: OpIdSchema, pair: z.string(), op: MonitorOpSchema, confirmed: z.literal(true) }),
-    output: z.strictObject({ op: MonitorOpSchema, device: DeviceKeySchema, verified: z.string(), output: z.string() }),
+    output: z.strictObject({ op: MonitorOpSchema, device: DeviceKeySchema, verified: z.string(), verifiedSaid: MessageSchema.optional(), output: z.string() }),
     summary: 'A manual RBM operation on a monitored pair, verified afterwards (op: progress + cancel)',
   },
 } as const;

@@ -7,17 +7,16 @@
  */
 import { abortError, formatMs } from '../base/abort';
 import { AppError } from '../base/errors';
-import type { Message } from '../base/message';
 import { DisposableStore, Emitter, type Disposable } from '../base/emitter';
+import { internalError } from '../transport/internal-error';
 import type { Transport } from '../transport/types';
 import { TerminalText } from './terminal';
 import type { TranscriptRecorder } from './transcript';
+import { waitEnglish, waitMessage, type WaitFor } from './wait-for';
 
 export interface WaitOptions {
-  /** What we wait for, for the error message ("the prompt after 'display version'"). */
-  what: string;
-  /** `what` as a message of the core catalogue, for the timeout's text in the reader's language. */
-  said?: Message;
+  /** What we wait for, which a timeout names ("the prompt after 'display version'"). */
+  awaiting: WaitFor;
   signal?: AbortSignal;
   timeoutMs: number;
   /** Silence limit, reset by every chunk. */
@@ -60,7 +59,7 @@ export class Channel implements Disposable {
    * character or a half-drawn line from before the drop means nothing now, so both are reset.
    */
   reattach(): void {
-    if (!this.transport.isOpen) throw new AppError('INTERNAL', 'reattach() before the transport is open again');
+    if (!this.transport.isOpen) throw internalError('reattach() before the transport is open again');
     this.closeError = undefined;
     this.decoder = new TextDecoder('utf-8');
     this.term.feed('\n');
@@ -84,7 +83,7 @@ export class Channel implements Disposable {
    * Only one wait runs at a time: the device has a single cursor, and so does the channel.
    */
   wait<T>(check: () => T | undefined, o: WaitOptions): Promise<T> {
-    if (this.waiter) return Promise.reject(new AppError('INTERNAL', `channel busy: cannot wait for ${o.what} while another wait runs`));
+    if (this.waiter) return Promise.reject(internalError(`channel busy: cannot wait for ${waitEnglish(o.awaiting)} while another wait runs`));
     if (this.closeError) return Promise.reject(this.closeError);
     return new Promise<T>((resolve, reject) => {
       let settled = false;
@@ -105,11 +104,12 @@ export class Channel implements Disposable {
       // A console at the wrong speed echoes a few bad bytes per Enter, then nothing: a device at the
       // right speed always shows a word (banner, prompt, question), so bytes without one mean the speed.
       const timedOut = (message: string, key: string, limit: string) => fail(o.garbageCheck && received > 0 && !words ? wrongBaud() : this.timeoutError(o, message, key, limit));
-      const overall = setTimeout(() => timedOut(`${o.what}: no complete answer within ${formatMs(o.timeoutMs)}`, 'no-answer', formatMs(o.timeoutMs)), o.timeoutMs);
+      const what = waitEnglish(o.awaiting);
+      const overall = setTimeout(() => timedOut(`${what}: no complete answer within ${formatMs(o.timeoutMs)}`, 'no-answer', formatMs(o.timeoutMs)), o.timeoutMs);
       const armIdle = () => {
         if (!o.idleTimeoutMs) return;
         clearTimeout(idleTimer);
-        idleTimer = setTimeout(() => timedOut(`${o.what}: the device sent nothing for ${formatMs(o.idleTimeoutMs!)}`, 'idle', formatMs(o.idleTimeoutMs!)), o.idleTimeoutMs);
+        idleTimer = setTimeout(() => timedOut(`${what}: the device sent nothing for ${formatMs(o.idleTimeoutMs!)}`, 'idle', formatMs(o.idleTimeoutMs!)), o.idleTimeoutMs);
       };
       const onAbort = () => fail(abortError(o.signal!));
       const cleanup = () => {
@@ -135,7 +135,7 @@ export class Channel implements Disposable {
             resolve(v);
           }
         } catch (e) {
-          fail(e instanceof AppError ? e : new AppError('INTERNAL', String(e)));
+          fail(e instanceof AppError ? e : internalError(String(e), { cause: e }));
         }
       };
       this.waiter = {
@@ -169,11 +169,11 @@ export class Channel implements Disposable {
 
   private timeoutError(o: WaitOptions, message: string, key: string, limit: string): AppError {
     const last = this.term.tail(120).replace(/^\u0001/, '').trim().slice(-80);
-    const what = o.said ? { sep: 'comma' as const, items: [o.said] } : o.what;
+    const what = { sep: 'comma' as const, items: [waitMessage(o.awaiting)] };
     return new AppError('TIMEOUT', `${message}.${last ? ` Last text from the device: "${last}"` : ' The device sent nothing.'}`, {
       fix: 'Check that the device is powered, the cable or network path is up, and the console is not held by another session.',
       message: { key: `error.timeout.${key}`, params: { what, limit, sent: last ? 'yes' : 'no', last } },
-      details: { what: o.what, lastText: last },
+      details: { what: waitEnglish(o.awaiting), lastText: last },
     });
   }
 

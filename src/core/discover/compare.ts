@@ -1,5 +1,6 @@
-import type { MessageParams } from '../base/message';
+import type { Message, MessageList, MessageParams } from '../base/message';
 import type { DeviceFacts, RbmFact } from '../model/facts';
+import { andList } from '../validate/diagnostic';
 
 /** One row the pairing wizard highlights, with both sides' values as display text. */
 export interface FactMismatch {
@@ -16,6 +17,11 @@ export interface FactMismatch {
   params?: MessageParams;
   /** The label in the `core` catalogue (compare.label.*); `label` stays its English. */
   labelCode?: string;
+  /**
+   * A side's value when the tool worded it: parts (compare.value.*) joined with commas, `a`/`b`
+   * staying its English. Absent for a side whose value is only what the device printed.
+   */
+  values?: { a?: MessageList; b?: MessageList };
 }
 
 /** Each label's catalogue key (compare.label.<key>). */
@@ -42,6 +48,20 @@ const LABEL_KEYS: Record<string, string> = {
 function row(m: Omit<FactMismatch, 'code' | 'params' | 'labelCode'>, code: string, params: MessageParams = {}): FactMismatch {
   const key = LABEL_KEYS[m.label];
   return { ...m, code: `compare.${code}`, params, ...(key ? { labelCode: `compare.label.${key}` } : {}) };
+}
+
+/** A value the tool worded: its English for `a`/`b` and its parts for `values`. */
+interface Worded {
+  text: string;
+  parts: Message[];
+}
+const worded = (text: string, code: string, params: MessageParams): Worded => ({ text, parts: [{ code: `compare.value.${code}`, params }] });
+const joined = (ws: Worded[]): Worded => ({ text: ws.map((w) => w.text).join(', '), parts: ws.flatMap((w) => w.parts) });
+const list = (w: Worded): MessageList => ({ sep: 'comma', items: w.parts });
+
+/** The `a`, `b` and `values` of a row whose sides the tool worded. */
+function sides(a: Worded | undefined, b: Worded | undefined): Pick<FactMismatch, 'a' | 'b' | 'values'> {
+  return { a: a?.text, b: b?.text, values: { ...(a ? { a: list(a) } : {}), ...(b ? { b: list(b) } : {}) } };
 }
 
 // Interfaces that exist on every device and say nothing about a pair's wiring.
@@ -120,16 +140,35 @@ function compareIdentity(out: FactMismatch[], a: DeviceFacts, b: DeviceFacts): v
   if (toldApart) unreadable(out, 'serialNumber', 'Serial number', a.serialNumber, b.serialNumber, 'mac-apart', 'info');
   else unreadable(out, 'serialNumber', 'Serial number', a.serialNumber, b.serialNumber, 'not-proved');
   if (!same) return;
-  const shown = (f: DeviceFacts) =>
-    same.field === 'serialNumber' ? f.serialNumber : same.field === 'mac' ? f.mac : `${f.sysname ?? '?'}, up ${Math.round((f.uptimeSeconds ?? 0) / 60)} min`;
-  const why = same.field === 'identity' ? ' Neither serial nor MAC could be compared, but both have the same sysname and booted at the same time.' : '';
-  out.push(row({ field: same.field, label: IDENTITY_LABELS[same.field], a: shown(a), b: shown(b), severity: 'error', message: `Both connections reach the same device.${why}` }, same.field === 'identity' ? 'same-device-identity' : 'same-device'));
+  const label = IDENTITY_LABELS[same.field];
+  if (same.field !== 'identity') {
+    out.push(row({ field: same.field, label, a: same.field === 'mac' ? a.mac : a.serialNumber, b: same.field === 'mac' ? b.mac : b.serialNumber, severity: 'error', message: 'Both connections reach the same device.' }, 'same-device'));
+    return;
+  }
+  const why = ' Neither serial nor MAC could be compared, but both have the same sysname and booted at the same time.';
+  out.push(row({ field: same.field, label, ...sides(upFor(a), upFor(b)), severity: 'error', message: `Both connections reach the same device.${why}` }, 'same-device-identity'));
 }
 
-function describeRbm(r: RbmFact | undefined): string | undefined {
-  if (!r?.configured) return undefined;
-  return [r.role, r.mode, r.localIp && `local ${r.localIp}`, r.remoteIp && `remote ${r.remoteIp}`].filter(Boolean).join(', ') || 'configured';
+/** Whole minutes a device has run, as the same-device row shows them. */
+export const uptimeMinutes = (f: DeviceFacts): number => Math.round((f.uptimeSeconds ?? 0) / 60);
+
+/** "FW1, up 10 min": which box, and how long it has run. */
+function upFor(f: DeviceFacts): Worded {
+  const [sysname, minutes] = [f.sysname ?? '?', uptimeMinutes(f)];
+  return worded(`${sysname}, up ${minutes} min`, 'uptime', { sysname, minutes });
 }
+
+/** An RBM configuration in a few words: role and mode as the device prints them, the addresses named. */
+function describeRbm(r: RbmFact | undefined): Worded | undefined {
+  if (!r?.configured) return undefined;
+  const parts = [...(r.role ? [worded(r.role, 'role', { role: r.role })] : []), ...(r.mode ? [worded(r.mode, 'mode', { mode: r.mode })] : []), ...(r.localIp ? [worded(`local ${r.localIp}`, 'local', { ip: r.localIp })] : []), ...(r.remoteIp ? [worded(`remote ${r.remoteIp}`, 'remote', { ip: r.remoteIp })] : [])];
+  return parts.length > 0 ? joined(parts) : worded('configured', 'configured', {});
+}
+
+const addresses = (r: RbmFact): Worded => {
+  const [local, remote] = [r.localIp ?? '?', r.remoteIp ?? '?'];
+  return worded(`local ${local}, remote ${remote}`, 'addresses', { local, remote });
+};
 
 function compareRbm(out: FactMismatch[], a: RbmFact | undefined, b: RbmFact | undefined): void {
   for (const [side, r] of [['A', a], ['B', b]] as const) {
@@ -139,8 +178,7 @@ function compareRbm(out: FactMismatch[], a: RbmFact | undefined, b: RbmFact | un
           {
             field: `rbm.existing.${side.toLowerCase()}`,
             label: 'Existing RBM configuration',
-            a: side === 'A' ? describeRbm(r) : undefined,
-            b: side === 'B' ? describeRbm(r) : undefined,
+            ...sides(side === 'A' ? describeRbm(r) : undefined, side === 'B' ? describeRbm(r) : undefined),
             severity: 'warning',
             message: `Device ${side} already has an RBM configuration; pairing will replace it.`,
           },
@@ -167,8 +205,7 @@ function compareRbm(out: FactMismatch[], a: RbmFact | undefined, b: RbmFact | un
         {
           field: 'rbm.addresses',
           label: 'Control channel addresses',
-          a: `local ${a.localIp ?? '?'}, remote ${a.remoteIp ?? '?'}`,
-          b: `local ${b.localIp ?? '?'}, remote ${b.remoteIp ?? '?'}`,
+          ...sides(addresses(a), addresses(b)),
           severity: 'error',
           message: "Each device's remote IP must be the other device's local IP.",
         },
@@ -183,6 +220,9 @@ function compareRbm(out: FactMismatch[], a: RbmFact | undefined, b: RbmFact | un
   }
 }
 
+const bundledIn = (name: string, member: string | undefined): Worded =>
+  member === undefined ? worded(`${name} → none`, 'member-none', { interface: name }) : worded(`${name} → ${member}`, 'member', { interface: name, member });
+
 function compareInterfaces(out: FactMismatch[], a: DeviceFacts, b: DeviceFacts): void {
   if (a.interfaces.length === 0 || b.interfaces.length === 0) {
     if (a.interfaces.length !== b.interfaces.length) {
@@ -195,14 +235,14 @@ function compareInterfaces(out: FactMismatch[], a: DeviceFacts, b: DeviceFacts):
   const [na, nb] = [names(a), names(b)];
   const onlyA = [...na].filter((n) => !nb.has(n)).sort();
   const onlyB = [...nb].filter((n) => !na.has(n)).sort();
+  const onlyHere = (names: string[]) => (names.length > 0 ? worded(`only here: ${andList(names)}`, 'only-here', { names }) : undefined);
   if (onlyA.length > 0 || onlyB.length > 0) {
     out.push(
       row(
         {
           field: 'interfaces',
           label: 'Interfaces',
-          a: onlyA.length > 0 ? `only here: ${onlyA.join(', ')}` : undefined,
-          b: onlyB.length > 0 ? `only here: ${onlyB.join(', ')}` : undefined,
+          ...sides(onlyHere(onlyA), onlyHere(onlyB)),
           severity: 'error',
           message: 'The devices have different interfaces; RBM needs the same hardware and interface layout.',
         },
@@ -218,8 +258,7 @@ function compareInterfaces(out: FactMismatch[], a: DeviceFacts, b: DeviceFacts):
         {
           field: 'interfaces.aggregation',
           label: 'Aggregation membership',
-          a: differing.map((i) => `${i.name} → ${i.aggregateMember ?? 'none'}`).join(', '),
-          b: differing.map((i) => `${i.name} → ${memberOf.get(i.name) ?? 'none'}`).join(', '),
+          ...sides(joined(differing.map((i) => bundledIn(i.name, i.aggregateMember))), joined(differing.map((i) => bundledIn(i.name, memberOf.get(i.name))))),
           severity: 'warning',
           message: 'Ports are bundled differently on the two devices.',
         },

@@ -4,6 +4,7 @@
  */
 import type { DeviceKey, Pair } from '../model/pair';
 import type { DeviceReading, DrillRecord, DrillSummary, PhaseFigures, ProbeSample, Sentence, StatusPoll, TargetFigures } from './types';
+import { readingError } from './run-text';
 
 /**
  * One target's outages within [from, to): each run of failed probes between two answered ones.
@@ -128,7 +129,7 @@ export function unexpectedChanges(base: StatusPoll, now: StatusPoll, expectedSwi
     const n = now[k];
     const D = k.toUpperCase();
     if (n.error) {
-      out.push({ device: k, text: `device ${D} unreachable: ${n.error}`, code: 'drillRun.unexpected.unreachable', params: { device: D, error: n.error } });
+      out.push({ device: k, text: `device ${D} unreachable: ${n.error}`, code: 'drillRun.unexpected.unreachable', params: { device: D, error: readingError(n) } });
       continue;
     }
     if (b.controlChannel === 'Connected' && n.controlChannel !== 'Connected') out.push({ device: k, text: `device ${D}: control channel ${n.controlChannel ?? 'not shown'}`, code: 'drillRun.unexpected.channel', params: { device: D, channel: n.controlChannel ?? 'none' } });

@@ -171,11 +171,14 @@ export function accepts(plan: DrillPlan, answer: string | boolean): boolean {
   return answer === true || (typeof answer === 'string' && /^y(es)?$/i.test(answer.trim()));
 }
 
-/** `HOST:PORT` (IPv6 as `[addr]:port`) → a probe target, or an error message. */
-export function parseProbe(text: string): { ok: true; target: ProbeTarget } | { ok: false; message: string } {
+/** What a probe target must look like, as the refusal of one says it. */
+export const PROBE_FORM = 'expected HOST:PORT (an IPv6 address as [ADDR]:PORT)';
+
+/** `HOST:PORT` (IPv6 as `[addr]:port`) → a probe target, or an error message (`said`: the same as a message of the `core` catalogue). */
+export function parseProbe(text: string): { ok: true; target: ProbeTarget } | { ok: false; message: string; said: Message } {
   const m = /^\[([^\]]+)\]:(\d+)$/.exec(text) ?? /^([^:\s]+):(\d+)$/.exec(text);
   const port = Number(m?.[2]);
-  if (!m || !m[1] || !Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, message: `--probe "${text}": expected HOST:PORT (an IPv6 address as [ADDR]:PORT)` };
+  if (!m || !m[1] || !Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, message: `--probe "${text}": ${PROBE_FORM}`, said: { code: 'drillRun.probe.usage', params: { text } } };
   return { ok: true, target: { host: m[1], port } };
 }
 

@@ -9,8 +9,10 @@ import type { DeviceFacts, RbmFact, VrrpFact } from '../model/facts';
 import type { DeviceKey } from '../model/pair';
 import { POLL_COMMANDS } from '../monitor/poller';
 import { parseSessionStatistics } from '../monitor/session-stats';
+import { errorEnglish, errorMessage } from '../provision/progress-message';
 import type { Session } from '../provision/types';
 import { readSeen } from '../provision/verify';
+import { msg, readingError } from './run-text';
 import type { DeviceReading, DeviceSnapshot, Sentence, StatusPoll } from './types';
 
 export function reading(rbm: RbmFact | undefined, vrrp: readonly VrrpFact[]): DeviceReading {
@@ -24,7 +26,15 @@ export function reading(rbm: RbmFact | undefined, vrrp: readonly VrrpFact[]): De
   };
 }
 
-const failed = (e: unknown): DeviceReading => ({ vrrp: [], error: e instanceof Error ? e.message : String(e) });
+/** A reading of a device that did not answer; `limitMs` when it was the poll's own limit that ran out. */
+function failed(e: unknown, limitMs?: number): DeviceReading {
+  if (limitMs !== undefined) {
+    const seconds = Math.round(limitMs / 1000);
+    return { vrrp: [], error: `no answer within ${seconds} s`, errorSaid: msg('poll-timeout', { seconds }) };
+  }
+  const said = errorMessage(e);
+  return { vrrp: [], error: errorEnglish(e), ...(said ? { errorSaid: said } : {}) };
+}
 
 async function readDevice(session: Session, withVrrp: boolean, signal: AbortSignal, limitMs: number): Promise<DeviceReading> {
   const t = withTimeout(signal, limitMs, 'drill status poll');
@@ -33,7 +43,7 @@ async function readDevice(session: Session, withVrrp: boolean, signal: AbortSign
     return reading(seen.rbm, seen.vrrp);
   } catch (e) {
     if (signal.aborted) throw e;
-    return failed(e);
+    return failed(e, t.signal.aborted ? limitMs : undefined);
   } finally {
     t.dispose();
   }
@@ -73,7 +83,7 @@ export function standingText(k: DeviceKey, r: DeviceReading | undefined): string
 export function standing(k: DeviceKey, r: DeviceReading | undefined): Sentence {
   const D = k.toUpperCase();
   if (!r) return { text: `device ${D}: not read`, code: 'drillRun.standing.unread', params: { device: D } };
-  if (r.error) return { text: `device ${D}: unreachable (${r.error})`, code: 'drillRun.standing.unreachable', params: { device: D, error: r.error } };
+  if (r.error) return { text: `device ${D}: unreachable (${r.error})`, code: 'drillRun.standing.unreachable', params: { device: D, error: readingError(r) } };
   const masters = r.vrrp.filter((v) => v.state === 'Master').map((v) => `${v.interface} vrid ${v.vrid}`);
   const params = { device: D, status: r.runningStatus ?? 'none', role: r.role ?? 'none', channel: r.controlChannel ?? 'none', vrrp: r.vrrp.length ? 'yes' : 'no', masters: masters.length ? masters.join(', ') : 'none' };
   return {

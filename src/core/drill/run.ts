@@ -5,7 +5,7 @@
  * started where it can and says where each device stands. Sessions and probes come from outside
  * (SessionFactory, Prober), so the same runner serves the CLI, the app and the tests.
  */
-import { toErrorInfo } from '../base/errors';
+import { AppError, toErrorInfo } from '../base/errors';
 import type { Message, MessageParam } from '../base/message';
 import { sleep, withTimeout } from '../base/abort';
 import { discover } from '../discover/discover';
@@ -188,10 +188,15 @@ class Drill {
       const opened = await this.o.open(k, t.signal);
       this.sessions[k] = opened;
       return opened;
+    } catch (e) {
+      throw this.limitHit(t.signal) ? limitError('connect', k, this.t.connectMs) : e;
     } finally {
       t.dispose();
     }
   }
+
+  /** The drill's own limit ran out (not the user's stop, nor the restore's bound). */
+  private limitHit = (limit: AbortSignal): boolean => limit.aborted && !this.signal.aborted;
 
   private async both(): Promise<Record<DeviceKey, Session>> {
     const [a, b] = await Promise.all([this.session('a'), this.session('b')]);
@@ -204,6 +209,8 @@ class Drill {
       const t = withTimeout(this.signal, this.t.discoverMs, `discovery of device ${k.toUpperCase()}`);
       try {
         return await discover(s[k], { signal: t.signal, pack: this.pack });
+      } catch (e) {
+        throw this.limitHit(t.signal) ? limitError('discover', k, this.t.discoverMs) : e;
       } finally {
         t.dispose();
       }
@@ -420,11 +427,17 @@ class Drill {
   private async stopAndRestore(why: string, said: MessageParam): Promise<void> {
     await this.stopProbes().catch(() => undefined);
     if (!this.triggered) return this.finish('failed', `stopped before changing anything: ${why}`, msg('stopped-early', { why: said }));
-    const bound = withTimeout(undefined, this.t.moveMs ?? verifyTimeoutFor(this.o.pair), 'putting the pair back');
+    const limitMs = this.t.moveMs ?? verifyTimeoutFor(this.o.pair);
+    const bound = withTimeout(undefined, limitMs, 'putting the pair back');
     this.signal = bound.signal;
     try {
       const link = this.linkDown;
-      const failed = (e: unknown) => this.step(`could not bring ${link?.interface} back: ${errorEnglish(e)}`, link?.device, true, msg('step.link-back-failed', { interface: link?.interface ?? '', error: errorParam(e) }));
+      const seconds = Math.round(limitMs / 1000);
+      // The restore's own bound says so in a sentence of the drill's; any other error says its own.
+      const failed = (e: unknown) => {
+        const [english, error]: [string, MessageParam] = bound.signal.aborted ? [`putting the pair back took longer than ${seconds} s`, list([msg('limit.restore', { seconds })], 'comma')] : [errorEnglish(e), errorParam(e)];
+        this.step(`could not bring ${link?.interface} back: ${english}`, link?.device, true, msg('step.link-back-failed', { interface: link?.interface ?? '', error }));
+      };
       if (link) await this.setLink(link.device, link.interface, true).catch(failed);
       let p = await this.poll().catch(() => undefined);
       if (p && p[this.from].runningStatus !== 'Active' && !p.a.error && !p.b.error && p.a.controlChannel === 'Connected') {
@@ -443,6 +456,13 @@ class Drill {
       bound.dispose();
     }
   }
+}
+
+/** A limit of the drill's own that ran out, said as the drill's message rather than by the timer's name. */
+function limitError(what: 'connect' | 'discover', k: DeviceKey, ms: number): AppError {
+  const [device, seconds] = [k.toUpperCase(), Math.round(ms / 1000)];
+  const text = what === 'connect' ? `connecting to device ${device} took longer than ${seconds} s` : `reading device ${device} took longer than ${seconds} s`;
+  return new AppError('TIMEOUT', text, { details: { timeout: what, ms }, message: { key: `drillRun.limit.${what}`, params: { device, seconds } } });
 }
 
 /** Comware's interface shutdown, unless the platform pack names its own (commands.shutdown). */

@@ -37,6 +37,8 @@ export interface DeviceReading {
   vrrp: { interface: string; vrid: number; state: string }[];
   /** Set when the device did not answer this poll. */
   error?: string;
+  /** `error` as a message of the `core` catalogue, when it has one. */
+  errorSaid?: Message;
 }
 
 /** Both devices read once, with when the reading started and ended. */

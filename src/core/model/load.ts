@@ -1,7 +1,9 @@
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { MessageParams } from '../base/message';
+import type { Message, MessageParam, MessageParams } from '../base/message';
 import type { Diagnostic } from '../validate/diagnostic';
+import { boundExpected, formsExpected, keysExpected, typeExpected, valuesExpected } from './load-expected';
+import { schemaReason } from './load-reasons';
 import { Pair } from './pair';
 import { formatPath } from './path';
 import { keysAt, nearestKey } from './schema-keys';
@@ -18,8 +20,10 @@ export interface LoadError {
   path?: string;
   line?: number;
   column?: number;
-  /** What the field accepts, when it can be said briefly. */
+  /** What the field accepts, when it can be said briefly (English). */
   expected?: string;
+  /** `expected` as a message of the core catalogue (`load.expected.…`); key names and values are its params. */
+  expectedMessage?: Message;
   /** The message as a key of the core catalogue (`load.…`) and its params; `message` is its English. */
   key?: string;
   params?: MessageParams;
@@ -40,13 +44,25 @@ type Segment = string | number;
 /** A JSON file may name its schema; the model has no such key, so it is read and dropped here. */
 const SCHEMA_KEY = '$schema';
 
-export function loadPairText(text: string, sourceName = 'pair file'): LoadResult {
+/** What messages call text that came without a file name (the editor's). */
+const UNNAMED = 'pair file';
+
+export function loadPairText(text: string, sourceName?: string): LoadResult {
+  const name = sourceName ?? UNNAMED;
   try {
-    return load(text, sourceName);
+    const r = load(text, name);
+    return r.ok ? r : { ok: false, errors: named(r.errors, sourceName) };
   } catch (e) {
     // Belt and braces: the yaml and zod calls above do not throw on bad input, but a caller must never see a stack.
-    return { ok: false, errors: [readFailed(sourceName, e)] };
+    return { ok: false, errors: named([readFailed(name, e)], sourceName) };
   }
+}
+
+/** Text without a file name is named by a sub-message, so the reader's language names it, not core's English. */
+function named(errors: LoadError[], sourceName: string | undefined): LoadError[] {
+  if (sourceName !== undefined) return errors;
+  const source: MessageParam = { sep: 'comma', items: [{ code: 'load.unnamed-source' }] };
+  return errors.map((e) => (e.params?.source === UNNAMED ? { ...e, params: { ...e.params, source } } : e));
 }
 
 function readFailed(source: string, e: unknown): LoadError {
@@ -74,7 +90,7 @@ function parse(text: string, sourceName: string): Parsed {
   }
   const doc = compose(tokens, text.length);
   if (doc.errors.length > 0)
-    return { ok: false, errors: doc.errors.map((e) => ({ kind: 'syntax' as const, message: firstLine(e.message), ...loadSaid('yaml', { reason: firstLine(e.message) }), ...at(e.pos[0]) })) };
+    return { ok: false, errors: doc.errors.map((e) => ({ kind: 'syntax' as const, message: firstLine(e.message), ...loadSaid('yaml', { yamlCode: e.code, reason: firstLine(e.message) }), ...at(e.pos[0]) })) };
   if (doc.contents === null) {
     const message = `${sourceName} is empty; expected a pair description (name, mode, devices …)`;
     return { ok: false, errors: [{ kind: 'syntax', message, ...loadSaid('empty', { source: sourceName }), line: 1, column: 1 }] };
@@ -90,12 +106,14 @@ function parse(text: string, sourceName: string): Parsed {
  * The document as written (before the schema and its defaults), for the form editor, which opens
  * any mapping that parses and shows its findings beside the fields. Never throws.
  */
-export function loadWrittenDoc(text: string, sourceName = 'pair file'): { ok: true; doc: Record<string, unknown> } | { ok: false; errors: LoadError[] } {
+export function loadWrittenDoc(text: string, sourceName?: string): { ok: true; doc: Record<string, unknown> } | { ok: false; errors: LoadError[] } {
+  const name = sourceName ?? UNNAMED;
   try {
-    const p = parse(text, sourceName);
-    return p.ok ? { ok: true, doc: p.doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> } : p;
+    const p = parse(text, name);
+    if (p.ok) return { ok: true, doc: p.doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> };
+    return { ok: false, errors: named(p.errors, sourceName) };
   } catch (e) {
-    return { ok: false, errors: [readFailed(sourceName, e)] };
+    return { ok: false, errors: named([readFailed(name, e)], sourceName) };
   }
 }
 
@@ -110,7 +128,10 @@ function load(text: string, sourceName: string): LoadResult {
 
   const diagnostics: Diagnostic[] = doc.warnings.map((w) => {
     const p = at(w.pos[0]);
-    return { rule: 'file.yaml', path: '', severity: 'warning', message: `line ${p.line}:${p.column}: ${firstLine(w.message)}`, fix: 'check the YAML at that line' };
+    const reason = firstLine(w.message);
+    // A load diagnostic's message is the code itself and its fix another code, named by fixCode.
+    const params = { line: p.line, column: p.column, yamlCode: w.code, reason, fixCode: 'load.fix.yaml-warning' };
+    return { rule: 'file.yaml', code: 'load.yaml-warning', params, path: '', severity: 'warning', message: `line ${p.line}:${p.column}: ${reason}`, fix: 'check the YAML at that line' };
   });
   const result: LoadResult = { ok: true, pair: r.data, positions: positions(doc, at) };
   if (diagnostics.length > 0) result.diagnostics = diagnostics;
@@ -214,7 +235,7 @@ function describe(issue: Issue, prefix: readonly Segment[], raw: unknown, doc: D
           kind: 'unknown-key',
           path: formatPath([...path, k]),
           ...(SECRET_KEY.test(k) ? { message: NO_SECRETS, ...loadSaid('no-secrets') } : unknownKey(k, near)),
-          expected: valid.length > 0 ? `one of: ${valid.join(', ')}` : 'no keys here',
+          ...keysExpected(valid),
           ...where(k),
         };
         return e;
@@ -230,38 +251,38 @@ function describe(issue: Issue, prefix: readonly Segment[], raw: unknown, doc: D
       if (forms && strangers.length > 0)
         return strangers.map((k) => {
           const near = nearestKey(k, known);
-          return { kind: 'unknown-key' as const, path: formatPath([...path, k]), ...unknownKey(k, near), expected: forms, ...where(k) };
+          return { kind: 'unknown-key' as const, path: formatPath([...path, k]), ...unknownKey(k, near), ...formsExpected(forms), ...where(k) };
         });
       const form = forms && strangers.length === 0 && got !== null && typeof got === 'object' ? 'exactly' : forms ? 'listed' : 'other';
       const message = form === 'exactly' ? `expected exactly one of ${forms}` : `expected ${forms ?? 'another form'}`;
       const said = loadSaid('expected-form', { form, forms: forms ?? '', got: shown(got) });
-      return [{ kind: 'invalid', path: formatPath(path), message: `${message}, got ${show(got)}`, ...said, ...(forms ? { expected: forms } : {}), ...where() }];
+      return [{ kind: 'invalid', path: formatPath(path), message: `${message}, got ${show(got)}`, ...said, ...(forms ? formsExpected(forms) : {}), ...where() }];
     }
     case 'invalid_type': {
       if (got === undefined) {
         const key = path[path.length - 1];
         const said = loadSaid('missing-key', { key: String(key), expected: issue.expected });
-        return [{ kind: 'invalid', path: formatPath(path), message: `missing required key "${String(key)}" (${issue.expected})`, ...said, expected: issue.expected, ...locate(doc, path.slice(0, -1), at) }];
+        return [{ kind: 'invalid', path: formatPath(path), message: `missing required key "${String(key)}" (${issue.expected})`, ...said, ...typeExpected(issue.expected), ...locate(doc, path.slice(0, -1), at) }];
       }
       const said = loadSaid('expected-type', { type: issue.expected, got: shown(got) });
-      return [{ kind: 'invalid', path: formatPath(path), message: `expected ${article(issue.expected)}, got ${show(got)}`, ...said, expected: issue.expected, ...where() }];
+      return [{ kind: 'invalid', path: formatPath(path), message: `expected ${article(issue.expected)}, got ${show(got)}`, ...said, ...typeExpected(issue.expected), ...where() }];
     }
     case 'invalid_value': {
-      const expected = issue.values.map((v) => String(v)).join(' | ');
-      return [{ kind: 'invalid', path: formatPath(path), message: `expected one of ${expected}, got ${show(got)}`, ...loadSaid('expected-value', { expected, got: shown(got) }), expected, ...where() }];
+      const values = valuesExpected(issue.values.map((v) => String(v)));
+      const expected = values.expected;
+      return [{ kind: 'invalid', path: formatPath(path), message: `expected one of ${expected}, got ${show(got)}`, ...loadSaid('expected-value', { expected, got: shown(got) }), ...values, ...where() }];
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? `${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}` : `${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}`;
-      const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' entries' : '';
       const measure = issue.origin === 'string' ? 'length' : issue.origin === 'array' ? 'count' : 'value';
-      const expected = `${measure} ${bound}${unit}`;
-      return [{ kind: 'invalid', path: formatPath(path), message: `expected ${expected}, got ${show(got)}`, ...loadSaid('bound', { measure, bound, got: shown(got) }), expected, ...where() }];
+      const expected = boundExpected(measure, bound);
+      return [{ kind: 'invalid', path: formatPath(path), message: `expected ${expected.expected}, got ${show(got)}`, ...loadSaid('bound', { measure, bound, got: shown(got) }), ...expected, ...where() }];
     }
     default: {
       // Formats and custom checks carry their own "expected …" message from the schema.
       const hasGot = got !== undefined && typeof got !== 'object';
-      const said = loadSaid('custom', { reason: issue.message, hasGot: hasGot ? 'yes' : 'no', got: shown(got) });
+      const said = loadSaid('custom', { reason: schemaReason(issue.message, got), hasGot: hasGot ? 'yes' : 'no', got: shown(got) });
       return [{ kind: 'invalid', path: formatPath(path), message: `${issue.message}${hasGot ? ` (got ${show(got)})` : ''}`, ...said, ...where() }];
     }
   }

@@ -2,6 +2,7 @@
 import { formatMs } from '../base/abort';
 import { ENGLISH, type Message, type Translator } from '../base/message';
 import type { DeviceKey } from '../model/pair';
+import { displayWidth } from '../provision/format';
 import type { DeviceProbe, LineVerdict, ProbeResult } from './types';
 
 /** A duration as a message: the reader's language says the unit (probe.format.ms / .s). */
@@ -11,9 +12,12 @@ function duration(ms: number): Message {
   return { code: 'probe.format.s', params: { value: Number.isInteger(s) ? String(s) : s.toFixed(1) } };
 }
 
+/** Pads to `cols` terminal columns (a CJK character takes two), so the views line up in Chinese too. */
+const padColumns = (s: string, cols: number): string => s + ' '.repeat(Math.max(0, cols - displayWidth(s)));
+
 function verdictLines(v: LineVerdict, tr: Translator): string[] {
-  const head = `  ${v.status.padEnd(10)} [${v.view}] ${v.line}`;
   const t = tr.text.bind(tr);
+  const head = `  ${padColumns(t(`probe.status.${v.status}`, {}, v.status), 10)} [${v.view}] ${v.line}`;
   const at =
     v.position === undefined
       ? ''
@@ -21,8 +25,9 @@ function verdictLines(v: LineVerdict, tr: Translator): string[] {
         ? t('probe.format.word', { position: v.position, keyword: v.keyword }, `word ${v.position} "${v.keyword}"`)
         : t('probe.format.word-end', { position: v.position }, `word ${v.position} (after the last word)`);
   const reason = v.reason !== undefined && v.reasonSaid ? t(v.reasonSaid.code, v.reasonSaid.params, v.reason) : v.reason;
-  // The device's own words (`message`) stay as the device printed them.
-  const said = [at, v.message, reason].filter(Boolean).join(': ');
+  // The device's own words (`message` without `messageSaid`) stay as the device printed them.
+  const message = v.message !== undefined && v.messageSaid ? t(v.messageSaid.code, v.messageSaid.params, v.message) : v.message;
+  const said = [at, message, reason].filter(Boolean).join(': ');
   const out = [head];
   if (said) out.push(`             ${said}`);
   if (v.offered?.length) out.push(`             ${t('probe.format.offers', { words: v.offered.join(', ') }, `the device offers: ${v.offered.join(', ')}`)}`);

@@ -40,7 +40,8 @@ export function packOverlay(pack: PlatformPack, result: Partial<ProbeResult>, na
     const p = parseCommand(pack, verdict.line, lineView(pack, verdict.view));
     const who = `${device.toUpperCase()} (${names[device]})`;
     if (!p) {
-      unmatched.push(`device ${who}: ${verdict.line}`);
+      // Printed inside a sentence of the reader's language: the device's letter and name and the line, no English around them.
+      unmatched.push(`${who}: ${verdict.line}`);
       continue;
     }
     const list = notes.get(p.key) ?? [];

@@ -5,6 +5,7 @@
  * push, unless the engineer forces it with a reason, which the journal keeps.
  */
 import { AppError } from '../base/errors';
+import type { Message, MessageList, MessageParam } from '../base/message';
 import type { DeviceKey, Pair } from '../model/pair';
 import type { PlatformPack } from '../platforms/pack';
 import type { DevicePlan } from '../provision/plan';
@@ -53,6 +54,42 @@ export function describeVerdict(device: DeviceKey, v: LineVerdict): string {
   return `device ${device.toUpperCase()} [${v.view}] "${v.line}": ${v.status}${at}${why ? ` (${why})` : ''}${offered}`;
 }
 
+/** Zero or one sub-message: an optional part of a sentence, empty when absent. */
+const part = (m?: Message): MessageList => ({ sep: 'comma', items: m ? [m] : [] });
+
+/** `describeVerdict` as a message of the `core` catalogue (probe.verdict.*): the line, view, keyword and what the device offers or printed stay as they are. */
+export function verdictMessage(device: DeviceKey, v: LineVerdict): Message {
+  const at: Message | undefined = v.position === undefined ? undefined : v.keyword !== undefined ? { code: 'probe.verdict.at-word', params: { position: v.position, keyword: v.keyword } } : { code: 'probe.verdict.at', params: { position: v.position } };
+  const said = v.reason !== undefined ? v.reasonSaid : v.messageSaid;
+  const text = v.reason ?? v.message;
+  const why: MessageParam | undefined = said ? part(said) : text;
+  return {
+    code: 'probe.verdict.line',
+    params: {
+      device: device.toUpperCase(),
+      view: v.view,
+      line: v.line,
+      status: part({ code: `probe.status.${v.status}` }),
+      at: part(at),
+      why: part(why ? { code: 'probe.verdict.why', params: { why } } : undefined),
+      offered: part(v.offered?.length ? { code: 'probe.verdict.offers', params: { words: v.offered.join(', ') } } : undefined),
+    },
+  };
+}
+
+/** The refusal that stops a push for lines not confirmed: its English, and the first line named in the reader's language. */
+export function unconfirmedError(bad: readonly { device: DeviceKey; verdict: LineVerdict }[], device?: DeviceKey): AppError {
+  const count = bad.length;
+  const first = describeVerdict(bad[0]!.device, bad[0]!.verdict);
+  const english = device === undefined ? `${count} planned line(s) not confirmed by the devices; nothing was pushed. First: ${first}` : `${count} planned line(s) not confirmed by device ${device.toUpperCase()}; nothing more was pushed. First: ${first}`;
+  const params = { count, first: part(verdictMessage(bad[0]!.device, bad[0]!.verdict)), ...(device ? { device: device.toUpperCase() } : {}) };
+  return new AppError('COMMAND_REJECTED', english, {
+    fix: 'Correct the pack for this release (hotpair probe PAIR --write-pack FILE lists what the devices offered; then --pack FILE), or push anyway with --force-unconfirmed "reason".',
+    details: { unconfirmed: bad.map((u) => describeVerdict(u.device, u.verdict)) },
+    message: { key: device === undefined ? 'probe.refused' : 'probe.device-refused', params },
+  });
+}
+
 export interface ProbeStageOptions {
   /** --no-probe: the journal records that the devices were not asked. */
   skip?: boolean;
@@ -83,7 +120,8 @@ export function probeStage(o: ProbeStageOptions): (c: ProbeStageContext) => Prom
     c.emit(progress('info', 'probe.asking', {}, 'Probe: asking both devices (context help "?") to confirm every planned line; nothing is executed'));
     const r = await probePair({ pair: c.pair, pack: c.pack, plans: c.plans, sessions: c.sessions, signal: c.signal, journal: c.journal, ...(o.onLine ? { onLine: o.onLine } : {}) });
     o.onResult?.(r);
-    const bad = unconfirmed(r).map((u) => describeVerdict(u.device, u.verdict));
+    const found = unconfirmed(r);
+    const bad = found.map((u) => describeVerdict(u.device, u.verdict));
     if (bad.length === 0) {
       c.journal.append({ type: 'probe', phase: 'done', unconfirmed: [], time: iso() });
       return undefined;
@@ -94,9 +132,6 @@ export function probeStage(o: ProbeStageOptions): (c: ProbeStageContext) => Prom
       return undefined;
     }
     c.journal.append({ type: 'probe', phase: 'done', unconfirmed: bad, time: iso() });
-    return new AppError('COMMAND_REJECTED', `${bad.length} planned line(s) not confirmed by the devices; nothing was pushed. First: ${bad[0]}`, {
-      fix: 'Correct the pack for this release (hotpair probe PAIR --write-pack FILE lists what the devices offered; then --pack FILE), or push anyway with --force-unconfirmed "reason".',
-      details: { unconfirmed: bad },
-    });
+    return unconfirmedError(found);
   };
 }

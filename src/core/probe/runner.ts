@@ -7,11 +7,12 @@
 import { AppError, isAppError } from '../base/errors';
 import { compilePack } from '../channel/patterns';
 import type { DeviceKey } from '../model/pair';
+import { errorEnglish, errorParam } from '../provision/progress-message';
 import type { JournalSink, Session } from '../provision/types';
 import { parseHelp } from './help-parse';
 import type { ProbeItem } from './lines';
 import type { DeviceProbe, LineVerdict } from './types';
-import { judge, notAsked, withOffered } from './verdict';
+import { judge, notAsked, withOffered, type Said } from './verdict';
 
 const iso = () => new Date().toISOString();
 
@@ -27,7 +28,8 @@ export interface ProbeDeviceOptions {
 export async function probeDevice(o: ProbeDeviceOptions): Promise<DeviceProbe> {
   const { session, signal } = o;
   const help = session.help?.bind(session);
-  if (!help) throw new AppError('UNSUPPORTED', `device ${o.device.toUpperCase()}: this session cannot ask the device for help.`);
+  const device = o.device.toUpperCase();
+  if (!help) throw new AppError('UNSUPPORTED', `device ${device}: this session cannot ask the device for help.`, { message: { key: 'probe.no-help', params: { device } } });
   const cp = compilePack(session.pack);
   const started = Date.now();
   const lines: LineVerdict[] = [];
@@ -35,7 +37,7 @@ export async function probeDevice(o: ProbeDeviceOptions): Promise<DeviceProbe> {
   let requests = 0;
   let bytes = 0;
   /** Why the current view could not be entered; its lines are not asked. */
-  let blocked: string | undefined;
+  let blocked: Said | undefined;
 
   const ask = async (text: string) => {
     const r = await help(text, { signal });
@@ -45,7 +47,7 @@ export async function probeDevice(o: ProbeDeviceOptions): Promise<DeviceProbe> {
   };
 
   const verdictOf = async (item: ProbeItem): Promise<LineVerdict> => {
-    if (item.line.includes('?')) return notAsked(item.line, item.view, 'the line holds a "?", which the CLI takes as a help request: it cannot be typed as it stands');
+    if (item.line.includes('?')) return notAsked(item.line, item.view, { text: 'the line holds a "?", which the CLI takes as a help request: it cannot be typed as it stands', said: { code: 'probe.not-asked.question' } });
     const first = await ask(`${item.line} `);
     const j = judge(item.line, item.view, first.reply);
     if (j.askAt === undefined) return j.verdict;
@@ -61,16 +63,16 @@ export async function probeDevice(o: ProbeDeviceOptions): Promise<DeviceProbe> {
     await session.enterSystemView({ signal });
     for (const item of o.items) {
       if (blocked !== undefined && item.view !== 'system') {
-        record(notAsked(item.line, item.view, `not asked: ${blocked}`));
+        record(notAsked(item.line, item.view, { text: `not asked: ${blocked.text}`, said: { code: 'probe.not-asked.blocked', params: { why: { sep: 'comma', items: [blocked.said] } } } }));
         if (item.kind === 'exit') blocked = undefined;
         continue;
       }
       const v = await verdictOf(item);
       if (item.kind === 'enter') {
-        const entered = v.status === 'confirmed' ? await enter(o, item, created) : `the device did not confirm "${item.line}"`;
+        const entered = v.status === 'confirmed' ? await enter(o, item, created) : { text: `the device did not confirm "${item.line}"`, said: { code: 'probe.view.not-confirmed', params: { line: item.line } } };
         if (entered !== undefined) {
           blocked = entered;
-          record(v.status === 'confirmed' ? { ...v, status: 'unknown', message: entered } : v);
+          record(v.status === 'confirmed' ? { ...v, status: 'unknown', message: entered.text, messageSaid: entered.said } : v);
           continue;
         }
       } else if (item.kind === 'exit' && session.prompt.view === 'subview') {
@@ -88,7 +90,7 @@ export async function probeDevice(o: ProbeDeviceOptions): Promise<DeviceProbe> {
 }
 
 /** Executes a confirmed view-entering line; a view it creates is journalled first. Returns why it failed, if it did. */
-async function enter(o: ProbeDeviceOptions, item: ProbeItem, created: ProbeItem[]): Promise<string | undefined> {
+async function enter(o: ProbeDeviceOptions, item: ProbeItem, created: ProbeItem[]): Promise<Said | undefined> {
   const { session, signal, journal, device } = o;
   const base = { type: 'probe' as const, device, line: item.line, ...(item.creates ? { undo: [item.creates] } : {}) };
   if (item.creates) journal?.append({ ...base, phase: 'view-begin', time: iso() });
@@ -96,7 +98,7 @@ async function enter(o: ProbeDeviceOptions, item: ProbeItem, created: ProbeItem[
     await session.enterView(item.line, { signal });
   } catch (e) {
     if (item.creates) journal?.append({ ...base, phase: 'view-failed', time: iso(), reason: e instanceof Error ? e.message : String(e) });
-    if (isAppError(e) && e.code === 'COMMAND_REJECTED') return `the device refused to enter the view: ${e.message}`;
+    if (isAppError(e) && e.code === 'COMMAND_REJECTED') return { text: `the device refused to enter the view: ${errorEnglish(e)}`, said: { code: 'probe.view.refused', params: { error: errorParam(e) } } };
     throw e;
   }
   if (item.creates) {

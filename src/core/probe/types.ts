@@ -36,6 +36,8 @@ export interface LineVerdict {
   offered?: string[];
   /** The device's own words (`% Unrecognized command found at '^' position.`) or why nothing was asked. */
   message?: string;
+  /** `message` as a message of the `core` catalogue (probe.not-asked.*, probe.view.*) when the probe, not the device, wrote it. */
+  messageSaid?: Message;
   /** A typed value measured against the device's argument hint, e.g. `99 is outside INTEGER<1-10>`. */
   reason?: string;
   /** `reason` as a message of the `core` catalogue (probe.reason.*). */

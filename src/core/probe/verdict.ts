@@ -5,6 +5,7 @@
  * failing word by its caret (unknown); the runner then asks once more at that word to learn what
  * the device offers there.
  */
+import type { Message } from '../base/message';
 import { prefixBefore, refusalReason, wordAt } from './help-parse';
 import type { HelpReply, LineVerdict } from './types';
 
@@ -45,7 +46,13 @@ export function withOffered(first: LineVerdict, second: HelpReply): LineVerdict 
   return v;
 }
 
-/** A line the probe cannot ask about, with why (its view was not reached, it holds a `?`). */
-export function notAsked(line: string, view: string, message: string): LineVerdict {
-  return { line, view, status: 'unknown', offered: [], message };
+/** A line the probe cannot ask about, with why (its view was not reached, it holds a `?`): the English and its message. */
+export function notAsked(line: string, view: string, why: Said): LineVerdict {
+  return { line, view, status: 'unknown', offered: [], message: why.text, messageSaid: why.said };
+}
+
+/** A sentence of the probe's own: its English, and the same as a message of the `core` catalogue. */
+export interface Said {
+  text: string;
+  said: Message;
 }

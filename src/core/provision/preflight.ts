@@ -5,13 +5,13 @@
  * bundled the way the file says, two different devices, software that has RBM and the features
  * the file uses. Any error stops the run before a byte is pushed.
  */
-import { compareFacts } from '../discover/compare';
+import { compareFacts, uptimeMinutes, type FactMismatch } from '../discover/compare';
 import { comwareMajor, FEATURE_LABELS, RBM_COMWARE_MAJOR, releaseLimit, type RbmFeature } from '../discover/release-limits';
 import type { DeviceFacts, InterfaceFact } from '../model/facts';
 import { parseCidr } from '../model/ip';
 import type { DeviceKey, Pair } from '../model/pair';
 import type { PlatformPack } from '../platforms/pack';
-import type { Diagnostic } from '../validate/diagnostic';
+import type { Diagnostic, DiagnosticParams } from '../validate/diagnostic';
 import { sameInterface } from '../validate/ifname';
 import { validatePair } from '../validate/index';
 
@@ -131,6 +131,39 @@ const IDENTITY_FIXES: Record<string, string> = {
 };
 const UNREADABLE_ONLY = new Set(['model', 'softwareVersion', 'release']);
 
+/**
+ * A repeated row's code and params (core catalogue, preflight.*). Each code says the row with its
+ * values in one sentence; the fix follows the fact, so a fact read with `display version` shares
+ * one code whose `field` picks the label.
+ */
+function repeatedRow(m: FactMismatch, facts: Record<DeviceKey, DeviceFacts>): { code: string; params: DiagnosticParams } | undefined {
+  const sides = { a: m.a ?? '-', b: m.b ?? '-' };
+  const device = typeof m.params?.device === 'string' ? m.params.device : '';
+  const fact = m.field === 'serialNumber' ? 'serialNumber' : 'version';
+  switch (m.code) {
+    case 'compare.same-device':
+      return { code: `preflight.same-device.${m.field}`, params: sides };
+    case 'compare.same-device-identity':
+      return { code: 'preflight.same-device.identity', params: { sysname: facts.a.sysname ?? '?', upA: uptimeMinutes(facts.a), upB: uptimeMinutes(facts.b) } };
+    case 'compare.unread-both.mac-apart':
+    case 'compare.unread-both.not-proved':
+      return { code: `preflight.${m.code.slice('compare.'.length)}`, params: {} };
+    case 'compare.unread-both.compare':
+      return { code: 'preflight.unread-both.version', params: { field: m.field } };
+    case 'compare.unread-one':
+      return { code: `preflight.unread-one.${fact}`, params: { field: m.field, device, ...sides } };
+    case 'compare.interfaces-unread':
+      return { code: 'preflight.interfaces.unread-one', params: { device } };
+    case 'compare.interfaces': {
+      const only = (k: DeviceKey) => (m.values?.[k]?.items ?? []).flatMap((x) => x.params?.names ?? []).filter((n): n is string => typeof n === 'string');
+      const [onlyA, onlyB] = [only('a'), only('b')];
+      return { code: 'preflight.interfaces.differ', params: { onlyA, onlyB, countA: onlyA.length, countB: onlyB.length } };
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** What one device's facts alone can show against the file (a one-cable run checks A before B is reached). */
 export function deviceFindings(pair: Pair, k: DeviceKey, f: DeviceFacts): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -155,7 +188,8 @@ export function factFindings(pair: Pair, facts: Record<DeviceKey, DeviceFacts>):
   for (const m of compareFacts(facts.a, facts.b)) {
     const fix = IDENTITY_FIXES[m.field] ?? (UNREADABLE_ONLY.has(m.field) && m.severity !== 'error' ? `read it by hand on both devices (display version)` : undefined);
     if (fix === undefined) continue;
-    out.push({ rule: `preflight.${m.field}`, path: 'devices', severity: m.severity, message: `${m.message}${m.a || m.b ? ` (A: ${m.a ?? '-'}; B: ${m.b ?? '-'})` : ''}`, fix });
+    const said = repeatedRow(m, facts);
+    out.push({ rule: `preflight.${m.field}`, ...said, path: 'devices', severity: m.severity, message: `${m.message}${m.a || m.b ? ` (A: ${m.a ?? '-'}; B: ${m.b ?? '-'})` : ''}`, fix });
   }
   return out;
 }

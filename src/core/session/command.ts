@@ -92,7 +92,7 @@ export async function runCommand(ch: Channel, cp: CompiledPack, command: string,
       }
       return undefined;
     },
-    { what: `the prompt after "${command}"`, said: { code: 'error.wait.prompt-after', params: { command } }, signal: o.signal, timeoutMs: o.timeoutMs, idleTimeoutMs: o.idleTimeoutMs },
+    { awaiting: { wait: 'prompt-after', command }, signal: o.signal, timeoutMs: o.timeoutMs, idleTimeoutMs: o.idleTimeoutMs },
   );
   const raw = term.finishedBetween(echoEnd!, term.lineStart);
   term.consumeTo(term.lineStart);

@@ -148,8 +148,7 @@ export async function login(ch: Channel, cp: CompiledPack, creds: LoginCredentia
       return undefined;
     },
     {
-      what: o.mode === 'console' ? 'the console login' : 'the shell prompt',
-      said: { code: o.mode === 'console' ? 'error.wait.console-login' : 'error.wait.shell-prompt' },
+      awaiting: { wait: o.mode === 'console' ? 'console-login' : 'shell-prompt' },
       signal: o.signal,
       timeoutMs: o.timeoutMs,
       idleTimeoutMs: o.idleTimeoutMs,

@@ -203,8 +203,7 @@ export class DeviceSession implements Session {
         ...limits,
         typed: text,
         echo: asked,
-        what: `the help for "${asked}"`,
-        said: { code: 'error.wait.help-for', params: { asked } },
+        awaiting: { wait: 'help-for', asked },
         timeoutMs: opts.timeoutMs ?? timeoutForBytes(this.timeouts.commandMs, opts.expectBytes ?? HELP_EXPECT_BYTES, bps),
       });
       for (const line of r.logLines) this.logEvents.fire({ time: Date.now(), line });
@@ -214,8 +213,7 @@ export class DeviceSession implements Session {
         const e = await typeUntilShown(this.channel, this.cp, erase, {
           ...limits,
           typed: '',
-          what: `the prompt after erasing "${text}"`,
-          said: { code: 'error.wait.prompt-after-erase', params: { text } },
+          awaiting: { wait: 'prompt-after-erase', text },
           timeoutMs: opts.timeoutMs ?? timeoutForBytes(this.timeouts.commandMs, text.length * 4, bps),
         });
         for (const line of e.logLines) this.logEvents.fire({ time: Date.now(), line });

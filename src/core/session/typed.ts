@@ -4,9 +4,9 @@
  * prompt with the typed line again, and erases a character per Backspace; in both cases that
  * redisplayed prompt, not a quiet spell, is the end of the answer.
  */
-import type { Message } from '../base/message';
 import type { Channel } from '../channel/channel';
 import { matchPrompt, type CompiledPack } from '../channel/patterns';
+import type { WaitFor } from '../channel/wait-for';
 import { cleanOutput, type PromptMatch } from './command';
 
 export interface TypeOptions {
@@ -18,8 +18,7 @@ export interface TypeOptions {
    * itself, still on the prompt's line, is never taken for the redisplay.
    */
   echo?: string;
-  what: string;
-  said?: Message;
+  awaiting: WaitFor;
   signal?: AbortSignal;
   timeoutMs: number;
   idleTimeoutMs?: number;
@@ -77,7 +76,7 @@ export async function typeUntilShown(ch: Channel, cp: CompiledPack, bytes: strin
         }
         return undefined;
       },
-      { what: o.what, ...(o.said ? { said: o.said } : {}), timeoutMs: o.timeoutMs, ...(o.signal ? { signal: o.signal } : {}), ...(o.idleTimeoutMs ? { idleTimeoutMs: o.idleTimeoutMs } : {}) },
+      { awaiting: o.awaiting, timeoutMs: o.timeoutMs, ...(o.signal ? { signal: o.signal } : {}), ...(o.idleTimeoutMs ? { idleTimeoutMs: o.idleTimeoutMs } : {}) },
     );
     if (o.typed === '') term.dropErased();
     const raw = echoEnd !== undefined ? term.finishedBetween(echoEnd, term.lineStart) : '';

@@ -5,6 +5,7 @@
 import { AppError } from '../base/errors';
 import { abortError } from '../base/abort';
 import { BaseTransport } from './base';
+import { internalError } from './internal-error';
 import { toBytes } from './types';
 
 export interface MockStep {
@@ -51,7 +52,7 @@ export class MockTransport extends BaseTransport {
 
   async open(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) throw abortError(signal);
-    if (this.state !== 'new') throw new AppError('INTERNAL', 'mock transport opened twice');
+    if (this.state !== 'new') throw internalError('mock transport opened twice');
     if (this.opts.openError) {
       this.state = 'closed';
       throw this.opts.openError;
@@ -97,9 +98,14 @@ export class MockTransport extends BaseTransport {
     while (this.queue.length) this.emitData(this.queue.shift()!);
   }
 
-  /** The link goes away (cable pulled, TCP reset). */
-  drop(message = 'the link dropped'): void {
-    setTimeout(() => this.markClosed(new AppError('DISCONNECTED', `${this.label}: ${message}.`)), 0);
+  /** The link goes away (cable pulled, TCP reset); `reason` is the test's own words, shown as given. */
+  drop(reason?: string): void {
+    const label = this.label;
+    const e =
+      reason === undefined
+        ? new AppError('DISCONNECTED', `${label}: the link dropped.`, { message: { key: 'error.disconnected.link-dropped', params: { label } } })
+        : new AppError('DISCONNECTED', `${label}: the connection was lost (${reason}).`, { message: { key: 'error.disconnected.lost', params: { label, reason } } });
+    setTimeout(() => this.markClosed(e), 0);
   }
 
   get remainingSteps(): number {

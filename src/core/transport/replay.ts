@@ -50,7 +50,10 @@ export class ReplayTransport extends BaseTransport {
       if (!next || next.dir !== 'out') break;
       const n = matchRecorded(next.text, this.typed);
       if (n === 'mismatch') {
-        const e = new AppError('DISCONNECTED', `replay diverged at entry ${this.pos}: recorded ${JSON.stringify(next.text)}, written ${JSON.stringify(this.typed)}`);
+        const [entry, recorded, written] = [String(this.pos), JSON.stringify(next.text), JSON.stringify(this.typed)];
+        const e = new AppError('DISCONNECTED', `replay diverged at entry ${entry}: recorded ${recorded}, written ${written}`, {
+          message: { key: 'error.disconnected.replay-diverged', params: { entry, recorded, written } },
+        });
         this.typed = '';
         setTimeout(() => this.markClosed(e), 0);
         return;
@@ -63,7 +66,8 @@ export class ReplayTransport extends BaseTransport {
       this.deliver();
     }
     if (this.typed && this.pos >= this.entries.length) {
-      const e = new AppError('DISCONNECTED', `replay ended; unexpected write ${JSON.stringify(this.typed)}`);
+      const written = JSON.stringify(this.typed);
+      const e = new AppError('DISCONNECTED', `replay ended; unexpected write ${written}`, { message: { key: 'error.disconnected.replay-ended', params: { written } } });
       this.typed = '';
       setTimeout(() => this.markClosed(e), 0);
     }

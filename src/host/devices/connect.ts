@@ -7,7 +7,7 @@
  */
 import { AppError } from '../../core/base/errors';
 import type { TranscriptSink } from '../../core/channel/transcript';
-import { parseConnectUrl, type ConnectTarget } from '../../core/model/connect';
+import { connectUrlError, parseConnectUrl, type ConnectTarget } from '../../core/model/connect';
 import type { ConnectAsk, DeviceConnector, LoginInput } from '../../core/session/node/connect';
 import type { DeviceCredentials, OpenedSession } from '../../core/session/node/open';
 import type { CredentialStore } from '../secrets/credential-store';
@@ -49,7 +49,7 @@ export interface OpenedDevice extends OpenedSession {
 
 export function targetOf(url: string): ConnectTarget {
   const r = parseConnectUrl(url.trim());
-  if (!r.ok) throw new AppError('VALIDATION', r.message, { fix: 'Use ssh://admin@192.0.2.11:22 or serial:///dev/ttyUSB0?baud=auto.' });
+  if (!r.ok) throw connectUrlError(r);
   return r.target;
 }
 

@@ -10,8 +10,9 @@ import { PRODUCT_NAME, PRODUCT_VERSION } from '../../core/base/product';
 import { drillEvent } from '../../core/drill/event';
 import { summarize } from '../../core/drill/figures';
 import { tcpProber } from '../../core/drill/node/probes';
-import { monitoredInterfaces, parseProbe, type DrillPlan } from '../../core/drill/plan';
+import { monitoredInterfaces, parseProbe, PROBE_FORM, type DrillPlan } from '../../core/drill/plan';
 import { runDrill } from '../../core/drill/run';
+import { figuresSaid, stepSaid } from '../../core/drill/run-text';
 import type { DrillKind, ProbeTarget } from '../../core/drill/types';
 import { formatConnectTarget } from '../../core/model/connect';
 import type { DeviceKey } from '../../core/model/pair';
@@ -30,7 +31,7 @@ async function drillOn(manager: MonitorManager, input: DrillAsk, ctx: HandlerCon
   const probes: ProbeTarget[] = [];
   for (const p of input.probes) {
     const r = parseProbe(p);
-    if (!r.ok) throw new AppError('VALIDATION', r.message.replace(/^--probe /, 'Probe '));
+    if (!r.ok) throw new AppError('VALIDATION', `Probe "${p}": ${PROBE_FORM}`, { message: { key: 'drillRun.probe.invalid', params: { text: p } } });
     probes.push(r.target);
   }
   const where = async (k: DeviceKey) => {
@@ -54,13 +55,8 @@ async function drillOn(manager: MonitorManager, input: DrillAsk, ctx: HandlerCon
     ...(o.journal ? { journal: o.journal } : {}),
     confirm: async (p) => ((plan = p), o.answer),
     emit: (e) => {
-      if (e.kind === 'step') {
-        const { entry } = e;
-        const said = entry.code ? { code: entry.code, ...(entry.params ? { params: entry.params } : {}) } : undefined;
-        const m = said && (entry.unexpected ? { code: 'drillRun.unexpected-step', params: { text: { sep: 'comma' as const, items: [said] } } } : said);
-        ctx.progress({ step: entry.unexpected ? `unexpected: ${entry.text}` : entry.text, ...(m ?? {}) });
-      }
-      else if (e.kind === 'figures') ctx.progress({ step: `${e.figures.phase}: ${e.figures.switchoverMs ?? '?'} ms, interruption ${e.figures.interruptionMs ?? 'not probed'}${e.figures.interruptionMs === null ? '' : ' ms'}` });
+      const said = e.kind === 'step' ? stepSaid(e.entry) : e.kind === 'figures' ? figuresSaid(e.figures) : undefined;
+      if (said) ctx.progress({ step: said.text, ...(said.code ? { code: said.code, ...(said.params ? { params: said.params } : {}) } : {}) });
     },
     meta: { runId: randomUUID(), targets: { a: formatConnectTarget(subject.devices.a.target), b: formatConnectTarget(subject.devices.b.target) }, tool: `${PRODUCT_NAME} ${PRODUCT_VERSION}` },
   });

@@ -12,7 +12,7 @@ export function createMonitorHandlers(deps: HostDeps, emit: (e: HostEvent) => vo
     'monitor.stop': async ({ pair }) => ({ stopped: await manager.stop(pair) }),
     'monitor.snapshot': () => manager.snapshot(),
     'monitor.history': ({ pair, since, limit }) => ({ events: manager.events(pair, since, limit) }),
-    'monitor.op': ({ pair, op }, ctx) => runMonitorOp(manager.subject(pair), op, ctx.signal, (step) => ctx.progress({ step })),
+    'monitor.op': ({ pair, op }, ctx) => runMonitorOp(manager.subject(pair), op, ctx.signal, (step) => ctx.progress(step)),
   };
   return { handlers, manager, dispose: () => manager.dispose() };
 }

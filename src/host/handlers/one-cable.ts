@@ -17,6 +17,7 @@ import { probePart } from '../../core/provision/one-cable/probe';
 import { portIdentity, waitForCableMove } from '../../core/provision/one-cable/node/replug';
 import type { OneCableEvent, OneCableTimeouts } from '../../core/provision/one-cable/types';
 import { runOneCable } from '../../core/provision/one-cable/workflow';
+import { errorEnglish, errorParam } from '../../core/provision/progress-message';
 import { JournalFile, journalDir, newJournalPath } from '../../core/provision/node/journal-file';
 import type { HostEvent, OneCableAnswer, OneCableOutput, OneCableProgress } from '../../contract/index';
 import type { DeviceDeps } from '../device-deps';
@@ -92,6 +93,11 @@ function reporter(opId: string, emit: (e: HostEvent) => void) {
       later();
     },
   };
+}
+
+/** An unexpected failure of the run as the page reads it: the console, and the error as it was said (its own message when it has one). */
+export function runFailed(target: string, e: unknown): AppError {
+  return new AppError('INTERNAL', `One-cable run on ${target}: ${errorEnglish(e)}`, { message: { key: 'host.one-cable-failed', params: { target, error: errorParam(e) } } });
 }
 
 /** A journal the page names must be one of ours: inside the data dir's journal folder. */
@@ -195,7 +201,7 @@ export function oneCableHandlers(device: DeviceDeps, emit: (e: HostEvent) => voi
         if (result.outcome === 'failed' && ctx.signal.aborted) throw abortError(ctx.signal);
         return out;
       } catch (e) {
-        throw e instanceof AppError ? e : new AppError('INTERNAL', `One-cable run on ${formatConnectTarget(target)}: ${e instanceof Error ? e.message : String(e)}`);
+        throw e instanceof AppError ? e : runFailed(formatConnectTarget(target), e);
       } finally {
         r.flush();
         waiting.delete(opId);

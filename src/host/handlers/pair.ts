@@ -7,6 +7,7 @@ import { JournalFile, newJournalPath } from '../../core/provision/node/journal-f
 import { preflight } from '../../core/provision/preflight';
 import type { DevicePlanView, WorkflowResult } from '../../core/provision/types';
 import { runPair, type RunPairInput } from '../../core/provision/workflow';
+import { internalError } from '../../core/transport/internal-error';
 import { describeVerdict, probeStage } from '../../core/probe/pair';
 import { unconfirmed } from '../../core/probe/types';
 import { validatePair } from '../../core/validate/index';
@@ -106,7 +107,7 @@ export function pairHandlers(devices: DeviceManager, emit: (e: HostEvent) => voi
 
 /** The workflow's ErrorInfo back into an error, so the call fails with the same code, message and fix. */
 function fromInfo(e: WorkflowResult['error']): AppError {
-  if (!e) return new AppError('INTERNAL', 'The plan ended without a result.');
+  if (!e) return internalError('the plan ended without a result');
   return new AppError(e.code, e.message, { ...(e.fix ? { fix: e.fix } : {}), ...(e.details ? { details: e.details } : {}) });
 }
 

@@ -29,7 +29,7 @@ export function probeHandlers(devices: DeviceManager): Handlers {
         await Promise.all(
           KEYS.map(async (k) => {
             sessions[k] = await devices.sessionFor(k, ctx.signal);
-            ctx.progress({ step: `device ${k.toUpperCase()}: reading the running configuration` });
+            ctx.progress({ step: `device ${k.toUpperCase()}: reading the running configuration`, code: 'host.status.reading-running', params: { device: k.toUpperCase() } });
             running[k] = await readRunning(sessions[k], ctx.signal);
           }),
         );
@@ -40,7 +40,8 @@ export function probeHandlers(devices: DeviceManager): Handlers {
           plans,
           sessions,
           signal: ctx.signal,
-          onLine: (k, v, i, total) => ctx.progress({ step: `device ${k.toUpperCase()}: ${i + 1}/${total} ${v.line}` }),
+          // The line is device text: only "device A" and the count are said in the reader's language.
+          onLine: (k, v, i, total) => ctx.progress({ step: `device ${k.toUpperCase()}: ${i + 1}/${total} ${v.line}`, code: 'host.status.reading', params: { device: k.toUpperCase(), index: i + 1, total, command: v.line } }),
         });
         return { ...probeJson(r), confirmed: isConfirmed(r.a) && isConfirmed(r.b) };
       });

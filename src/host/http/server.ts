@@ -50,17 +50,17 @@ export async function serveHost(opts: ServeOptions): Promise<RunningServer> {
 
   async function api(req: IncomingMessage, res: ServerResponse, channel: string) {
     const o = checkOrigin(req, origins);
-    if (o !== 'ok') return sendError(res, 403, { code: 'AUTH_FAILED', message: o === 'bad-host' ? 'Unexpected Host header.' : 'Foreign origin refused.' });
+    if (o !== 'ok') return sendError(res, 403, o === 'bad-host' ? { code: 'AUTH_FAILED', message: 'Unexpected Host header.', key: 'host.http.bad-host' } : { code: 'AUTH_FAILED', message: 'Foreign origin refused.', key: 'host.http.foreign-origin' });
     if (!tokenMatches(bearerToken(req), token))
-      return sendError(res, 401, { code: 'AUTH_FAILED', message: 'Missing or wrong token.', fix: 'Open the URL that `hotpair serve` printed (it carries the token).' });
-    if (req.method !== 'POST') return sendError(res, 405, { code: 'UNSUPPORTED', message: 'Use POST.' });
+      return sendError(res, 401, { code: 'AUTH_FAILED', message: 'Missing or wrong token.', fix: 'Open the URL that `hotpair serve` printed (it carries the token).', key: 'host.http.token' });
+    if (req.method !== 'POST') return sendError(res, 405, { code: 'UNSUPPORTED', message: 'Use POST.', key: 'host.http.post-only' });
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
-      return sendError(res, 415, { code: 'VALIDATION', message: 'Send the input as application/json.' });
+      return sendError(res, 415, { code: 'VALIDATION', message: 'Send the input as application/json.', key: 'host.http.json-type' });
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const c of req as AsyncIterable<Buffer>) {
       size += c.length;
-      if (size > MAX_BODY) return sendError(res, 413, { code: 'VALIDATION', message: `Input larger than ${MAX_BODY} bytes.` });
+      if (size > MAX_BODY) return sendError(res, 413, { code: 'VALIDATION', message: `Input larger than ${MAX_BODY} bytes.`, key: 'host.http.too-large', params: { bytes: String(MAX_BODY) } });
       chunks.push(c);
     }
     let input: unknown;
@@ -68,7 +68,7 @@ export async function serveHost(opts: ServeOptions): Promise<RunningServer> {
       const text = Buffer.concat(chunks).toString('utf8');
       input = text.trim() === '' ? {} : JSON.parse(text);
     } catch {
-      return sendError(res, 400, { code: 'VALIDATION', message: 'The body is not valid JSON.' });
+      return sendError(res, 400, { code: 'VALIDATION', message: 'The body is not valid JSON.', key: 'host.http.bad-json' });
     }
     const result = await opts.host.invoke(channel, input);
     send(res, 200, JSON.stringify(result), 'application/json', { 'Cache-Control': 'no-store' });
@@ -97,7 +97,7 @@ export async function serveHost(opts: ServeOptions): Promise<RunningServer> {
     const handled = path.startsWith('/api/') ? api(req, res, decodeURIComponentSafe(path.slice(5))) : files(req, res, path);
     handled.catch(() => {
       // Never a stack trace to the client; the host already turned handler errors into Results.
-      if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: 'Internal error.' });
+      if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: 'Internal error — please report it.', key: 'error.internal.hidden' });
       else res.destroy();
     });
   });

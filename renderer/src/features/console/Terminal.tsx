@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Terminal as XTerm } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
+import { errorText } from '../../../../src/i18n/core-text';
 import { api } from '../../services/api';
 import { attachOutput } from './output-stream';
 import { styleNonce, withStyleNonce } from './style-nonce';
@@ -16,7 +17,16 @@ const WRITE_BATCH_MS = 8;
  */
 export function Terminal({ sessionId }: { sessionId: string }) {
   const box = useRef<HTMLDivElement>(null);
-  const { t } = useAppTranslation();
+  const live = useRef<XTerm | null>(null);
+  const { t, i18n } = useAppTranslation();
+
+  // xterm's own screen-reader text is English and global to the library: set before a terminal
+  // opens (its input reads it then) and again on a language change, for the one already open.
+  useEffect(() => {
+    XTerm.strings.promptLabel = t('console.xterm.promptLabel');
+    XTerm.strings.tooMuchOutput = t('console.xterm.tooMuchOutput');
+    live.current?.textarea?.setAttribute('aria-label', XTerm.strings.promptLabel);
+  }, [t]);
 
   useEffect(() => {
     const el = box.current;
@@ -25,6 +35,7 @@ export function Terminal({ sessionId }: { sessionId: string }) {
     const fit = new FitAddon();
     term.loadAddon(fit);
     withStyleNonce(document, styleNonce(), () => term.open(el));
+    live.current = term;
     // Alt+1…6 stay the app's screen keys (Nav) even while the terminal has focus: Comware has no Alt bindings.
     term.attachCustomKeyEventHandler((e) => !(e.altKey && !e.ctrlKey && !e.metaKey && /^[1-9]$/.test(e.key)));
     const resize = () => {
@@ -45,7 +56,7 @@ export function Terminal({ sessionId }: { sessionId: string }) {
       const data = pending;
       pending = '';
       timer = undefined;
-      if (data) void api()['console.write']({ sessionId, data }).then((r) => !r.ok && term.write(`\r\n\x1b[31m[${r.error.message}]\x1b[0m\r\n`));
+      if (data) void api()['console.write']({ sessionId, data }).then((r) => !r.ok && term.write(`\r\n\x1b[31m[${errorText(i18n, r.error).message}]\x1b[0m\r\n`));
     };
     const typed = term.onData((data) => {
       pending += data;
@@ -63,6 +74,7 @@ export function Terminal({ sessionId }: { sessionId: string }) {
         send(); // keystrokes typed just before leaving the screen still reach the device
       }
       observer?.disconnect();
+      live.current = null;
       term.dispose();
     };
   }, [sessionId]);

@@ -3,6 +3,7 @@ import type uPlot from 'uplot';
 import type { HealthSample } from '../../../../src/contract/index';
 import { useAppTranslation } from '../../i18n';
 import { chartColumns, LANE_HEIGHT, LANES, laneLabelKey } from './chart-data';
+import { pointTime, timeTicks } from './chart-time';
 
 const HEIGHT = 150;
 
@@ -43,6 +44,7 @@ export function HealthChart({ pair, samples }: { pair: string; samples: readonly
 
   function draw(UPlot: typeof uPlot, el: HTMLDivElement): () => void {
     const labels = LANES.map((l) => t(laneLabelKey(l.key)));
+    const lng = i18n.language;
     // Mid-tones that read on both themes: the canvas is not restyled when the theme changes.
     const text = '#7d8793';
     const grid = 'rgba(128, 128, 128, 0.25)';
@@ -55,7 +57,7 @@ export function HealthChart({ pair, samples }: { pair: string; samples: readonly
         cursor: { y: false },
         scales: { x: { time: true }, y: { range: [-0.3, 4.1] } },
         axes: [
-          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: (_u, splits, _axis, _space, incr) => timeTicks(lng, splits, incr) },
           {
             stroke: text,
             size: 70,
@@ -64,7 +66,8 @@ export function HealthChart({ pair, samples }: { pair: string; samples: readonly
             values: () => labels,
           },
         ],
-        series: [{}, ...LANES.map((_, i) => ({ label: labels[i], stroke: stroke[i], width: 2, paths: UPlot.paths.stepped!({ align: 1 }), points: { show: false }, spanGaps: false }))],
+        // uPlot names and prints the x series in English ("Time") unless told otherwise.
+        series: [{ label: t('monitor.chart.time'), value: (_u, v) => (v == null ? '' : pointTime(lng, v)) }, ...LANES.map((_, i) => ({ label: labels[i], stroke: stroke[i], width: 2, paths: UPlot.paths.stepped!({ align: 1 }), points: { show: false }, spanGaps: false }))],
       },
       chartColumns(latest.current) as uPlot.AlignedData,
       el,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { MonitorOp, PairStatus } from '../../../../src/contract/index';
+import { saidText } from '../../../../src/i18n/progress';
 import { useAppTranslation } from '../../i18n';
 import { useStore } from '../../store/index';
 import { ErrorLine } from '../pairing/ErrorNote';
@@ -10,7 +11,7 @@ import { selectMonitorOp } from './selectors';
 
 /** The manual operations this pair's mode allows, each behind a confirmation; progress, Cancel and the verified result. */
 export function OpsBar({ status }: { status: PairStatus }) {
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
   const op = useStore(selectMonitorOp);
   const run = useStore((s) => s.runMonitorOp);
   const cancel = useStore((s) => s.cancelMonitorOp);
@@ -38,14 +39,14 @@ export function OpsBar({ status }: { status: PairStatus }) {
         <div className={`op-result op-${mine.state}`} role="status">
           {mine.state === 'running' && (
             <>
-              {/* The step is the host's progress line, shown as it is. */}
+              {/* The step is the host's progress line, already in the page's language where core coded it. */}
               <span>{t('monitor.ops.running', { op: label(mine.op), step: mine.step ?? t('monitor.ops.starting') })}</span>
               <button type="button" onClick={() => void cancel()}>
                 {t('monitor.ops.cancel')}
               </button>
             </>
           )}
-          {mine.state === 'done' && <span>{t('monitor.ops.done', { op: label(mine.op), verified: mine.verified ?? '' })}</span>}
+          {mine.state === 'done' && <span>{t('monitor.ops.done', { op: label(mine.op), verified: saidText(i18n, mine.verifiedSaid, mine.verified ?? '') })}</span>}
           {mine.state === 'cancelled' && <span>{t('monitor.ops.cancelled', { op: label(mine.op) })}</span>}
           {mine.state === 'failed' && (
             <span className="error-text">

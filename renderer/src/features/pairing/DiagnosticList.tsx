@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../../../src/contract/index';
-import { diagnosticText } from '../../../../src/i18n/index';
+import { preflightText } from '../../../../src/i18n/index';
 import { useAppTranslation } from '../../i18n';
 
 /**
@@ -13,7 +13,8 @@ export function DiagnosticList({ id, diagnostics, showPath = false }: { id?: str
   return (
     <ul className="diagnostics" id={id} role="list">
       {diagnostics.map((d, i) => {
-        const text = diagnosticText(i18n, d);
+        // A rule's finding and a preflight check on the devices' facts alike.
+        const text = preflightText(i18n, d);
         return (
           <li key={`${d.rule}-${d.path}-${i}`} className={`diag diag-${d.severity}`} data-rule={d.rule} data-code={d.code}>
             <span className="diag-rule">{d.rule}</span>

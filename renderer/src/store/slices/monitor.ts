@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ErrorInfo, HealthSample, MonitorBatch, MonitorEvent, MonitorOp, MonitorSnapshot, PairStatus } from '../../../../src/contract/index';
+import type { Message } from '../../../../src/core/base/message';
 import { api, newOpId } from '../../services/api';
 import { notifyAlerts } from '../../features/monitor/notify';
 import type { State } from '../types';
@@ -18,6 +19,8 @@ export interface MonitorOpState {
   state: 'running' | 'done' | 'failed' | 'cancelled';
   step?: string;
   verified?: string;
+  /** `verified` as core's message, said in the page's language when shown. */
+  verifiedSaid?: Message;
   error?: ErrorInfo;
 }
 
@@ -125,7 +128,7 @@ export const monitorSlice: StateCreator<State, [], [], MonitorSlice> = (set, get
       const r = await api()['monitor.op']({ opId, pair, op, confirmed: true });
       const cur = get().monitor.op;
       if (cur?.opId !== opId) return;
-      if (r.ok) patch({ op: { ...cur, state: 'done', verified: r.data.verified, step: undefined } });
+      if (r.ok) patch({ op: { ...cur, state: 'done', verified: r.data.verified, ...(r.data.verifiedSaid ? { verifiedSaid: r.data.verifiedSaid } : {}), step: undefined } });
       else patch({ op: { ...cur, state: r.error.code === 'CANCELLED' ? 'cancelled' : 'failed', error: r.error, step: undefined } });
     },
 

@@ -13,10 +13,10 @@ import { planChanges } from '../../render/diff';
 import { syncSource } from '../../render/sections';
 import { stageSteps, syncLines, type DevicePlan, type StepStage } from '../plan';
 import { pushSteps, readRunning, type PushContext } from '../push';
-import type { EventSink, JournalSink, Session } from '../types';
+import type { EventSink, JournalSink, Session, VerifyFailure } from '../types';
 import { readSeen } from '../verify';
 import { progress } from '../progress-message';
-import type { MessageParams } from '../../base/message';
+import type { Message, MessageParams } from '../../base/message';
 
 const iso = () => new Date().toISOString();
 
@@ -59,16 +59,28 @@ export async function waitSynced(device: DeviceKey, session: Session, source: De
 export async function checkAlone(pair: Pair, k: DeviceKey, session: Session, journal: JournalSink, signal: AbortSignal): Promise<{ text: string; code: string; params: MessageParams }> {
   const r = (await readSeen(session, false, signal)).rbm;
   const want = pair.devices[k];
-  const wrong: string[] = [];
-  if (!r?.configured) wrong.push('hot backup is not configured');
+  const device = k.toUpperCase();
+  // Each wrong thing three ways: the English sentence, its message (oneCable.wrong.*), and the verification failure the run reports.
+  const wrong: { text: string; said: Message; failure: VerifyFailure }[] = [];
+  const fail = (text: string, code: string, params: MessageParams, f: Omit<VerifyFailure, 'device'>) => wrong.push({ text, said: { code: `oneCable.wrong.${code}`, params }, failure: { device: k, ...f } });
+  if (!r?.configured) fail('hot backup is not configured', 'not-configured', {}, { expectation: 'hot backup configured', expected: 'configured', seen: 'not configured', code: 'verify.expect.configured', params: { expectedWord: 'configured', seenWord: 'not-configured' } });
   else {
-    if (r.mode !== undefined && r.mode !== pair.mode) wrong.push(`backup mode ${r.mode}, the file says ${pair.mode}`);
-    if (pair.roles === 'manual' && want.role !== undefined && r.role !== want.role) wrong.push(`role ${r.role ?? 'none'}, the file says ${want.role}`);
-    if (r.localIp !== undefined && r.localIp !== want.controlChannel.localIp) wrong.push(`control channel local IP ${r.localIp}, the file says ${want.controlChannel.localIp}`);
+    if (r.mode !== undefined && r.mode !== pair.mode) fail(`backup mode ${r.mode}, the file says ${pair.mode}`, 'mode', { seen: r.mode, want: pair.mode }, { expectation: 'backup mode', expected: pair.mode, seen: r.mode, code: 'verify.expect.mode' });
+    if (pair.roles === 'manual' && want.role !== undefined && r.role !== want.role)
+      fail(`role ${r.role ?? 'none'}, the file says ${want.role}`, 'role', { seen: r.role ?? 'none', want: want.role }, { expectation: 'management role', expected: want.role, seen: r.role ?? 'nothing', code: 'verify.expect.role', ...(r.role === undefined ? { params: { seenWord: 'nothing' } } : {}) });
+    if (r.localIp !== undefined && r.localIp !== want.controlChannel.localIp)
+      fail(`control channel local IP ${r.localIp}, the file says ${want.controlChannel.localIp}`, 'local-ip', { seen: r.localIp, want: want.controlChannel.localIp }, { expectation: 'control channel local IP', expected: want.controlChannel.localIp, seen: r.localIp, code: 'oneCable.expect.local-ip' });
   }
-  const text = wrong.length === 0 ? `device ${k.toUpperCase()} alone: hot backup configured${r?.role ? `, role ${r.role}` : ''}, control channel ${r?.controlChannel ?? 'not shown'}${r?.controlChannel === 'Connected' ? '' : ' (waiting for the peer)'}` : `device ${k.toUpperCase()} alone: ${wrong.join('; ')}`;
-  journal.append({ type: 'verify', ok: wrong.length === 0, time: iso(), ...(wrong.length ? { failures: wrong } : {}) });
-  if (wrong.length > 0) throw new AppError('VERIFY_FAILED', text, { fix: '`display remote-backup-group status` on the device shows more', details: { failures: wrong.map((w) => ({ device: k, expectation: 'alone', expected: 'as the file says', seen: w })) } });
-  const params = { device: k.toUpperCase(), role: r?.role ?? 'none', channel: r?.controlChannel ?? 'none', waiting: r?.controlChannel === 'Connected' ? 'no' : 'yes' };
+  journal.append({ type: 'verify', ok: wrong.length === 0, time: iso(), ...(wrong.length ? { failures: wrong.map((w) => w.text) } : {}) });
+  if (wrong.length > 0) {
+    const text = `device ${device} alone: ${wrong.map((w) => w.text).join('; ')}`;
+    throw new AppError('VERIFY_FAILED', text, {
+      fix: '`display remote-backup-group status` on the device shows more',
+      details: { failures: wrong.map((w) => w.failure) },
+      message: { key: 'oneCable.alone-wrong', params: { device, wrong: { sep: 'semicolon', items: wrong.map((w) => w.said) } } },
+    });
+  }
+  const text = `device ${device} alone: hot backup configured${r?.role ? `, role ${r.role}` : ''}, control channel ${r?.controlChannel ?? 'not shown'}${r?.controlChannel === 'Connected' ? '' : ' (waiting for the peer)'}`;
+  const params = { device, role: r?.role ?? 'none', channel: r?.controlChannel ?? 'none', waiting: r?.controlChannel === 'Connected' ? 'no' : 'yes' };
   return { text, code: 'oneCable.alone', params };
 }

@@ -4,9 +4,9 @@
  * verdict is used as in the two-device flow: a line not confirmed stops the run there, unless the
  * engineer forces it with a reason (journalled); `--no-probe` is journalled too.
  */
-import { AppError } from '../../base/errors';
+import type { AppError } from '../../base/errors';
 import { probeItems, stagesFor } from '../../probe/lines';
-import { describeVerdict, type ProbeStageOptions } from '../../probe/pair';
+import { describeVerdict, unconfirmedError, type ProbeStageOptions } from '../../probe/pair';
 import { probeDevice } from '../../probe/runner';
 import { unconfirmed, type DeviceProbe } from '../../probe/types';
 import type { DeviceKey, Pair } from '../../model/pair';
@@ -50,7 +50,8 @@ export function probePart(o: Omit<ProbeStageOptions, 'onResult'> & { onResult?: 
       ...(o.onLine ? { onLine: (v, n, total) => o.onLine!(k, v, n, total) } : {}),
     });
     o.onResult?.(r);
-    const bad = unconfirmed({ [k]: r }).map((u) => describeVerdict(u.device, u.verdict));
+    const found = unconfirmed({ [k]: r });
+    const bad = found.map((u) => describeVerdict(u.device, u.verdict));
     if (bad.length > 0 && o.forceReason !== undefined) {
       c.journal.append({ type: 'probe', phase: 'forced', device: k, unconfirmed: bad, reason: o.forceReason, time: iso() });
       c.emit(progress('warn', 'probe.device-forced', { count: bad.length, device: k.toUpperCase(), reason: o.forceReason }, `pushing ${bad.length} line(s) device ${k.toUpperCase()} did not confirm anyway, because: "${o.forceReason}"`, k));
@@ -58,9 +59,6 @@ export function probePart(o: Omit<ProbeStageOptions, 'onResult'> & { onResult?: 
     }
     c.journal.append({ type: 'probe', phase: 'done', device: k, unconfirmed: bad, time: iso() });
     if (bad.length === 0) return undefined;
-    return new AppError('COMMAND_REJECTED', `${bad.length} planned line(s) not confirmed by device ${k.toUpperCase()}; nothing more was pushed. First: ${bad[0]}`, {
-      fix: 'Correct the pack for this release (hotpair probe PAIR --write-pack FILE lists what the devices offered; then --pack FILE), or push anyway with --force-unconfirmed "reason".',
-      details: { unconfirmed: bad },
-    });
+    return unconfirmedError(found, k);
   };
 }

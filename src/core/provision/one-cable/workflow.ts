@@ -7,7 +7,7 @@
  * line, cable move and answering device, so an interrupted run is taken up where it stopped.
  */
 import { abortError, withTimeout } from '../../base/abort';
-import { isAppError, toErrorInfo } from '../../base/errors';
+import { AppError, isAppError, toErrorInfo } from '../../base/errors';
 import { discover } from '../../discover/discover';
 import type { DeviceFacts } from '../../model/facts';
 import type { DeviceKey } from '../../model/pair';
@@ -27,10 +27,12 @@ import { partStage, readProgress } from './progress';
 import { reach, type ReachDeps } from './reach';
 import { ONE_CABLE_TIMEOUTS, type OneCableEvent, type OneCableInput, type OneCableResult, type OneCableStep, type OneCableTimeouts } from './types';
 import { errorEnglish, errorParam, progress } from '../progress-message';
-import type { Message } from '../../base/message';
+import type { Message, MessageList } from '../../base/message';
 
 const iso = () => new Date().toISOString();
 const viewOf = (p: DevicePlan) => ({ add: p.plan.add.map((l) => l.text), remove: [...p.plan.remove], unchanged: p.plan.unchanged });
+/** An outcome inside a sentence, said by its own message (oneCable.outcome.*). */
+const outcomeParam = (outcome: string): MessageList => ({ sep: 'comma', items: [{ code: `oneCable.outcome.${outcome}` }] });
 
 /** A failure on one device: the run's error, kept while the undo runs. */
 class PartFailed extends Error {
@@ -81,14 +83,18 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
     return session;
   };
   let moved = false;
-  const end = (outcome: OneCableResult['outcome'] & string, message?: string, m?: Message): OneCableResult => {
+  /** `message` goes into the journal; the step says `said` (English `text`, else `message`) in the reader's language. */
+  const end = (outcome: OneCableResult['outcome'] & string, message?: string, said?: Message, text = message ?? outcome): OneCableResult => {
     if (outcome !== 'failed' && outcome !== 'preflight-failed') journal.append({ type: 'run-end', outcome, time: iso(), ...(message ? { message } : {}) });
     else journal.append({ type: 'run-end', outcome: 'declined', time: iso(), message: message ?? outcome });
     result.outcome = outcome;
     result.applied = { a: work.a.applied.length, b: work.b.applied.length };
-    say('done', message ?? outcome, {}, m ?? (message === undefined ? { code: `oneCable.outcome.${outcome}` } : undefined));
+    say('done', text, {}, said ?? { code: `oneCable.outcome.${outcome}` });
     return result;
   };
+  /** The run's end on an error: the step names the outcome and the error by their own messages. */
+  const endOn = (outcome: OneCableResult['outcome'] & string, e: unknown, message = errorEnglish(e)): OneCableResult =>
+    end(outcome, message, { code: 'oneCable.outcome.ended', params: { outcome: outcomeParam(outcome), error: errorParam(e) } }, `${outcome}: ${errorEnglish(e)}`);
   const ctx = (k: DeviceKey): PushContext => ({ journal, emit, signal, stopped: () => undefined, applied: work[k].applied, uncertain: work[k].uncertain });
   const bounded = async <T>(ms: number, what: string, f: (s: AbortSignal) => Promise<T>): Promise<T> => {
     const op = withTimeout(signal, ms, what);
@@ -127,13 +133,13 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
 
   try {
     if (prog) {
-      if (!prog.oneCable || prog.pair !== pair.name) throw new Error(`the journal is not a one-cable run of pair ${pair.name}`);
+      if (!prog.oneCable || prog.pair !== pair.name) throw new AppError('VALIDATION', `the journal is not a one-cable run of pair ${pair.name}`, { message: { key: 'oneCable.not-this-run', params: { pair: pair.name } } });
       const run = prog.runId ?? '';
       say(
         'resume',
         prog.ended ? `Run ${run} ended (${prog.ended}); undoing what it left on the devices.` : `Taking up run ${run}: ${prog.partDone.a ? "A's part is done" : "A's part is not finished"}${prog.partDone.b ? ", B's part is done" : ''}.`,
         {},
-        prog.ended ? { code: 'oneCable.step.resume-ended', params: { run, outcome: prog.ended } } : { code: 'oneCable.step.resume', params: { run, a: prog.partDone.a ? 'done' : 'open', b: prog.partDone.b ? 'done' : 'open' } },
+        prog.ended ? { code: 'oneCable.step.resume-ended', params: { run, outcome: outcomeParam(prog.ended) } } : { code: 'oneCable.step.resume', params: { run, a: prog.partDone.a ? 'done' : 'open', b: prog.partDone.b ? 'done' : 'open' } },
       );
       if (prog.ended) return await undoLeft();
     } else {
@@ -172,10 +178,10 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
       const refusedA = await input.probe?.({ device: 'a', pair, pack, plan: planA, session: s, journal, emit, signal });
       if (refusedA) {
         result.error = toErrorInfo(refusedA);
-        return end('declined', refusedA.message);
+        return endOn('declined', refusedA);
       }
       if (input.dryRun) return end('dry-run');
-      if (input.confirm && !(await input.confirm('a'))) return end('declined', "A's part was not confirmed: nothing was pushed");
+      if (input.confirm && !(await input.confirm('a'))) return end('declined', "A's part was not confirmed: nothing was pushed", { code: 'oneCable.outcome.a-not-confirmed' });
       await keepSavedConfig('a', s, journal, emit, (f) => bounded(SAVED_CONFIG_COPY_MS, "copying device A's saved configuration", f));
       try {
         deadlines.a = await startCommitDelay(s, 'a', journal, signal, now);
@@ -190,7 +196,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
       if (!input.saveAFirst || (await input.saveAFirst())) await save('a', s);
       journal.append({ type: 'stage', name: partStage('a'), phase: 'done', time: iso() });
     }
-    if (!planA) throw new Error("the journal has no copy of A's configuration before the push");
+    if (!planA) throw new AppError('NOT_FOUND', "the journal has no copy of A's configuration before the push", { message: { key: 'oneCable.no-copy-a' } });
     const plannedA = planA;
 
     say('on-b', 'Cable on device B: read it, run the pair checks with A\u2019s facts, push B\u2019s part, verify the pair from B\u2019s side, save B.', { device: 'b' }, { code: 'oneCable.step.on-b' });
@@ -207,7 +213,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
       journal.append({ type: 'preflight', rules: [...RULE_IDS], findings: result.findings, time: iso() });
       result.health.before = healthMatrix(pair, facts.a, facts.b, now());
       emit({ kind: 'health', when: 'before', checks: result.health.before });
-      if (hasErrors(result.findings)) throw new Error('preflight found errors with both devices\u2019 facts: nothing was pushed to B');
+      if (hasErrors(result.findings)) throw new AppError('VALIDATION', 'preflight found errors with both devices\u2019 facts: nothing was pushed to B', { message: { key: 'oneCable.preflight-b' } });
       const running = await readRunning(s, signal);
       const planB = planDevice(pair, pack, 'b', running);
       before.b ??= running;
@@ -217,7 +223,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
       result.plans = { a: viewOf(plannedA), b: viewOf(planB) };
       const refusedB = await input.probe?.({ device: 'b', pair, pack, plan: planB, session: s, journal, emit, signal });
       if (refusedB) throw refusedB;
-      if (input.confirm && !(await input.confirm('b'))) throw new Error("B's part was not confirmed");
+      if (input.confirm && !(await input.confirm('b'))) throw new AppError('CANCELLED', "B's part was not confirmed", { message: { key: 'oneCable.b-not-confirmed' } });
       await keepSavedConfig('b', s, journal, emit, (f) => bounded(SAVED_CONFIG_COPY_MS, "copying device B's saved configuration", f));
       deadlines.b = await startCommitDelay(s, 'b', journal, signal, now);
       journal.append({ type: 'stage', name: partStage('b'), phase: 'begin', time: iso() });
@@ -278,11 +284,12 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
       const [text, code] = !r ? ['Nothing was pushed to device B.', 'undo-b-none'] : diffs.length === 0 ? ['Device B was rolled back to its configuration before the push.', 'undo-b'] : [`Device B's rollback is incomplete: ${diffs.join('; ')}`, 'undo-b-incomplete'];
       say('undo-b', text, { device: 'b' }, { code: `oneCable.step.${code}`, params: { lines: diffs.join('; ') } });
     }
-    if (k === 'a' || undoOf('a').length === 0) return end(r && r.differences.length > 0 ? 'rollback-incomplete' : 'rolled-back', message);
+    if (k === 'a' || undoOf('a').length === 0) return endOn(r && r.differences.length > 0 ? 'rollback-incomplete' : 'rolled-back', result.error ?? 'failed', message);
     return await offerUndoA(message, r === undefined || r.differences.length === 0);
   }
 
   async function offerUndoA(message: string, bClean: boolean): Promise<OneCableResult> {
+    const error = result.error ?? 'failed';
     const lines = undoOf('a').length;
     result.leftOnA = { lines, saved: saved.a };
     say(
@@ -291,7 +298,10 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
       { device: 'a' },
       { code: saved.a ? 'oneCable.step.left-on-a-saved' : 'oneCable.step.left-on-a', params: { count: lines } },
     );
-    if (input.undoA && !(await input.undoA())) return end('rollback-incomplete', `${message}; device A keeps its part (${lines} line(s)): hotpair recover <journal> undoes it with the cable on A`);
+    if (input.undoA && !(await input.undoA())) {
+      const kept = `${message}; device A keeps its part (${lines} line(s)): hotpair recover <journal> undoes it with the cable on A`;
+      return end('rollback-incomplete', kept, { code: 'oneCable.outcome.kept-a', params: { outcome: outcomeParam('rollback-incomplete'), error: errorParam(error), count: lines } }, `rollback-incomplete: ${kept}`);
+    }
     const r = await undo('a').catch((e: unknown) => {
       emit(progress('error', 'oneCable.undo-a-failed', { error: errorParam(e) }, `A's undo failed: ${errorEnglish(e)}`, 'a'));
       return undefined;
@@ -299,7 +309,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
     const clean = r !== undefined && r.differences.length === 0;
     if (clean) result.leftOnA = undefined;
     say('undo-a', clean ? "Device A's part was undone from the journal: A is back to its configuration before the push." : "Device A's undo is incomplete: see the rollback report.", { device: 'a' }, { code: clean ? 'oneCable.step.undo-a' : 'oneCable.step.undo-a-incomplete' });
-    return end(clean && bClean ? 'rolled-back' : 'rollback-incomplete', message);
+    return endOn(clean && bClean ? 'rolled-back' : 'rollback-incomplete', error, message);
   }
 
   /** A run that ended with lines left on the devices (B failed, A's undo declined): undo them now. */
@@ -314,7 +324,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
     for (const k of left) rs.push(await undo(k));
     const clean = rs.every((r) => r.differences.length === 0);
     say('undo-a', clean ? 'What the run left is undone: the devices are back to their configuration before the push.' : 'The undo is incomplete: see the rollback report.', {}, { code: clean ? 'oneCable.step.left-undone' : 'oneCable.step.left-undo-incomplete' });
-    return end(clean ? 'recovered' : 'rollback-incomplete', clean ? 'finished by hotpair recover over one cable' : 'undo incomplete');
+    return clean ? end('recovered', 'finished by hotpair recover over one cable', { code: 'oneCable.outcome.recovered-one-cable' }) : end('rollback-incomplete', 'undo incomplete', { code: 'oneCable.outcome.undo-incomplete' });
   }
 }
 

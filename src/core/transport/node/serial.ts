@@ -10,6 +10,7 @@ import { SerialPort } from 'serialport';
 import { abortError, sleep } from '../../base/abort';
 import { AppError } from '../../base/errors';
 import { BaseTransport } from '../base';
+import { internalError } from '../internal-error';
 import { serialBytesPerSecond } from '../line-rate';
 
 export interface SerialTransportOptions {
@@ -57,7 +58,7 @@ export class SerialTransport extends BaseTransport {
 
   async open(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) throw abortError(signal);
-    if (this.state === 'open' || this.state === 'opening') throw new AppError('INTERNAL', `${this.label}: already open`);
+    if (this.state === 'open' || this.state === 'opening') throw internalError(`${this.label}: already open`);
     this.state = 'opening';
     const fc = this.o.flowControl ?? 'none';
     const port = new SerialPort({

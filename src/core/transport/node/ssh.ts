@@ -12,6 +12,7 @@ import { abortError } from '../../base/abort';
 import { AppError } from '../../base/errors';
 import type { HostKeyPolicy, KnownHostsStore } from '../../known-hosts';
 import { BaseTransport } from '../base';
+import { internalError } from '../internal-error';
 import { readSftpFile } from './sftp-read';
 
 export interface SshTransportOptions {
@@ -53,7 +54,7 @@ export class SshTransport extends BaseTransport {
   }
 
   open(signal?: AbortSignal): Promise<void> {
-    if (this.state !== 'new') return Promise.reject(new AppError('INTERNAL', `${this.label}: open() called twice`));
+    if (this.state !== 'new') return Promise.reject(internalError(`${this.label}: open() called twice`));
     if (signal?.aborted) return Promise.reject(abortError(signal));
     this.state = 'opening';
     const ssh = new NodeSSH();
@@ -129,7 +130,7 @@ export class SshTransport extends BaseTransport {
         o.knownHosts.verify(o.host, o.port, new Uint8Array(key), o.hostKeyPolicy).then(
           () => verify(true),
           (e: unknown) => {
-            this.hostKeyError = e instanceof AppError ? e : new AppError('INTERNAL', String(e));
+            this.hostKeyError = e instanceof AppError ? e : internalError(String(e), { cause: e });
             verify(false);
           },
         );

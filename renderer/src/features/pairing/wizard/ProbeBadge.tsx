@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { LineVerdict } from '../../../../../src/contract/index';
 import { useAppTranslation } from '../../../i18n';
+import { saidText } from '../../../../../src/i18n/progress';
 
 const MARK: Record<LineVerdict['status'], string> = { confirmed: '✓', unknown: '✗', incomplete: '…' };
 
@@ -9,9 +10,11 @@ function stoppedAt(v: LineVerdict, t: TFunction<'app'>): string {
   return v.position === undefined ? '' : v.keyword !== undefined ? t('wizard.probe.atWord', { position: v.position, keyword: v.keyword }) : t('wizard.probe.afterWord', { position: v.position - 1 });
 }
 
-/** Why, after where: the probe's explanation (core's English, not yet a coded message), else the device's own words as it printed them. */
+/** Why, after where: the probe's explanation in the page's language, else the device's own words as it printed them. */
 function Said({ v }: { v: LineVerdict }) {
-  if (v.reason !== undefined) return <>{v.reason}</>;
+  const { i18n } = useAppTranslation();
+  if (v.reason !== undefined) return <>{saidText(i18n, v.reasonSaid, v.reason)}</>;
+  if (v.message !== undefined && v.messageSaid) return <>{saidText(i18n, v.messageSaid, v.message)}</>;
   return v.message ? <code className="probe-said">{v.message}</code> : null;
 }
 
