@@ -13,7 +13,7 @@ export function electronPdfPrinter(BrowserWindow: WindowCtor): PdfPrinter {
   return {
     name: 'electron',
     async print(html, o) {
-      const op = withTimeout(o.signal, PDF_RENDER_TIMEOUT_MS, 'rendering the report as PDF');
+      const op = withTimeout(o.signal, PDF_RENDER_TIMEOUT_MS, { limit: 'pdf' });
       const win = new BrowserWindow({
         show: false,
         webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webviewTag: false },

@@ -1,6 +1,7 @@
 import type { Disposable } from '../core/base/emitter';
 import { Emitter } from '../core/base/emitter';
 import { toErrorInfo } from '../core/base/errors';
+import { errorMessage } from '../core/provision/progress-message';
 import { internalError } from '../core/transport/internal-error';
 import { fail, ok, type Result } from '../core/base/result';
 import { CHANNEL_NAMES, channels, DEFAULT_SETTINGS, isChannelName, type ChannelName, type HostEvent, type OpProgress, type Settings } from '../contract/index';
@@ -74,8 +75,9 @@ export function createHost(deps: HostDeps): Host {
     if (!handler) return fail({ code: 'UNSUPPORTED', message: unsupportedMessage(channel) });
 
     const input = parsed.data as { opId?: string };
-    // ops.cancel names the operation to abort; it is not an operation itself.
-    const opId = channel !== 'ops.cancel' && typeof input.opId === 'string' ? input.opId : undefined;
+    // ops.cancel and oneCable.answer name a running operation (to abort it, to answer its question):
+    // they are not operations themselves, and claiming that opId would refuse them as a duplicate.
+    const opId = channel !== 'ops.cancel' && channel !== 'oneCable.answer' && typeof input.opId === 'string' ? input.opId : undefined;
     let ctrl: AbortController;
     try {
       ctrl = opId ? ops.begin(opId) : new AbortController();
@@ -94,7 +96,8 @@ export function createHost(deps: HostDeps): Host {
       return ok(out.data);
     } catch (e) {
       const error = ctrl.signal.aborted ? toErrorInfo(ctrl.signal.reason ?? e) : toErrorInfo(e);
-      progress({ step: error.message, state: error.code === 'CANCELLED' ? 'cancelled' : 'failed' });
+      // The step is the error's English; its message lets the page say it in the reader's language.
+      progress({ step: error.message, ...errorMessage(error), state: error.code === 'CANCELLED' ? 'cancelled' : 'failed' });
       return fail(error);
     } finally {
       if (opId) ops.end(opId);

@@ -22,7 +22,7 @@ export interface CheckedPairText {
  * screen says it in the reader's language (diagnosticText routes `load.…` codes to core's load
  * messages). The fix is named by `fixCode`: what the field expects, or where the text broke.
  */
-function fromLoadError(e: LoadError): Diagnostic {
+export function fromLoadError(e: LoadError): Diagnostic {
   const d: Diagnostic = { rule: `file.${e.kind}`, path: e.path ?? '', severity: 'error', message: e.message };
   const fix = loadFix(e);
   if (fix) d.fix = fix.english;
@@ -53,35 +53,32 @@ export function checkPairText(text: string): CheckedPairText {
   return { pair: loaded.pair, pack: loaded.pack, fileWarnings: loaded.fileWarnings, diagnostics: loaded.diagnostics, checked: 'rules' };
 }
 
-/**
- * What each caller refuses to do with an invalid pair, and the fix it offers, by the English it
- * passes; the value is the id `host.pair-invalid` selects the reader's sentence by. A caller with a
- * new sentence must add it here (the parameter types say so), and to both catalogues.
- */
+/** What each caller refuses to do with an invalid pair (its English); the id selects the reader's sentence in `host.pair-invalid`. */
 const REFUSED = {
-  'nothing was read from or pushed to the devices': 'untouched',
-  'nothing was asked of the devices': 'unasked',
-  'only a valid pair is bundled': 'unbundled',
-  'scripts are rendered only for a valid pair': 'unrendered',
+  untouched: 'nothing was read from or pushed to the devices',
+  unasked: 'nothing was asked of the devices',
+  unbundled: 'only a valid pair is bundled',
+  unrendered: 'scripts are rendered only for a valid pair',
 } as const;
+/** Where the fix is made (its English), by the same kind of id. */
 const FIXES = {
-  'Fix the findings shown beside the fields.': 'beside',
-  'Fix the findings shown beside the fields (step 3).': 'step3',
-  'Fix the findings on the Pairing screen first.': 'pairing',
+  beside: 'Fix the findings shown beside the fields.',
+  step3: 'Fix the findings shown beside the fields (step 3).',
+  pairing: 'Fix the findings on the Pairing screen first.',
 } as const;
 
 /**
  * A pair the app may act on, with its pack; otherwise VALIDATION carrying the errors, so the
- * screen shows them beside the fields. `refused` says what was not done ("nothing was pushed").
+ * screen shows them beside the fields. `refused` says what was not done, `fix` where to mend it.
  */
 export function requireValidPair(text: string, refused: keyof typeof REFUSED, fix: keyof typeof FIXES): { pair: Pair; pack: PlatformPack } {
   const { pair, pack, diagnostics } = checkPairText(text);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!pair || !pack || errors.length > 0)
-    throw new AppError('VALIDATION', `The pair file has ${errors.length} error${errors.length === 1 ? '' : 's'}; ${refused}.`, {
-      fix,
+    throw new AppError('VALIDATION', `The pair file has ${errors.length} error${errors.length === 1 ? '' : 's'}; ${REFUSED[refused]}.`, {
+      fix: FIXES[fix],
       details: { diagnostics: errors },
-      message: { key: 'host.pair-invalid', params: { count: errors.length, refused: REFUSED[refused], fix: FIXES[fix] } },
+      message: { key: 'host.pair-invalid', params: { count: errors.length, refused, fix } },
     });
   return { pair, pack };
 }

@@ -70,7 +70,7 @@ describe('IPC router', () => {
       senderIsOurWindow(() => ({ webContents })),
     );
     const r = await handlers.get('hotpair:app.info')!({ sender: webContents, senderFrame: mainFrame }, {});
-    expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error.' } });
+    expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error — please report it.', key: 'error.internal.hidden' } });
   });
 
   it('forwards host events to the window on one event channel', () => {

@@ -119,4 +119,16 @@ describe('host render', () => {
     const bad = await h.invoke('pairs.render', { text: GOOD_PAIR.replace('10.2.1.2', '10.2.1.1') });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { diagnostics: [{ rule: 'channel.local-ne-peer' }] } } });
   });
+
+  it('takes an answer to a running operation as an answer, not as a second run of the same opId', async () => {
+    const lab = fakeLab();
+    const { host: h } = host(lab);
+    const running = h.invoke('lab.start', { opId: 'op-answer-1' });
+    await new Promise((r) => setTimeout(r, 10));
+    // Nothing of this run is waiting for a cable answer, so it is not accepted; but it is not a CONFLICT either.
+    expect(await h.invoke('oneCable.answer', { opId: 'op-answer-1', answer: 'undo-a' })).toEqual({ ok: true, data: { accepted: false } });
+    lab.release();
+    expect(await running).toMatchObject({ ok: true });
+    await h.dispose();
+  });
 });

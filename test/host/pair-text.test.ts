@@ -76,18 +76,18 @@ describe('refusals the app gives for a pair file', () => {
     expect(r).toMatchObject({ ok: false, error: { key: 'host.not-pair-doc', params: { where: expect.stringMatching(/^broken\.yaml:/) } } });
   });
 
-  // Every sentence the callers pass (src/host/handlers, src/host/bundles): each has its key.
+  // Every combination the callers pass (src/host/handlers, src/host/bundles), with the English each stands for.
   const CALLS = [
-    ['nothing was read from or pushed to the devices', 'Fix the findings shown beside the fields.'],
-    ['nothing was read from or pushed to the devices', 'Fix the findings shown beside the fields (step 3).'],
-    ['nothing was asked of the devices', 'Fix the findings shown beside the fields (step 3).'],
-    ['only a valid pair is bundled', 'Fix the findings on the Pairing screen first.'],
-    ['scripts are rendered only for a valid pair', 'Fix the findings shown beside the fields.'],
+    ['untouched', 'beside', 'nothing was read from or pushed to the devices', 'Fix the findings shown beside the fields.'],
+    ['untouched', 'step3', 'nothing was read from or pushed to the devices', 'Fix the findings shown beside the fields (step 3).'],
+    ['unasked', 'step3', 'nothing was asked of the devices', 'Fix the findings shown beside the fields (step 3).'],
+    ['unbundled', 'pairing', 'only a valid pair is bundled', 'Fix the findings on the Pairing screen first.'],
+    ['unrendered', 'beside', 'scripts are rendered only for a valid pair', 'Fix the findings shown beside the fields.'],
   ] as const;
 
-  it.each(CALLS)('requireValidPair: "%s" / "%s" in English as written and in Chinese', (refused, fix) => {
+  it.each(CALLS)('requireValidPair: %s / %s in English as written and in Chinese', (refused, fix, english, englishFix) => {
     const info = refusal(() => requireValidPair(TYPO, refused, fix));
-    expect(info).toMatchObject({ code: 'VALIDATION', key: 'host.pair-invalid', message: `The pair file has 1 error; ${refused}.`, fix, details: { diagnostics: [{ code: 'load.unknown-key' }] } });
+    expect(info).toMatchObject({ code: 'VALIDATION', key: 'host.pair-invalid', message: `The pair file has 1 error; ${english}.`, fix: englishFix, details: { diagnostics: [{ code: 'load.unknown-key' }] } });
     expect(errorText(en, info)).toMatchObject({ message: info.message, fix: info.fix });
     const t = errorText(zh, info);
     expect(t.message).toMatch(/^配对文件有 1 个错误；[\u4e00-\u9fff]+.*。$/);
@@ -97,7 +97,7 @@ describe('refusals the app gives for a pair file', () => {
 
   it('counts the errors the way the reader\'s language does', () => {
     const two = TYPO.replace('  a:\n', '  a:\n    rol: x\n');
-    const info = refusal(() => requireValidPair(two, 'scripts are rendered only for a valid pair', 'Fix the findings shown beside the fields.'));
+    const info = refusal(() => requireValidPair(two, 'unrendered', 'beside'));
     expect(errorText(en, info).message).toBe('The pair file has 2 errors; scripts are rendered only for a valid pair.');
     expect(errorText(zh, info).message).toBe('配对文件有 2 个错误；只有有效的配对才会生成脚本。');
   });

@@ -34,7 +34,7 @@ describe('opening the engineer\'s own pairs', () => {
     expect((r.data.pairs[0]!.doc as { devices: { a: { sysname: string }; b: { sysname: string } } }).devices.a.sysname).toBe('S1A');
     // the template fills what a row leaves out
     expect((r.data.pairs[0]!.doc as { devices: { b: { sysname: string } } }).devices.b.sysname).toBe('FW-B');
-    expect(r.data.errors).toEqual([{ row: 2, column: 'vrrp.x.vrid', message: expect.stringMatching(/expected a list index/) }]);
+    expect(r.data.errors).toEqual([{ row: 2, column: 'vrrp.x.vrid', message: expect.stringMatching(/expected a list index/), said: { code: 'inventory.expected-index', params: { segment: 'x' } } }]);
     const bad = await host().invoke('pairs.inventory', { csv: 'name,mode\n"unclosed,x\n' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/not valid CSV/) } });
   });

@@ -147,6 +147,32 @@ describe('pairing wizard', () => {
     expect(screen.getByRole('button', { name: 'Back to the plan' })).toBeTruthy();
   });
 
+  it('one cable, B failed: the card’s title says where B’s rollback stands and counts A’s lines; the end names its outcome', async () => {
+    await openWizard({ ...wizardAnswers(), 'oneCable.run': () => new Promise(() => undefined) } as never);
+    act(() => useStore.setState({ lab: { state: 'running', devices: [], cablePath: '/tmp/lab-cable' } as never }));
+    fireEvent.click(screen.getByRole('radio', { name: 'One cable' }));
+    fireEvent.click(screen.getByRole('button', { name: "Use the lab's cable" }));
+    fireEvent.click(screen.getByRole('button', { name: 'Commission over one cable' }));
+    const opId = useStore.getState().oneCable.opId!;
+    const left = (count: number) => ({ step: 'left-on-a', text: `Device A keeps its part: ${count} line(s), saved`, code: 'oneCable.step.left-on-a-saved', params: { count } }) as const;
+    const incomplete = { step: 'undo-b', text: "Device B's rollback is incomplete: + keepalive count 3", code: 'oneCable.step.undo-b-incomplete', params: { lines: '+ keepalive count 3' } } as const;
+    act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [incomplete, left(1)], messages: [], question: 'undo-a' } }));
+    const card = await screen.findByRole('region', { name: 'Undo A' });
+    expect(within(card).getByRole('heading').textContent).toBe('B not fully rolled back; A keeps 1 line');
+    const clean = { step: 'undo-b', text: 'Device B was rolled back to its configuration before the push.', code: 'oneCable.step.undo-b' } as const;
+    act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [clean, left(3)], messages: [], question: 'undo-a' } }));
+    await within(card).findByRole('heading', { name: 'B rolled back; A keeps 3 lines' });
+    // A host without codes: the count from its English, a number all the same.
+    act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [{ step: 'left-on-a', text: 'Device A keeps its part: 2 line(s), saved' }], messages: [], question: 'undo-a' } }));
+    await within(card).findByRole('heading', { name: 'B rolled back; A keeps 2 lines' });
+
+    const outcome = { sep: 'comma' as const, items: [{ code: 'oneCable.outcome.rolled-back' }] };
+    const ended = { step: 'done' as const, text: 'rolled-back: device B failed', code: 'oneCable.outcome.ended', params: { outcome, error: 'device B failed' } };
+    act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [ended], messages: [], settled: true } }));
+    await screen.findByText('Rolled back: device B failed');
+    expect(screen.queryByText(/rolled-back/)).toBeNull();
+  });
+
   it('exports the pair as a signed bundle download', async () => {
     await openWizard();
     await waitFor(() => expect(useStore.getState().editor.valid).toBe(true));

@@ -37,8 +37,10 @@ export function senderIsOurWindow(getWindow: () => WindowLike | undefined) {
 
 const REFUSED: Result<never> = {
   ok: false,
-  error: { code: 'AUTH_FAILED', message: 'Refused: the request did not come from the HotPair window.' },
+  error: { code: 'AUTH_FAILED', message: 'Refused: the request did not come from the HotPair window.', key: 'error.auth-failed.foreign-sender' },
 };
+
+const INTERNAL: Result<never> = { ok: false, error: { code: 'INTERNAL', message: 'Internal error — please report it.', key: 'error.internal.hidden' } };
 
 /**
  * One ipcMain handler per contract channel (no catch-all): sender check → host.invoke, which
@@ -52,7 +54,8 @@ export function registerIpc(ipcMain: IpcMainLike, host: Invoker, trusted: (event
       try {
         return await host.invoke(name, args[0]);
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: 'Internal error.' } } satisfies Result<never>;
+        // A bug in the host: the reader is asked to report it, and the thrown text (which may hold paths or a stack) stays here.
+        return INTERNAL;
       }
     });
   }

@@ -7,6 +7,7 @@ import type { BundleToolsSlice } from './slices/bundle-tools';
 import type { DrillSlice } from './slices/drill';
 import type { ReportSlice } from './slices/report';
 import type { OneCableSlice } from './slices/one-cable';
+import type { Message } from '../../../src/core/base/message';
 import type { AppInfo, BundleShow, BundleVerify, Diagnostic, ErrorInfo, ExampleSummary, LabStatus, RenderOutput, RunSummary, Settings } from '../../../src/contract/index';
 
 export type Screen = 'home' | 'pairing' | 'monitor' | 'console' | 'bundles' | 'settings';
@@ -43,7 +44,7 @@ export interface ExamplesSlice {
   runsError?: ErrorInfo;
   loadRuns(): Promise<void>;
   /** Pairs read from an inventory CSV opened on Home (documents, not yet validated). */
-  inventory?: { source: string; pairs: { row: number; name: string; doc: Record<string, unknown> }[]; errors: { row: number; column?: string; message: string }[] };
+  inventory?: { source: string; pairs: { row: number; name: string; doc: Record<string, unknown> }[]; errors: { row: number; column?: string; message: string; said?: Message }[] };
   /** Why the last pair file or inventory could not be opened. */
   openError?: ErrorInfo;
   openPairFile(name: string, text: string): Promise<void>;

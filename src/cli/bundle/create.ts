@@ -3,19 +3,22 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { AppError } from '../../core/base/errors';
 import { bundleIdentity, bundleMembers } from '../../core/bundle/build';
 import { inventoryToPairInputs } from '../../core/bundle/inventory';
 import { writeBundle } from '../../core/bundle/node/container';
 import { seal, type SigningKey } from '../../core/bundle/node/crypto';
+import type { LoadError } from '../../core/model/load';
 import { readPairDocFile, readTextFile } from '../../core/model/node/read-pair';
 import type { Pair } from '../../core/model/pair';
 import { loadPairObject } from '../../core/model/pair-loader';
 import { MAX_INVENTORY_BYTES } from '../../core/model/text-guards';
 import type { PlatformPack } from '../../core/platforms/pack';
+import { cliCore } from '../../i18n/node/cli-core';
 import { terminalPromptIo } from '../credentials';
 import { readPackFile } from '../pack-file';
 import { readValidPair } from '../pair-file';
-import { formatDiagnostic } from '../commands/validate';
+import { formatDiagnostic, formatLoadError, isRefusal } from '../commands/validate';
 import { keyPassphrase, openKeyStore } from './keystore';
 import { registerExportCfg } from './export-cfg';
 import { t } from '../i18n';
@@ -84,10 +87,11 @@ const WRITES_IN_FLIGHT = 32;
  * a third of its time in open(2)); a failed write fails the whole run, as a synchronous one did.
  */
 export async function createFromInventory(csvText: string, template: Record<string, unknown>, pack: PlatformPack, key: SigningKey, outDir: string, log: (s: string) => void): Promise<{ written: number; failed: number }> {
-  const rows = parseCsv(csvText, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const rows = csvRows(csvText);
   const { pairs, errors } = inventoryToPairInputs(rows, template);
+  const tr = cliCore();
   let failed = errors.length;
-  for (const e of errors) log(`${t('bundle.rowError', { row: e.row, column: e.column || 'none', message: e.message })}\n`);
+  for (const e of errors) log(`${t('bundle.rowError', { row: e.row, column: e.column || 'none', message: tr.text(e.said.code, e.said.params, e.message) })}\n`);
   mkdirSync(outDir, { recursive: true });
   let written = 0;
   const names = new Set<string>();
@@ -97,7 +101,7 @@ export async function createFromInventory(csvText: string, template: Record<stri
     const loaded = loadPairObject(input, { pack });
     if (!loaded.ok) {
       failed++;
-      for (const e of loaded.errors.slice(0, 5)) log(`${t('bundle.row', { row, text: `${e.path}: ${e.message}` })}\n`);
+      for (const e of loaded.errors.slice(0, 5)) log(`${t('bundle.row', { row, text: `${e.path ? `${e.path}: ` : ''}${loadErrorText(e)}` })}\n`);
       continue;
     }
     if (!loaded.valid) {
@@ -124,9 +128,28 @@ export async function createFromInventory(csvText: string, template: Record<stri
   return { written, failed };
 }
 
+function csvRows(csvText: string): Record<string, string>[] {
+  try {
+    return parseCsv(csvText, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  } catch (e) {
+    const reason = (e as Error).message;
+    throw new AppError('VALIDATION', `The inventory is not readable CSV: ${reason}`, {
+      fix: 'One header row of dotted pair-file paths, then one row per pair.',
+      message: { key: 'bundle.inventory-csv', params: { reason } },
+    });
+  }
+}
+
+/** A load error's own sentence in the run's language. */
+const loadErrorText = (e: LoadError): string => (e.key === undefined ? e.message : cliCore().text(e.key, e.params, e.message));
+
+/** A file that did not load, in the run's language: a refused file is its sentence alone (the caller adds "hotpair:"), else file:line: message per error. */
+const loadErrorLines = (file: string, errors: readonly LoadError[]): string =>
+  isRefusal(errors) ? loadErrorText(errors[0]!) : errors.map((e) => formatLoadError(file, e).trimEnd()).join('\n');
+
 function readTemplate(file: string): Record<string, unknown> {
   const r = readPairDocFile(file);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(loadErrorLines(file, r.errors));
   return r.doc;
 }
 
@@ -150,7 +173,7 @@ export function registerBundleCreate(bundle: Command): void {
           if (!o.output) throw new Error(t('bundle.inventoryNeedsOutput'));
           const template = o.template ? readTemplate(o.template) : {};
           const csv = readTextFile(o.inventory, { maxBytes: MAX_INVENTORY_BYTES, what: 'inventory' });
-          if (!csv.ok) throw new Error(csv.error.message);
+          if (!csv.ok) throw new Error(loadErrorLines(o.inventory, [csv.error]));
           const started = performance.now();
           const r = await createFromInventory(csv.text, template, pack.pack, key, o.output, (s) => process.stderr.write(s));
           process.stdout.write(`${t('bundle.wroteMany', { written: r.written, dir: o.output, seconds: ((performance.now() - started) / 1000).toFixed(2), failed: r.failed })}\n`);

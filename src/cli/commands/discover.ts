@@ -8,6 +8,7 @@ import { openCliSession } from '../connect-session';
 import { addConnectOptions, type CliConnectFlags } from '../credentials';
 import { t } from '../i18n';
 import { errorLines } from '../error-text';
+import { cliCore } from '../../i18n/node/cli-core';
 
 /** Exit codes of `hotpair discover`: scripts branch on them. */
 export const EXIT_OK = 0;
@@ -68,7 +69,7 @@ export async function runDiscover(url: string, flags: DiscoverFlags, io: Discove
   }
   if (flags.json) io.out(`${JSON.stringify({ ok: true, data: facts }, null, 2)}\n`);
   else {
-    io.out(formatFacts(facts));
+    io.out(formatFacts(facts, cliCore()));
     if (opened?.transcript) io.err(`${t('transcript', { path: opened.transcript })}\n`);
   }
   return EXIT_OK;

@@ -11,7 +11,7 @@ import { MonitorReceivers } from '../../core/monitor/node/receivers';
 import { type MonitoredPair, startMonitor } from '../../core/monitor/node/runtime';
 import { DEFAULT_SYSLOG, parseHostPort } from '../../core/monitor/node/syslog';
 import type { DeviceLink } from '../../core/monitor/poller';
-import { type MonitorTarget, targetsFromInventory, targetsFromPairText } from '../../core/monitor/targets';
+import { type MonitorTarget, type TargetsResult, targetsFromInventory, targetsFromPairText } from '../../core/monitor/targets';
 import type { MonitorEvent } from '../../core/monitor/types';
 import { eventLine, screen } from '../../core/monitor/view';
 import { cliCore } from '../../i18n/node/cli-core';
@@ -19,7 +19,9 @@ import { parseConnectUrl } from '../../core/model/connect';
 import { cliConnector } from '../connect-session';
 import { addConnectOptions, type CliConnectFlags, effectiveSettings, loginInput, type PromptIo, type TargetFlags, terminalAsk, terminalPromptIo } from '../credentials';
 import { t } from '../i18n';
-import { errorMessage } from '../error-text';
+import { connectUrlRefusal, errorMessage } from '../error-text';
+import type { LoadError } from '../../core/model/load';
+import { formatLoadError, isRefusal } from './validate';
 import type { Message } from '../../core/base/message';
 
 export const defaultDbFile = (): string => join(dataDir(), 'monitor.sqlite');
@@ -54,12 +56,19 @@ export interface MonitorIo {
 export function readTargets(file: string, templateFile: string | undefined): { ok: true; targets: MonitorTarget[] } | { ok: false; errors: string[] } {
   const inventory = /\.csv$/i.test(file);
   const read = readTextFile(file, inventory ? { maxBytes: MAX_INVENTORY_BYTES, what: 'inventory' } : {});
-  if (!read.ok) return { ok: false, errors: [read.error.message] };
-  if (!inventory) return targetsFromPairText(read.text, file);
+  if (!read.ok) return { ok: false, errors: [loadErrorLine(file, read.error)] };
+  if (!inventory) return inRunLanguage(targetsFromPairText(read.text, file));
   const template = templateFile ? readPairDocFile(templateFile) : { ok: true as const, doc: {} };
-  if (!template.ok) return { ok: false, errors: [template.message] };
-  return targetsFromInventory(read.text, file, template.doc);
+  if (!template.ok) return { ok: false, errors: template.errors.map((e) => loadErrorLine(templateFile!, e)) };
+  return inRunLanguage(targetsFromInventory(read.text, file, template.doc));
 }
+
+/** The targets' problems in the run's language. */
+const inRunLanguage = (r: TargetsResult): ReturnType<typeof readTargets> => (r.ok ? r : { ok: false, errors: r.said.map((m, i) => cliCore().text(m.code, m.params, r.errors[i] ?? m.code)) });
+
+/** A load error in the run's language as `validate` prints it; a refused file is the sentence alone, since the list has its own "hotpair monitor:" head. */
+const loadErrorLine = (file: string, e: LoadError): string =>
+  isRefusal([e]) ? (e.key === undefined ? e.message : cliCore().text(e.key, e.params, e.message)) : formatLoadError(file, e).trimEnd();
 
 /** "3/10m" → more than 3 switchovers within 10 minutes. */
 export function parseFlap(text: string): { flapCount: number; flapMinutes: number } | undefined {
@@ -86,7 +95,7 @@ export function withTargetFlags(targets: MonitorTarget[], o: TargetFlags): Monit
     const url = effectiveSettings(o, {}, k).url;
     if (url === undefined) continue;
     const r = parseConnectUrl(url);
-    if (!r.ok) throw new Error(`--${k}: ${r.message}`);
+    if (!r.ok) throw new Error(`--${k}: ${connectUrlRefusal(r)}`);
     devices[k] = { ...devices[k], connect: r.target };
   }
   return [{ ...target, devices }];
@@ -197,7 +206,7 @@ export async function runMonitor(file: string, o: MonitorCliOptions, io: Monitor
   }).catch((e: Error) => e);
   if (runtime instanceof Error) {
     await receivers.close();
-    return fail(runtime.message);
+    return fail(errorMessage(runtime));
   }
 
   const listening = receivers.describe();

@@ -11,6 +11,7 @@ import type { OneCableEvent, OneCableResult } from '../../core/provision/one-cab
 import type { WorkflowEvent } from '../../core/provision/types';
 import { canAsk, EXIT, printEvent, report, type CliIo, type PairFlags } from './pair';
 import { t } from '../i18n';
+import { connectUrlRefusal } from '../error-text';
 import { cliProgress } from '../../i18n/node/cli-core';
 
 export interface OneCableFlags extends PairFlags {
@@ -76,7 +77,7 @@ export async function runOneCableCli(o: OneCableRun): Promise<number> {
   const url = flags.console ?? flags.a ?? pair.devices.a.connect;
   const parsed = url === undefined ? undefined : parseConnectUrl(url);
   if (!parsed?.ok) {
-    io.err(`${t('error', { message: parsed ? parsed.message : t('oneCable.noConsole') })}\n`);
+    io.err(`${t('error', { message: parsed ? connectUrlRefusal(parsed) : t('oneCable.noConsole') })}\n`);
     return EXIT.usage;
   }
   const target = parsed.target;

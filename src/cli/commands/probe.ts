@@ -89,7 +89,7 @@ export async function runProbeCli(o: ProbeRunOptions): Promise<number> {
   const ctrl = new AbortController();
   const onSigint = () => ctrl.abort();
   process.once('SIGINT', onSigint);
-  const op = withTimeout(ctrl.signal, PROBE_MS, 'probe limit');
+  const op = withTimeout(ctrl.signal, PROBE_MS, { limit: 'probe' });
   const sessions: Partial<Record<DeviceKey, Session>> = {};
   const running: Partial<Record<DeviceKey, string>> = {};
   const journalPath = newJournalPath(dataDir(), pair.name, now());
@@ -106,7 +106,7 @@ export async function runProbeCli(o: ProbeRunOptions): Promise<number> {
     if (!flags.json) io.out(`${t('probe.pairLine', { name: pair.name, a: names.a, aTarget: targets.a.text, b: names.b, bTarget: targets.b.text })}\n`);
     await Promise.all(
       (['a', 'b'] as const).map(async (k) => {
-        const c = withTimeout(op.signal, CONNECT_MS, `connecting to device ${k.toUpperCase()}`);
+        const c = withTimeout(op.signal, CONNECT_MS, { limit: 'connect', device: k });
         try {
           sessions[k] = await openSession(k, c.signal);
         } finally {

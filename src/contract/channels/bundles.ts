@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MAX_INVENTORY_BYTES } from '../../core/model/limits';
 import { Manifest } from '../../core/bundle/manifest';
-import { OpIdSchema, PairTextSchema } from '../common';
+import { DiagnosticSchema, OpIdSchema, PairTextSchema } from '../common';
+import { MessageSchema } from '../errors';
 
 /** The manifest exactly as core writes and reads it (src/core/bundle/manifest.ts). */
 export const BundleManifestSchema = Manifest;
@@ -48,8 +49,15 @@ export const BundleCreateOutputSchema = z.strictObject({
   /** A single .hpb, or a .zip of one .hpb per good inventory row. */
   file: BundleDownloadSchema,
   count: z.number().int(),
-  /** Inventory rows refused, each with its reason; the good rows are still bundled. */
+  /** Inventory rows refused, each with its reason (English); the good rows are still bundled. */
   refused: z.array(z.string()),
+  /**
+   * `refused`, index for index, for the reader's language: a row's cell or name problem as a core
+   * message (`inventory.…`, `bundle.row-repeat`), its load errors and rule findings as diagnostics.
+   */
+  refusedSaid: z
+    .array(z.strictObject({ row: z.number().int(), column: z.string().optional(), said: MessageSchema.optional(), diagnostics: z.array(DiagnosticSchema).optional() }))
+    .optional(),
   /** The manifest of a single bundle. */
   manifest: BundleManifestSchema.optional(),
 });

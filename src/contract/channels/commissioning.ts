@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DiagnosticSchema, OpIdSchema, PairTextSchema } from '../common';
-import { ErrorInfoSchema, MessageParamsSchema } from '../errors';
+import { ErrorInfoSchema, MessageParamsSchema, MessageSchema } from '../errors';
 
 // Commissioning over the devices the host holds connected (devices.connect): preflight,
 // plan, staged push, verify, save, rollback. The host runs core's workflow; these are its results.
@@ -55,9 +55,12 @@ const VerifyFailureSchema = z.strictObject({
 const RollbackSchema = z.strictObject({
   typed: z.number().int(),
   errors: z.array(z.string()),
+  /** One per error: its message of the core catalogue, or null where it is the device's own words. */
+  errorsSaid: z.array(MessageSchema.nullable()).optional(),
   /** Running configuration vs the copy before the push; empty = restored exactly. */
   differences: z.array(z.string()),
-  unreachable: z.strictObject({ reason: z.string(), revertsAt: z.string().optional() }).optional(),
+  /** `reasonSaid`: the reason as a message of the core catalogue, for the reader's language; `reason` stays the English. */
+  unreachable: z.strictObject({ reason: z.string(), reasonSaid: MessageSchema.optional(), revertsAt: z.string().optional() }).optional(),
 });
 
 export const ApplyOutcomeSchema = z.enum(['success', 'nothing-to-do', 'preflight-failed', 'rolled-back', 'rollback-incomplete', 'failed-kept', 'failed', 'declined', 'dry-run', 'recovered']);
@@ -83,6 +86,8 @@ export const ApplyOutputSchema = z.strictObject({
       status: z.enum(['confirmed', 'forced', 'refused']),
       /** Each line not confirmed, as the journal names it. */
       unconfirmed: z.array(z.string()),
+      /** `unconfirmed` item by item as messages of the core catalogue (probe.verdict.*), for the reader's language. */
+      unconfirmedSaid: z.array(MessageSchema).optional(),
       reason: z.string().optional(),
     })
     .optional(),

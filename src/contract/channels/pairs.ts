@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DiagnosticSchema, Empty, PairTextSchema } from '../common';
+import { MessageSchema } from '../errors';
 
 export const ValidateOutputSchema = z.strictObject({
   diagnostics: z.array(DiagnosticSchema),
@@ -47,7 +48,8 @@ export const pairsChannels = {
     input: z.strictObject({ csv: z.string().max(5_000_000), template: PairTextSchema.optional() }),
     output: z.strictObject({
       pairs: z.array(z.strictObject({ row: z.number().int(), name: z.string(), doc: z.record(z.string(), z.unknown()) })),
-      errors: z.array(z.strictObject({ row: z.number().int(), column: z.string().optional(), message: z.string() })),
+      /** `message` is the English; `said` the same as a core catalogue message (inventory.…). */
+      errors: z.array(z.strictObject({ row: z.number().int(), column: z.string().optional(), message: z.string(), said: MessageSchema.optional() })),
     }),
     summary: 'An inventory CSV (one pair per row, dotted pair-file paths as headers) over an optional template → one document per row',
   },

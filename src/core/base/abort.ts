@@ -1,23 +1,33 @@
 import { AppError } from './errors';
+import { durationMessage, limitEnglish, limitMessage, part, type Limit } from './limit';
+
+/** The user's stop, said in the reader's language wherever it surfaces. */
+export const cancelled = (): AppError => new AppError('CANCELLED', 'Cancelled by the user.', { message: { key: 'error.cancelled.user' } });
 
 /** Throws CANCELLED if the signal is already aborted: call at every step boundary. */
 export function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled by the user.');
+  if (signal?.aborted) throw cancelled();
+}
+
+/** The TIMEOUT of a named limit; `details.timeout` keeps the limit's English for the journal. */
+export function timeoutError(limit: Limit, ms: number): AppError {
+  const name = limitEnglish(limit);
+  return new AppError('TIMEOUT', `${name} of ${formatMs(ms)} expired.`, {
+    details: { timeout: name, limit: limit.limit, ms },
+    message: { key: 'error.timeout.limit', params: { what: part(limitMessage(limit)), within: part(durationMessage(ms)) } },
+  });
 }
 
 /**
- * A signal that aborts when the parent aborts or after `ms`. The timeout carries its name so
- * that the TIMEOUT error says which limit was hit ("command timeout 30 s"), not just "timed out".
+ * A signal that aborts when the parent aborts or after `ms`. The timeout carries its limit so
+ * that the TIMEOUT error says which limit was hit ("login timeout of 30 s"), not just "timed out".
  */
-export function withTimeout(parent: AbortSignal | undefined, ms: number, name: string): { signal: AbortSignal; dispose: () => void } {
+export function withTimeout(parent: AbortSignal | undefined, ms: number, limit: Limit): { signal: AbortSignal; dispose: () => void } {
   const ctrl = new AbortController();
-  const onParent = () => ctrl.abort(parent?.reason ?? new AppError('CANCELLED', 'Cancelled by the user.'));
+  const onParent = () => ctrl.abort(parent?.reason ?? cancelled());
   if (parent?.aborted) onParent();
   else parent?.addEventListener('abort', onParent, { once: true });
-  const timer = setTimeout(
-    () => ctrl.abort(new AppError('TIMEOUT', `${name} of ${formatMs(ms)} expired.`, { details: { timeout: name, ms } })),
-    ms,
-  );
+  const timer = setTimeout(() => ctrl.abort(timeoutError(limit, ms)), ms);
   return {
     signal: ctrl.signal,
     dispose: () => {
@@ -31,7 +41,7 @@ export function withTimeout(parent: AbortSignal | undefined, ms: number, name: s
 export function abortError(signal: AbortSignal): AppError {
   const r: unknown = signal.reason;
   if (r instanceof AppError) return r;
-  return new AppError('CANCELLED', 'Cancelled by the user.');
+  return cancelled();
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

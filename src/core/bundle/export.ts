@@ -61,7 +61,7 @@ export function comwareMac(mac: string): string | undefined {
 /** `2026-03-01T10:20:30.000Z` → `20260301.102030`: the index's change stamp, from the bundle's creation time. */
 export function timeSn(iso: string): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) throw new AppError('VALIDATION', `not a time: ${iso}`);
+  if (Number.isNaN(d.getTime())) throw new AppError('VALIDATION', `not a time: ${iso}`, { message: { key: 'bundle.usb.not-a-time', params: { time: iso } } });
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}.${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
 }
@@ -98,18 +98,31 @@ export function usbFiles(pack: PlatformPack, devices: readonly UsbDevice[], crea
     if (d.serial === undefined || d.serial === '')
       throw new AppError('VALIDATION', `no serial number for ${d.sysname}: the USB auto-configuration finds each device by it`, {
         fix: 'give the serial that `display device manuinfo` prints (DEVICE_SERIAL_NUMBER), or the JSON of `hotpair discover --json` for that device',
+        message: { key: 'bundle.usb.no-serial', params: { sysname: d.sysname } },
       });
-    if (!SAFE_NAME.test(d.serial)) throw new AppError('VALIDATION', `serial number "${d.serial}" of ${d.sysname} has characters a file name or the index cannot carry`, { fix: 'letters, digits, . _ - only' });
+    if (!SAFE_NAME.test(d.serial))
+      throw new AppError('VALIDATION', `serial number "${d.serial}" of ${d.sysname} has characters a file name or the index cannot carry`, {
+        fix: 'letters, digits, . _ - only',
+        message: { key: 'bundle.usb.bad-serial', params: { serial: d.serial, sysname: d.sysname } },
+      });
     let mac: string | undefined;
     if (d.mac !== undefined) {
       mac = comwareMac(d.mac);
-      if (mac === undefined) throw new AppError('VALIDATION', `"${d.mac}" (${d.sysname}) is not a MAC address`, { fix: 'e.g. 3cd2-e5a1-0001 as display device manuinfo prints it' });
+      if (mac === undefined)
+        throw new AppError('VALIDATION', `"${d.mac}" (${d.sysname}) is not a MAC address`, {
+          fix: 'e.g. 3cd2-e5a1-0001 as display device manuinfo prints it',
+          message: { key: 'bundle.usb.bad-mac', params: { mac: d.mac, sysname: d.sysname } },
+        });
     }
     const values = { serial: d.serial, sysname: d.sysname, mac };
     const name = fillLines(layout.configFile, values);
-    if (!SAFE_NAME.test(name)) throw new AppError('VALIDATION', `the pack's USB configFile "${layout.configFile}" gives "${name}" for ${d.sysname}, not a plain file name`, { fix: 'correct usbAutoConfig.configFile in the platform pack' });
+    if (!SAFE_NAME.test(name))
+      throw new AppError('VALIDATION', `the pack's USB configFile "${layout.configFile}" gives "${name}" for ${d.sysname}, not a plain file name`, {
+        fix: 'correct usbAutoConfig.configFile in the platform pack',
+        message: { key: 'bundle.usb.bad-file-name', params: { template: layout.configFile, name, sysname: d.sysname } },
+      });
     if (files.some((f) => f.name.toLowerCase() === name.toLowerCase()) || name.toLowerCase() === layout.indexFile?.toLowerCase())
-      throw new AppError('VALIDATION', `two files would be named ${name} on the USB disk`, { fix: 'the devices need distinct serial numbers' });
+      throw new AppError('VALIDATION', `two files would be named ${name} on the USB disk`, { fix: 'the devices need distinct serial numbers', message: { key: 'bundle.usb.same-file', params: { name } } });
     files.push({ name, text: scriptToConfigFile(d.script, pack) });
     entries.push(fillLines(layout.indexEntry, { ...values, file: name }));
   }

@@ -3,6 +3,8 @@
  * file (`devices.a.controlChannel.localIp`, `vrrp.0.vrid`), laid over an optional template pair so
  * a site list only carries what differs per site.
  */
+import type { Message } from '../base/message';
+
 const NUMERIC_KEYS = new Set(['port', 'intervalSeconds', 'count', 'delaySeconds', 'vrid', 'id', 'absolute', 'increment']);
 const BOOLEAN_KEYS = new Set(['enabled', 'sessions', 'http', 'dns', 'aftPortBlocks', 'lastHops', 'auto', 'staticRoutes']);
 const LIST_KEYS = new Set(['interfaces', 'vlans']);
@@ -11,7 +13,11 @@ export interface InventoryError {
   row: number; // 1-based data row (header is row 0)
   column?: string;
   message: string;
+  /** `message` as a core message (`inventory.…`), for the reader's language. */
+  said: Message;
 }
+
+type CellProblem = { message: string; said: Message };
 
 function coerce(key: string, value: string, parentKey: string | undefined): unknown {
   if (NUMERIC_KEYS.has(key)) {
@@ -31,13 +37,14 @@ function coerce(key: string, value: string, parentKey: string | undefined): unkn
   return value;
 }
 
-function setPath(target: Record<string, unknown>, path: string[], value: string): string | null {
+function setPath(target: Record<string, unknown>, path: string[], value: string): CellProblem | null {
   let node: Record<string, unknown> | unknown[] = target;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
     const last = i === path.length - 1;
     const isIndex = /^\d+$/.test(seg);
-    if (Array.isArray(node) !== isIndex) return `segment "${seg}" does not fit: ${isIndex ? 'expected a name' : 'expected a list index'} here`;
+    if (Array.isArray(node) !== isIndex)
+      return { message: `segment "${seg}" does not fit: ${isIndex ? 'expected a name' : 'expected a list index'} here`, said: { code: isIndex ? 'inventory.expected-name' : 'inventory.expected-index', params: { segment: seg } } };
     const container = node as Record<string, unknown>;
     if (last) {
       container[seg] = coerce(seg, value, path[i - 1]);
@@ -46,7 +53,10 @@ function setPath(target: Record<string, unknown>, path: string[], value: string)
     const nextIsIndex = /^\d+$/.test(path[i + 1]!);
     if (container[seg] === undefined || container[seg] === null) container[seg] = nextIsIndex ? [] : {};
     const next = container[seg];
-    if (typeof next !== 'object') return `"${path.slice(0, i + 1).join('.')}" is a value, not a section`;
+    if (typeof next !== 'object') {
+      const at = path.slice(0, i + 1).join('.');
+      return { message: `"${at}" is a value, not a section`, said: { code: 'inventory.not-a-section', params: { path: at } } };
+    }
     node = next as Record<string, unknown>;
   }
   return null;
@@ -67,7 +77,7 @@ export function inventoryToPairInputs(
       if (value === '') continue; // an empty cell keeps the template's value
       const problem = setPath(input, column.trim().split('.'), value);
       if (problem) {
-        errors.push({ row: i + 1, column, message: problem });
+        errors.push({ row: i + 1, column, ...problem });
         bad = true;
       }
     }

@@ -116,8 +116,6 @@ const macKey = (m: string) => m.replace(/[^0-9a-f]/gi, '').toLowerCase();
 export interface SameDevice {
   /** The fact that gives it away: serial, else bridge MAC, else sysname with boot time. */
   field: 'serialNumber' | 'mac' | 'identity';
-  /** "serial 2198…", "MAC 3cd2-…", "sysname FW1 booted at the same time". */
-  evidence: string;
 }
 
 /**
@@ -126,9 +124,9 @@ export interface SameDevice {
  */
 export function sameDevice(a: DeviceFacts, b: DeviceFacts): SameDevice | undefined {
   const [sa, sb] = [a.serialNumber, b.serialNumber];
-  if (sa !== undefined && sb !== undefined) return sa.trim() === sb.trim() ? { field: 'serialNumber', evidence: `serial ${sa}` } : undefined;
-  if (a.mac !== undefined && b.mac !== undefined) return macKey(a.mac) === macKey(b.mac) ? { field: 'mac', evidence: `MAC ${a.mac}` } : undefined;
-  if (a.sysname !== undefined && a.sysname === b.sysname && sameBoot(a, b)) return { field: 'identity', evidence: `sysname ${a.sysname} booted at the same time` };
+  if (sa !== undefined && sb !== undefined) return sa.trim() === sb.trim() ? { field: 'serialNumber' } : undefined;
+  if (a.mac !== undefined && b.mac !== undefined) return macKey(a.mac) === macKey(b.mac) ? { field: 'mac' } : undefined;
+  if (a.sysname !== undefined && a.sysname === b.sysname && sameBoot(a, b)) return { field: 'identity' };
   return undefined;
 }
 

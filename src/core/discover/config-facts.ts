@@ -1,3 +1,4 @@
+import type { Message } from '../base/message';
 import type { RbmFact } from '../model/facts';
 import { parseCurrentConfig, type ConfigNode } from '../parse/current-config';
 import { expandInterfaceName } from '../parse/interface-names';
@@ -20,7 +21,13 @@ export interface ConfigFacts {
   interfaces: Map<string, ConfigInterface>;
   /** The RBM view as configured, for devices whose status display is missing or rejected. */
   rbm?: RbmFact;
-  warnings: string[];
+  warnings: Note[];
+}
+
+/** A warning: its English and the same as a core message. */
+export interface Note {
+  text: string;
+  said: Message;
 }
 
 function prefixLength(mask: string): number | undefined {
@@ -34,14 +41,14 @@ function prefixLength(mask: string): number | undefined {
   return firstZero === -1 ? 32 : firstZero;
 }
 
-function readInterface(node: ConfigNode, name: string, warnings: string[]): ConfigInterface & { group?: number; bridge: boolean } {
+function readInterface(node: ConfigNode, name: string, warnings: Note[]): ConfigInterface & { group?: number; bridge: boolean } {
   const out: ConfigInterface & { group?: number; bridge: boolean } = { name, ipv6Addresses: [], vrrpBindings: new Map(), bridge: false };
   for (const child of node.children) {
     const t = child.text;
     let m: RegExpExecArray | null;
     if ((m = /^ip address (\S+) (\S+)$/.exec(t))) {
       const len = prefixLength(m[2] ?? '');
-      if (len === undefined) warnings.push(`current-configuration: ${name}: bad mask in "${t}"`);
+      if (len === undefined) warnings.push({ text: `current-configuration: ${name}: bad mask in "${t}"`, said: { code: 'discover.warning.bad-mask', params: { interface: name, line: t } } });
       else out.address = `${m[1]}/${len}`;
     } else if ((m = /^ipv6 address (\S+?)(?:\/(\d+)| (\d+))?( link-local)?$/.exec(t))) {
       const len = m[4] ? '10' : (m[2] ?? m[3]);
@@ -79,7 +86,7 @@ function readRbm(node: ConfigNode): RbmFact {
  * here (`port link-aggregation group N` under the member), so discovery needs this text.
  */
 export function configFacts(text: string): ConfigFacts {
-  const warnings: string[] = [];
+  const warnings: Note[] = [];
   const tree = parseCurrentConfig(text);
   const read: (ConfigInterface & { group?: number; bridge: boolean })[] = [];
   const facts: ConfigFacts = { interfaces: new Map(), warnings };
@@ -98,7 +105,11 @@ export function configFacts(text: string): ConfigFacts {
       const route = `Route-Aggregation${group}`;
       const l2 = `Bridge-Aggregation${group}`;
       i.aggregateMember = names.has(route) ? route : names.has(l2) ? l2 : bridge ? l2 : route;
-      if (!names.has(route) && !names.has(l2)) warnings.push(`current-configuration: ${i.name} is in aggregation group ${group} but ${i.aggregateMember} is not configured`);
+      if (!names.has(route) && !names.has(l2))
+        warnings.push({
+          text: `current-configuration: ${i.name} is in aggregation group ${group} but ${i.aggregateMember} is not configured`,
+          said: { code: 'discover.warning.no-aggregate', params: { interface: i.name, group: String(group), aggregate: i.aggregateMember } },
+        });
     }
     facts.interfaces.set(i.name, i);
   }

@@ -10,6 +10,8 @@ import { parseRbmStatus } from '../parse/rbm-status';
 import { parseTrackAll } from '../parse/track';
 import { parseVersion } from '../parse/version';
 import { parseVrrp } from '../parse/vrrp';
+import type { Message } from '../base/message';
+import { errorParam } from '../provision/progress-message';
 import { configFacts, type ConfigFacts } from './config-facts';
 
 /**
@@ -59,14 +61,20 @@ export async function discover(session: DiscoverSession, opts: DiscoverOptions =
   const pack = opts.pack ?? comware7;
   const errorPatterns = pack.errors.map((e) => new RegExp(e.pattern, 'm'));
   const facts: DeviceFacts = { interfaces: [], vrrp: [], tracks: [], warnings: [] };
-  const warn = (list: string[]) => facts.warnings.push(...list);
+  // Discovery's own warnings carry a message; a parser's are English only (null).
+  const said: (Message | null)[] = [];
+  const note = (text: string, m: Message | null) => {
+    facts.warnings.push(text);
+    said.push(m);
+  };
+  const warn = (list: string[]) => list.forEach((w) => note(w, null));
 
   /** Runs the pack's display `key`; undefined when the pack lacks it or the device rejects it. */
   const run = async (key: string, index: number): Promise<string | undefined> => {
     throwIfAborted(opts.signal);
     const command = pack.displays[key];
     if (command === undefined) {
-      facts.warnings.push(`the platform pack has no "${key}" display command`);
+      note(`the platform pack has no "${key}" display command`, { code: 'discover.warning.no-display', params: { key } });
       return undefined;
     }
     opts.onStep?.({ command, index, total: STEPS.length });
@@ -77,11 +85,14 @@ export async function discover(session: DiscoverSession, opts: DiscoverOptions =
       if (expectBytes !== undefined) execOpts.expectBytes = expectBytes;
       const { output } = await session.exec(command, execOpts);
       const error = rejection(output, errorPatterns);
-      if (error !== undefined) throw new AppError('COMMAND_REJECTED', error, { details: { command } });
+      if (error !== undefined)
+        throw new AppError('COMMAND_REJECTED', `The device rejected "${command}": ${error}`, { details: { command, message: error }, message: { key: 'error.command-rejected.device', params: { command, reason: error } } });
       return output;
     } catch (e) {
       if (isAppError(e) && e.code === 'COMMAND_REJECTED') {
-        facts.warnings.push(`${command}: rejected by the device (${e.message})`);
+        // The warning quotes the device's own words, which both refusals keep in details.message.
+        const words = typeof e.details?.message === 'string' ? e.details.message : undefined;
+        note(`${command}: rejected by the device (${words ?? e.message})`, { code: 'discover.warning.rejected', params: { command, reason: words ?? errorParam(e) } });
         return undefined;
       }
       throw e;
@@ -114,7 +125,7 @@ export async function discover(session: DiscoverSession, opts: DiscoverOptions =
     if (value.mac !== undefined) facts.mac = value.mac;
   }
   const config = outputs.has('currentConfig') ? configFacts(outputs.get('currentConfig') ?? '') : undefined;
-  if (config) warn(config.warnings);
+  for (const w of config?.warnings ?? []) note(w.text, w.said);
   const brief = outputs.get('interfaceBrief');
   const briefRows = brief === undefined ? undefined : parseInterfaceBrief(brief);
   if (briefRows) warn(briefRows.warnings);
@@ -157,10 +168,11 @@ export async function discover(session: DiscoverSession, opts: DiscoverOptions =
   // A session that has seen a prompt without RBM_P/RBM_S knows there is no prefix ('').
   const prefix = session.promptPrefix ?? (session.prompt ? (session.prompt.rbmPrefix ?? '') : undefined);
   if (prefix !== undefined) facts.promptPrefix = prefix === 'RBM_P' || prefix === 'RBM_S' ? prefix : '';
+  if (said.some((m) => m !== null)) facts.warningsSaid = said;
   return ordered(facts);
 }
 
-const FIELD_ORDER: (keyof DeviceFacts)[] = ['sysname', 'promptPrefix', 'vendor', 'model', 'softwareVersion', 'release', 'serialNumber', 'mac', 'uptimeSeconds', 'clock', 'interfaces', 'rbm', 'vrrp', 'tracks', 'warnings'];
+const FIELD_ORDER: (keyof DeviceFacts)[] = ['sysname', 'promptPrefix', 'vendor', 'model', 'softwareVersion', 'release', 'serialNumber', 'mac', 'uptimeSeconds', 'clock', 'interfaces', 'rbm', 'vrrp', 'tracks', 'warnings', 'warningsSaid'];
 
 /** Identity first, lists last: JSON output and saved facts read top-down like the table. */
 function ordered(f: DeviceFacts): DeviceFacts {

@@ -37,7 +37,7 @@ function failed(e: unknown, limitMs?: number): DeviceReading {
 }
 
 async function readDevice(session: Session, withVrrp: boolean, signal: AbortSignal, limitMs: number): Promise<DeviceReading> {
-  const t = withTimeout(signal, limitMs, 'drill status poll');
+  const t = withTimeout(signal, limitMs, { limit: 'status-poll' });
   try {
     const seen = await readSeen(session, withVrrp, t.signal);
     return reading(seen.rbm, seen.vrrp);
@@ -58,7 +58,7 @@ export async function pollBoth(sessions: Record<DeviceKey, Session>, withVrrp: b
 
 /** Current sessions on one device (`display session statistics`); undefined when it cannot be read. */
 export async function readSessions(session: Session, signal: AbortSignal, limitMs: number): Promise<number | undefined> {
-  const t = withTimeout(signal, limitMs, 'session statistics read');
+  const t = withTimeout(signal, limitMs, { limit: 'session-statistics' });
   try {
     const r = await session.exec(POLL_COMMANDS.sessions, { signal: t.signal, check: false });
     return parseSessionStatistics(r.output)?.total;

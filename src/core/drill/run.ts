@@ -183,7 +183,7 @@ class Drill {
   private async session(k: DeviceKey): Promise<Session> {
     const s = this.sessions[k];
     if (s && !s.closed) return s;
-    const t = withTimeout(this.signal, this.t.connectMs, `connect to device ${k.toUpperCase()}`);
+    const t = withTimeout(this.signal, this.t.connectMs, { limit: 'connect', device: k });
     try {
       const opened = await this.o.open(k, t.signal);
       this.sessions[k] = opened;
@@ -206,7 +206,7 @@ class Drill {
   private async discoverBoth(): Promise<Record<DeviceKey, DeviceFacts>> {
     const s = await this.both();
     const read = async (k: DeviceKey) => {
-      const t = withTimeout(this.signal, this.t.discoverMs, `discovery of device ${k.toUpperCase()}`);
+      const t = withTimeout(this.signal, this.t.discoverMs, { limit: 'discover', device: k });
       try {
         return await discover(s[k], { signal: t.signal, pack: this.pack });
       } catch (e) {
@@ -428,7 +428,7 @@ class Drill {
     await this.stopProbes().catch(() => undefined);
     if (!this.triggered) return this.finish('failed', `stopped before changing anything: ${why}`, msg('stopped-early', { why: said }));
     const limitMs = this.t.moveMs ?? verifyTimeoutFor(this.o.pair);
-    const bound = withTimeout(undefined, limitMs, 'putting the pair back');
+    const bound = withTimeout(undefined, limitMs, { limit: 'restore' });
     this.signal = bound.signal;
     try {
       const link = this.linkDown;

@@ -3,6 +3,8 @@
  * facts (pair.same-hardware, pair.same-software, mirroring.initial-state, preflight) read.
  * Every field is optional: a parser that cannot read a value leaves it out and adds a warning.
  */
+import type { Message } from '../base/message';
+
 export interface InterfaceFact {
   name: string; // full name (GigabitEthernet1/0/1), expanded from display abbreviations
   address?: string; // primary IPv4 as CIDR when known, else the bare IP
@@ -78,6 +80,12 @@ export interface DeviceFacts {
   tracks: TrackFact[];
   /** Unknown lines and values that could not be read; shown, never fatal. */
   warnings: string[];
+  /**
+   * `warnings` as core messages (`discover.warning.…`), index for index, for the reader's language;
+   * null where a warning is only English (a parser's note on a line it could not read). Absent when
+   * none is coded.
+   */
+  warningsSaid?: (Message | null)[];
 }
 
 export type PairFacts = { a?: DeviceFacts; b?: DeviceFacts };

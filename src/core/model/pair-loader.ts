@@ -4,6 +4,8 @@ import { validatePair, type Diagnostic } from '../validate/index';
 import { loadPairText, type LoadError, type Position } from './load';
 import { Pair } from './pair';
 import { formatPath } from './path';
+import { schemaReason } from './load-reasons';
+import { loadSaid } from './text-guards';
 
 /**
  * Text → Pair → platform pack → every rule: the one path by which the CLI, the app and bundle
@@ -62,10 +64,28 @@ export function loadPair(text: string, o: LoadPairOptions = {}): PairLoad {
  */
 export function loadPairObject(input: unknown, o: Omit<LoadPairOptions, 'sourceName'> = {}): { ok: true; pair: Pair; pack: PlatformPack; diagnostics: Diagnostic[]; valid: boolean } | { ok: false; errors: LoadError[] } {
   const parsed = Pair.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => ({ kind: 'invalid' as const, path: formatPath(i.path), message: i.message })) };
+  if (!parsed.success) return { ok: false, errors: objectErrors(input, parsed.error.issues) };
   const pack = packFor(parsed.data.platform, o.pack);
   const diagnostics = validatePair(parsed.data, {}, pack);
   return { ok: true, pair: parsed.data, pack, diagnostics, valid: !diagnostics.some((d) => d.severity === 'error') };
+}
+
+/**
+ * An object's problems are a file's problems: written out as JSON (which is YAML) and loaded like a
+ * file, each error gets the message key, path and expectation a pair file's would. Line and column
+ * go: they would point into text nobody wrote. Should that load not fail (a value JSON cannot
+ * carry), zod's own words are what is left to say.
+ */
+function objectErrors(input: unknown, issues: readonly { path: PropertyKey[]; message: string }[]): LoadError[] {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(input) ?? 'null';
+  } catch {
+    // A cycle or a BigInt: nothing a form or an inventory row makes.
+  }
+  const again = text === undefined ? undefined : loadPairText(text);
+  if (again && !again.ok) return again.errors.map(({ line: _line, column: _column, ...e }) => e);
+  return issues.map((i) => ({ kind: 'invalid' as const, path: formatPath(i.path), message: i.message, ...loadSaid('custom', { reason: schemaReason(i.message, undefined), hasGot: 'no', got: '' }) }));
 }
 
 /** Each diagnostic with the line of its path, or of its nearest parent that is written in the file (defaults are not). */

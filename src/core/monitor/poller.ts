@@ -98,7 +98,7 @@ async function pollDevice(device: DeviceKey, link: DeviceLink, opts: PollOptions
     while (!signal.aborted) {
       const started = now();
       if (!session && started >= nextAttempt) {
-        const t = withTimeout(signal, commandTimeout(opts), 'connect timeout');
+        const t = withTimeout(signal, commandTimeout(opts), { limit: 'monitor-connect' });
         try {
           session = await link.open(t.signal);
         } catch (e) {

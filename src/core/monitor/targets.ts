@@ -3,10 +3,13 @@
  * column paths as in src/core/bundle/inventory.ts, optionally over a template pair). Pure: the
  * caller reads the files. Only what monitoring needs is kept: names, sysnames, connect URLs.
  */
+import type { Message, MessageParam } from '../base/message';
+import { part } from '../base/limit';
 import { inventoryToPairInputs } from '../bundle/inventory';
 import { type ConnectTarget, parseConnectUrl } from '../model/connect';
-import { loadPairText } from '../model/load';
-import { Pair, type DeviceKey } from '../model/pair';
+import { loadPairText, type LoadError } from '../model/load';
+import { loadPairObject } from '../model/pair-loader';
+import type { DeviceKey, Pair } from '../model/pair';
 
 export interface TargetDevice {
   sysname: string;
@@ -20,7 +23,21 @@ export interface MonitorTarget {
   devices: Record<DeviceKey, TargetDevice>;
 }
 
-export type TargetsResult = { ok: true; targets: MonitorTarget[] } | { ok: false; errors: string[] };
+/** `errors` are English lines; `said` holds the same lines, index for index, as core messages (`monitor.targets.…`). */
+export type TargetsResult = { ok: true; targets: MonitorTarget[] } | { ok: false; errors: string[]; said: Message[] };
+
+/** What went wrong in a file: each problem as its English line and as a message. */
+class Problems {
+  readonly errors: string[] = [];
+  readonly said: Message[] = [];
+  add(english: string, said: Message): void {
+    this.errors.push(english);
+    this.said.push(said);
+  }
+}
+
+/** A load error's own message as a param: its key when it has one, its English otherwise. */
+const reasonOf = (e: LoadError): MessageParam => (e.key === undefined ? e.message : part({ code: e.key, ...(e.params ? { params: e.params } : {}) }));
 
 function fromPair(p: Pair): MonitorTarget {
   const dev = (k: DeviceKey): TargetDevice => {
@@ -34,26 +51,42 @@ function fromPair(p: Pair): MonitorTarget {
 
 export function targetsFromPairText(text: string, fileName: string): TargetsResult {
   const r = loadPairText(text, fileName);
-  if (!r.ok) return { ok: false, errors: r.errors.map((e) => `${fileName}${e.line !== undefined ? `:${e.line}` : ''}: ${e.path ? `${e.path}: ` : ''}${e.message}`) };
-  return { ok: true, targets: [fromPair(r.pair)] };
+  if (r.ok) return { ok: true, targets: [fromPair(r.pair)] };
+  const problems = new Problems();
+  for (const e of r.errors) {
+    // File, line and field are values, the catalogue only says how they frame the reason.
+    const where = `${fileName}${e.line !== undefined ? `:${e.line}` : ''}${e.path ? `: ${e.path}` : ''}`;
+    problems.add(`${where}: ${e.message}`, { code: 'monitor.targets.at', params: { where, reason: reasonOf(e) } });
+  }
+  return { ok: false, errors: problems.errors, said: problems.said };
 }
 
 export function targetsFromInventory(csv: string, fileName: string, template: Record<string, unknown> = {}): TargetsResult {
   const rows = parseCsv(csv);
   const inv = inventoryToPairInputs(rows, template);
-  const errors = inv.errors.map((e) => `${fileName} row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.message}`);
+  const problems = new Problems();
+  for (const e of inv.errors) {
+    const params = { file: fileName, row: String(e.row), reason: part(e.said) };
+    if (e.column) problems.add(`${fileName} row ${e.row} (${e.column}): ${e.message}`, { code: 'monitor.targets.cell', params: { ...params, column: e.column } });
+    else problems.add(`${fileName} row ${e.row}: ${e.message}`, { code: 'monitor.targets.row', params });
+  }
   const targets: MonitorTarget[] = [];
   for (const { row, input } of inv.pairs) {
-    const p = Pair.safeParse(input);
-    if (p.success) targets.push(fromPair(p.data));
-    else errors.push(...p.error.issues.map((i) => `${fileName} row ${row}: ${i.path.join('.')}: ${i.message}`));
+    // Only the schema matters here: the rules' findings are for the pair file, not for watching it.
+    const p = loadPairObject(input);
+    if (p.ok) targets.push(fromPair(p.pair));
+    else
+      for (const e of p.errors) {
+        const path = e.path ?? '';
+        problems.add(`${fileName} row ${row}: ${path}: ${e.message}`, { code: 'monitor.targets.field', params: { file: fileName, row: String(row), path, reason: reasonOf(e) } });
+      }
   }
   const names = new Set<string>();
   for (const t of targets) {
-    if (names.has(t.name)) errors.push(`${fileName}: pair name "${t.name}" appears twice; names key the history`);
+    if (names.has(t.name)) problems.add(`${fileName}: pair name "${t.name}" appears twice; names key the history`, { code: 'monitor.targets.twice', params: { file: fileName, name: t.name } });
     names.add(t.name);
   }
-  return errors.length ? { ok: false, errors } : { ok: true, targets };
+  return problems.errors.length ? { ok: false, errors: problems.errors, said: problems.said } : { ok: true, targets };
 }
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) → rows keyed by the header line. */

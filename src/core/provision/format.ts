@@ -4,10 +4,11 @@
  * Every sentence goes through a Translator (the `core` catalogue's format.*, health.*, verify.*,
  * stage.*) with its English here as the fallback; device lines and names are printed as they are.
  */
-import { ENGLISH, type Translator } from '../base/message';
+import { ENGLISH, type MessageParam, type Translator } from '../base/message';
 import type { DeviceKey } from '../model/pair';
 import type { Diagnostic } from '../validate/diagnostic';
 import type { JournalSummary } from './journal';
+import { differenceMessage, rollbackErrorMessage, type RollbackErrors } from './rollback-text';
 import type { DevicePlanView, DeviceRollback, HealthCheck, VerifyFailure, WorkflowEvent } from './types';
 import { failureMessage, formatFailure } from './verify-text';
 
@@ -83,10 +84,11 @@ export function formatRollback(r: Record<DeviceKey, DeviceRollback>, tr: Transla
     const device = k.toUpperCase();
     if (d.unreachable) {
       const u = d.unreachable;
+      const reason: MessageParam = u.reasonSaid ? { sep: 'comma', items: [u.reasonSaid] } : u.reason;
       out.push(
         u.revertsAt
-          ? tr.text('format.rollback.unreachable-reverts', { device, reason: u.reason, at: u.revertsAt }, `Device ${device}: NOT rolled back — ${u.reason}; it reverts itself at ${u.revertsAt} (configuration commit delay)`)
-          : tr.text('format.rollback.unreachable', { device, reason: u.reason }, `Device ${device}: NOT rolled back — ${u.reason}`),
+          ? tr.text('format.rollback.unreachable-reverts', { device, reason, at: u.revertsAt }, `Device ${device}: NOT rolled back — ${u.reason}; it reverts itself at ${u.revertsAt} (configuration commit delay)`)
+          : tr.text('format.rollback.unreachable', { device, reason }, `Device ${device}: NOT rolled back — ${u.reason}`),
       );
       continue;
     }
@@ -96,10 +98,23 @@ export function formatRollback(r: Record<DeviceKey, DeviceRollback>, tr: Transla
         ? tr.text('format.rollback.restored', { device, typed: d.typed }, `Device ${device}: ${d.typed} undo line(s) typed; configuration equals the copy taken before the push`)
         : tr.text('format.rollback.differs', { device, typed: d.typed, count: n }, `Device ${device}: ${d.typed} undo line(s) typed; ${n} line(s) differ from before the push:`),
     );
-    for (const l of d.differences) out.push(`    ${l}`);
-    for (const e of d.errors) out.push(`    ${tr.text('format.rollback.refused', { line: e }, `refused: ${e}`)}`);
+    for (const l of d.differences) out.push(`    ${differenceText(l, tr)}`);
+    for (const i of d.errors.keys()) out.push(`    ${rollbackErrorText(d, i, tr)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A line that differs after a rollback: the device's line as it is, HotPair's placeholder in the reader's words. */
+export function differenceText(line: string, tr: Translator = ENGLISH): string {
+  const m = differenceMessage(line);
+  return m ? tr.text(m.code, m.params, line) : line;
+}
+
+/** One of a rollback's `errors`: a device's refusal quoted as it is, HotPair's own note in the reader's words. */
+export function rollbackErrorText(d: RollbackErrors, i: number, tr: Translator = ENGLISH): string {
+  const e = d.errors[i] ?? '';
+  const m = rollbackErrorMessage(d, i);
+  return m ? tr.text(m.code, m.params, e) : tr.text('format.rollback.refused', { line: e }, `refused: ${e}`);
 }
 
 /** One line per event for a terminal (line progress overwrites nothing: logs stay readable). */

@@ -6,7 +6,7 @@
  * the English, so every edge says it in the reader's language.
  */
 import type { Message, MessageParams } from '../base/message';
-import { sameDevice } from '../discover/compare';
+import { sameDevice, type SameDevice } from '../discover/compare';
 import type { DeviceFacts, RbmFact } from '../model/facts';
 import { parseIp } from '../model/ip';
 import type { DeviceKey, Pair } from '../model/pair';
@@ -78,12 +78,19 @@ function clockSkew(f: Facts, now: Date): HealthCheck {
   return check('clock-skew', title, skew <= CLOCK_SKEW_WARN_S ? 'warn' : 'fail', 'clock-skew.skew', params, reason, fix);
 }
 
+/** The English of `health.identity.same-*`, made from the same value the reader's language gets. */
+const SAME_EVIDENCE: Record<SameDevice['field'], (value: string) => string> = {
+  serialNumber: (v) => `serial ${v}`,
+  mac: (v) => `MAC ${v}`,
+  identity: (v) => `sysname ${v} booted at the same time`,
+};
+
 function identity(pair: Pair, f: Facts): HealthCheck {
   const title = 'Serial / peer identity';
   const same = sameDevice(f.a, f.b);
   if (same) {
-    const value = same.field === 'serialNumber' ? f.a.serialNumber : same.field === 'mac' ? f.a.mac : f.a.sysname;
-    return check('identity', title, 'fail', `identity.same-${same.field}`, { value: value ?? '' }, `both connections reach ${same.evidence}`, 'check the --a/--b addresses: they lead to the same device');
+    const value = (same.field === 'serialNumber' ? f.a.serialNumber : same.field === 'mac' ? f.a.mac : f.a.sysname) ?? '';
+    return check('identity', title, 'fail', `identity.same-${same.field}`, { value }, `both connections reach ${SAME_EVIDENCE[same.field](value)}`, 'check the --a/--b addresses: they lead to the same device');
   }
   const problems: Part[] = [];
   for (const k of configured(f)) {

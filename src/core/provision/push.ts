@@ -4,10 +4,12 @@
  * and small helpers every stage shares. Views are followed through the session's prompt.
  */
 import { AppError, isAppError } from '../base/errors';
+import type { MessageParam } from '../base/message';
 import type { DeviceKey } from '../model/pair';
 import type { PlatformPack } from '../platforms/pack';
 import type { Session } from '../session/types';
 import type { Step } from './plan';
+import { errorEnglish, errorParam } from './progress-message';
 import type { EventSink, JournalSink } from './types';
 
 const iso = () => new Date().toISOString();
@@ -17,20 +19,35 @@ export interface PushContext {
   emit: EventSink;
   signal: AbortSignal;
   /** Cooperative stop: checked between lines, so a line in progress on the other device completes. */
-  stopped: () => string | undefined;
+  stopped: () => StopReason | string | undefined;
   /** Steps done on this device, in order (the rollback undoes exactly these). */
   applied: Step[];
   /** A step whose fate is unknown (timeout, disconnect): it may have landed, so its undo is typed too. */
   uncertain: Step[];
 }
 
+/** Why a push stops before its next line: the English, and the same in the reader's language. */
+export interface StopReason {
+  text: string;
+  said: MessageParam;
+}
+
+/** The other device failed: the stop that a device's failure puts on its peer's push. */
+export const deviceFailed = (k: DeviceKey, e: unknown): StopReason => ({
+  text: `device ${k.toUpperCase()} failed: ${errorEnglish(e)}`,
+  said: { sep: 'comma', items: [{ code: 'error.push.device-failed', params: { device: k.toUpperCase(), error: errorParam(e) } }] },
+});
+
 /** Push steps in order from system view; stops at the first failure and throws it. */
 export async function pushSteps(session: Session, steps: readonly Step[], stage: string, ctx: PushContext): Promise<void> {
   if (steps.length === 0) return;
   await session.enterSystemView({ signal: ctx.signal });
   for (const [index, s] of steps.entries()) {
-    const why = ctx.stopped();
-    if (why !== undefined) throw new AppError('CANCELLED', `stopped before "${s.line}": ${why}`, { details: { stopped: true } });
+    const stop = ctx.stopped();
+    if (stop !== undefined) {
+      const why = typeof stop === 'string' ? { text: stop, said: stop } : stop;
+      throw new AppError('CANCELLED', `stopped before "${s.line}": ${why.text}`, { details: { stopped: true }, message: { key: 'error.push.stopped', params: { line: s.line, why: why.said } } });
+    }
     const base = { type: 'step' as const, device: s.device, stage, index, line: s.line, undo: s.undo };
     ctx.journal.append({ ...base, phase: 'begin', time: iso() });
     try {
@@ -40,7 +57,9 @@ export async function pushSteps(session: Session, steps: readonly Step[], stage:
       ctx.journal.append({ ...base, phase: 'failed', time: iso(), error: message });
       // A refused line changed nothing; any other failure leaves its fate unknown.
       if (!(isAppError(e) && e.code === 'COMMAND_REJECTED')) ctx.uncertain.push(s);
-      throw isAppError(e) ? new AppError(e.code, `device ${s.device.toUpperCase()}, ${stage} line ${index + 1}/${steps.length} "${s.line}": ${e.message}`, { details: { ...e.details, device: s.device, line: s.line, stage }, cause: e }) : e;
+      if (!isAppError(e)) throw e;
+      const params = { device: s.device.toUpperCase(), stage, line: s.line, index: String(index + 1), total: String(steps.length), error: errorParam(e) };
+      throw new AppError(e.code, `device ${params.device}, ${stage} line ${params.index}/${params.total} "${s.line}": ${e.message}`, { details: { ...e.details, device: s.device, line: s.line, stage }, cause: e, message: { key: 'error.push.line', params } });
     }
     ctx.applied.push(s);
     ctx.journal.append({ ...base, phase: 'done', time: iso() });
@@ -85,7 +104,7 @@ export async function readRunning(session: Session, signal: AbortSignal): Promis
 
 export async function display(session: Session, key: string, signal: AbortSignal, check = true): Promise<string> {
   const cmd = session.pack.displays[key];
-  if (cmd === undefined) throw new AppError('UNSUPPORTED', `the platform pack "${session.pack.id}" has no "${key}" display`);
+  if (cmd === undefined) throw new AppError('UNSUPPORTED', `the platform pack "${session.pack.id}" has no "${key}" display`, { message: { key: 'error.push.no-display', params: { pack: session.pack.id, key } } });
   return (await session.exec(cmd, { signal, check })).output;
 }
 
@@ -93,7 +112,7 @@ export async function display(session: Session, key: string, signal: AbortSignal
 export async function runAction(session: Session, key: string, signal: AbortSignal): Promise<string> {
   const pack = session.pack;
   const t = pack.commands[key];
-  if (!t) throw new AppError('UNSUPPORTED', `the platform pack "${pack.id}" has no "${key}" command`);
+  if (!t) throw new AppError('UNSUPPORTED', `the platform pack "${pack.id}" has no "${key}" command`, { message: { key: 'error.push.no-command', params: { pack: pack.id, key } } });
   let out: string;
   if (t.view === 'user') {
     await session.returnToUser({ signal });

@@ -6,6 +6,7 @@
  */
 import { withTimeout } from '../base/abort';
 import { AppError, isAppError } from '../base/errors';
+import type { Message, MessageList, MessageParam } from '../base/message';
 import type { DeviceKey } from '../model/pair';
 import type { JournalSummary } from './journal';
 import type { Step } from './plan';
@@ -13,7 +14,10 @@ import { confirmCommit, readRunning, typeUndo } from './push';
 import { configDifferences } from './config-text';
 import { restoreLists } from './restore';
 import type { DeviceRollback, EventSink, JournalSink, Session, SessionFactory } from './types';
-import { progress } from './progress-message';
+import { errorEnglish, errorMessage, progress } from './progress-message';
+import { differenceMessage, NO_COPY, NOT_COMPARED, noUndoForm, secondPassFailed, type RollbackNote } from './rollback-text';
+
+export { differenceMessage } from './rollback-text';
 
 const iso = () => new Date().toISOString();
 const KEYS: readonly DeviceKey[] = ['a', 'b'];
@@ -40,11 +44,19 @@ export interface RollbackOptions {
 
 const usable = (s: Session | undefined): s is Session => s !== undefined && !s.closed;
 
+/** Adds one of HotPair's notes to `errors`, its message at the same index of `errorsSaid` (a device's refusal has none). */
+function note(r: DeviceRollback, [english, said]: RollbackNote): void {
+  const all: (Message | null)[] = [...(r.errorsSaid ?? [])];
+  while (all.length < r.errors.length) all.push(null);
+  r.errorsSaid = [...all, said];
+  r.errors.push(english);
+}
+
 async function oneDevice(i: RollbackInput, o: RollbackOptions): Promise<DeviceRollback> {
   const { device } = i;
   o.journal.append({ type: 'rollback', device, phase: 'begin', time: iso() });
   // Its own limit, never the run's signal: a cancelled run still gets its rollback.
-  const op = withTimeout(undefined, o.timeoutMs, 'rollback timeout');
+  const op = withTimeout(undefined, o.timeoutMs, { limit: 'rollback' });
   const result: DeviceRollback = { device, typed: 0, errors: [], differences: [] };
   try {
     let session = usable(i.session) ? i.session : undefined;
@@ -59,7 +71,7 @@ async function oneDevice(i: RollbackInput, o: RollbackOptions): Promise<DeviceRo
         result.typed = r.typed;
         result.errors = r.errors;
         const after = await readRunning(session, op.signal);
-        result.differences = i.before !== undefined ? configDifferences(i.before, after) : i.undo.length > 0 ? ['(no pre-push copy to compare with)'] : [];
+        result.differences = i.before !== undefined ? configDifferences(i.before, after) : i.undo.length > 0 ? [NO_COPY] : [];
         // Restored: end the commit-delay window so the device does not revert again later.
         if (result.differences.length === 0) await confirmCommit(session, device, o.journal, op.signal, false);
         break;
@@ -73,9 +85,10 @@ async function oneDevice(i: RollbackInput, o: RollbackOptions): Promise<DeviceRo
       }
     }
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    result.unreachable = i.revertsAt === undefined ? { reason } : { reason, revertsAt: i.revertsAt };
-    result.differences = ['(not compared: the device could not be reached)'];
+    const reason = errorEnglish(e);
+    const said = errorMessage(e);
+    result.unreachable = { reason, ...(said ? { reasonSaid: said } : {}), ...(i.revertsAt !== undefined ? { revertsAt: i.revertsAt } : {}) };
+    result.differences = [NOT_COMPARED];
   } finally {
     op.dispose();
   }
@@ -108,7 +121,7 @@ async function secondPass(r: DeviceRollback, i: RollbackInput, o: RollbackOption
   if (r.unreachable || r.differences.length === 0 || i.before === undefined || !usable(session)) return;
   const { lists, unknown } = restoreLists(r.differences, session.pack);
   if (lists.length === 0) return;
-  const op = withTimeout(undefined, o.timeoutMs, 'rollback timeout');
+  const op = withTimeout(undefined, o.timeoutMs, { limit: 'rollback' });
   try {
     o.emit(progress('info', 'progress.rollback-second-pass', { device: i.device.toUpperCase(), count: r.differences.length }, `device ${i.device.toUpperCase()}: ${r.differences.length} line(s) still differ after the undo; typing them back from the pre-push copy`, i.device));
     const t = await typeUndo(session, lists, op.signal);
@@ -116,10 +129,10 @@ async function secondPass(r: DeviceRollback, i: RollbackInput, o: RollbackOption
     r.errors.push(...t.errors);
     r.differences = configDifferences(i.before, await readRunning(session, op.signal));
     if (r.differences.length === 0) await confirmCommit(session, i.device, o.journal, op.signal, false);
-    if (unknown.length > 0 && r.differences.length > 0) r.errors.push(`no undo form known for: ${unknown.join('; ')}`);
+    if (unknown.length > 0 && r.differences.length > 0) note(r, noUndoForm(unknown));
     o.journal.append({ type: 'rollback', device: i.device, phase: r.differences.length === 0 ? 'done' : 'failed', time: iso(), differences: r.differences });
   } catch (e) {
-    r.errors.push(`second pass: ${e instanceof Error ? e.message : String(e)}`);
+    note(r, secondPassFailed(e));
   } finally {
     op.dispose();
   }
@@ -127,15 +140,33 @@ async function secondPass(r: DeviceRollback, i: RollbackInput, o: RollbackOption
 
 export const rollbackComplete = (r: Record<DeviceKey, DeviceRollback>): boolean => KEYS.every((k) => r[k].differences.length === 0);
 
+/** The first lines that differ: device lines as they are; a placeholder (it stands alone) in the reader's language. */
+export function differencesParam(lines: readonly string[]): MessageParam {
+  const said = lines.map(differenceMessage);
+  return said.every((m): m is Message => m !== undefined) ? { sep: 'semicolon', items: said } : lines.join('; ');
+}
+
+/** One device's part of ROLLBACK_FAILED: its English and its message. */
+function rollbackPart(k: DeviceKey, d: DeviceRollback): [string, Message] {
+  const device = k.toUpperCase();
+  const u = d.unreachable;
+  if (u) {
+    const reason: MessageParam = u.reasonSaid ? { sep: 'comma', items: [u.reasonSaid] } : u.reason;
+    return u.revertsAt
+      ? [`device ${device} unreachable (${u.reason}); it reverts itself at ${u.revertsAt} (commit delay)`, { code: 'rollback.part.unreachable-reverts', params: { device, reason, at: u.revertsAt } }]
+      : [`device ${device} unreachable (${u.reason})`, { code: 'rollback.part.unreachable', params: { device, reason } }];
+  }
+  const first = d.differences.slice(0, 8);
+  return [`device ${device} differs from before the push in ${d.differences.length} line(s): ${first.join('; ')}`, { code: 'rollback.part.differs', params: { device, count: String(d.differences.length), lines: differencesParam(first) } }];
+}
+
 export function rollbackError(r: Record<DeviceKey, DeviceRollback>): AppError {
-  const parts = KEYS.filter((k) => r[k].differences.length > 0).map((k) => {
-    const d = r[k];
-    if (d.unreachable) return `device ${k.toUpperCase()} unreachable (${d.unreachable.reason})${d.unreachable.revertsAt ? `; it reverts itself at ${d.unreachable.revertsAt} (commit delay)` : ''}`;
-    return `device ${k.toUpperCase()} differs from before the push in ${d.differences.length} line(s): ${d.differences.slice(0, 8).join('; ')}`;
-  });
-  return new AppError('ROLLBACK_FAILED', `rollback incomplete: ${parts.join(' | ')}`, {
+  const parts = KEYS.filter((k) => r[k].differences.length > 0).map((k) => rollbackPart(k, r[k]));
+  const one = (n: number): MessageList => ({ sep: 'comma', items: parts[n] ? [parts[n][1]] : [] });
+  return new AppError('ROLLBACK_FAILED', `rollback incomplete: ${parts.map(([english]) => english).join(' | ')}`, {
     fix: 'type the listed lines by hand (a "-" line is missing, a "+" line is left over), or `hotpair recover <journal>` once the device is reachable',
     details: { rollback: r },
+    message: { key: 'error.rollback-failed.incomplete', params: { first: one(0), second: one(1), both: parts.length > 1 ? 'yes' : 'no' } },
   });
 }
 

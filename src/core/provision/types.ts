@@ -3,7 +3,7 @@
  * sessions it is given, the journal it writes, the events it reports and the limits it keeps.
  * Pure types: the engine never opens a connection or a file itself.
  */
-import type { MessageParams } from '../base/message';
+import type { Message, MessageParams } from '../base/message';
 import type { ErrorInfo } from '../base/errors';
 import type { DeviceFacts } from '../model/facts';
 import type { DeviceKey } from '../model/pair';
@@ -90,12 +90,14 @@ export interface DeviceRollback {
   device: DeviceKey;
   /** Undo lines typed (navigation included). */
   typed: number;
-  /** Undo lines the device refused (they are named in `errors`). */
+  /** Undo lines the device refused (`line: what the device said`), and HotPair's notes (a second pass that failed, lines with no undo form). */
   errors: string[];
+  /** Each note of `errors` as a message, at its index; null (or absent) for a device's refusal, shown as it is (rollback-text.ts). */
+  errorsSaid?: (Message | null)[];
   /** Running configuration vs the pre-push copy: `- line` missing now, `+ line` extra now. Empty = restored. */
   differences: string[];
-  /** No session could be opened: the device relies on its commit-delay auto-revert (deadline, ISO). */
-  unreachable?: { reason: string; revertsAt?: string };
+  /** No session could be opened: the device relies on its commit-delay auto-revert (deadline, ISO). `reasonSaid`: the reason's own message, when it has one. */
+  unreachable?: { reason: string; reasonSaid?: Message; revertsAt?: string };
 }
 
 export interface WorkflowResult {

@@ -5,6 +5,7 @@
  */
 import { abortError, formatMs, sleep } from '../base/abort';
 import { AppError } from '../base/errors';
+import { durationMessage, part } from '../base/limit';
 import type { MessageParams } from '../base/message';
 import type { RbmFact, VrrpFact } from '../model/facts';
 import type { DeviceKey, Pair } from '../model/pair';
@@ -166,7 +167,7 @@ export async function verifyPair(o: VerifyOptions): Promise<void> {
       throw new AppError('VERIFY_FAILED', `verification did not pass within ${formatMs(o.timeoutMs)}: ${text.join('; ')}`, {
         fix: 'see which expectation failed; `hotpair op <pair> check` and `display remote-backup-group status` on both devices show more',
         details: { failures },
-        message: { code: 'error.verify-failed', params: { within: formatMs(o.timeoutMs), failures: { sep: 'semicolon', items: failures.map(failureMessage) } } },
+        message: { code: 'error.verify-failed', params: { within: part(durationMessage(o.timeoutMs)), failures: { sep: 'semicolon', items: failures.map(failureMessage) } } },
       });
     }
     await sleep(o.pollMs, o.signal);

@@ -5,6 +5,7 @@
  * from the caller's factory, the journal and events go to the caller's sinks.
  */
 import { abortError, sleep, withTimeout } from '../base/abort';
+import type { Limit } from '../base/limit';
 import { isAppError, toErrorInfo, type AppError } from '../base/errors';
 import { discover } from '../discover/discover';
 import type { DeviceFacts } from '../model/facts';
@@ -18,7 +19,7 @@ import { healthMatrix } from './health';
 import { addSteps, isEmptyPlan, planDevice, stageSteps, syncLines, type DevicePlan, type Step } from './plan';
 import type { ProbeStageContext } from '../probe/pair';
 import { preflight } from './preflight';
-import { confirmCommit, pushSteps, readRunning, startCommitDelay, type PushContext } from './push';
+import { confirmCommit, deviceFailed, pushSteps, readRunning, startCommitDelay, type PushContext, type StopReason } from './push';
 import { rollbackDevices, rollbackComplete, undoLists } from './rollback';
 import { copyMessage, describeCopy, fetchSavedConfig, SAVED_CONFIG_COPY_MS } from './saved-config';
 import { STAGE_TEXT } from './stages';
@@ -48,13 +49,13 @@ export interface RunPairInput {
 }
 
 /** Runs `f` on both devices at once; the first failure stops the other between two lines. */
-async function onBoth(f: (k: DeviceKey) => Promise<void>, stop: (why: string) => void): Promise<void> {
+async function onBoth(f: (k: DeviceKey) => Promise<void>, stop: (why: StopReason) => void): Promise<void> {
   const rs = await Promise.allSettled(
     KEYS.map(async (k) => {
       try {
         await f(k);
       } catch (e) {
-        stop(`device ${k.toUpperCase()} failed: ${e instanceof Error ? e.message : String(e)}`);
+        stop(deviceFailed(k, e));
         throw e;
       }
     }),
@@ -87,8 +88,8 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
     emit({ kind: 'stage', stage: name, phase: 'end', title: STAGE_TEXT[name].title });
     return r;
   };
-  const bounded = async <T>(ms: number, name: string, f: (s: AbortSignal) => Promise<T>): Promise<T> => {
-    const op = withTimeout(signal, ms, name);
+  const bounded = async <T>(ms: number, limit: Limit, f: (s: AbortSignal) => Promise<T>): Promise<T> => {
+    const op = withTimeout(signal, ms, limit);
     try {
       return await f(op.signal);
     } finally {
@@ -96,7 +97,7 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
     }
   };
   const discoverBoth = async (): Promise<Record<DeviceKey, DeviceFacts>> => {
-    const [a, b] = await Promise.all(KEYS.map((k) => bounded(t.discoverMs, `discovery of device ${k.toUpperCase()}`, (s) => discover(sessions[k] as Session, { signal: s, pack }))));
+    const [a, b] = await Promise.all(KEYS.map((k) => bounded(t.discoverMs, { limit: 'discover', device: k }, (s) => discover(sessions[k] as Session, { signal: s, pack }))));
     return { a: a as DeviceFacts, b: b as DeviceFacts };
   };
 
@@ -107,7 +108,7 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
   const deadlines: Partial<Record<DeviceKey, string>> = {};
   try {
     await stage('connect', async () => {
-      const rs = await Promise.allSettled(KEYS.map((k) => bounded(t.connectMs, `connecting to device ${k.toUpperCase()}`, (s) => open(k, s))));
+      const rs = await Promise.allSettled(KEYS.map((k) => bounded(t.connectMs, { limit: 'connect', device: k }, (s) => open(k, s))));
       rs.forEach((r, i) => r.status === 'fulfilled' && (sessions[KEYS[i] as DeviceKey] = r.value));
       const bad = rs.findIndex((r) => r.status === 'rejected');
       if (bad >= 0) throw (rs[bad] as PromiseRejectedResult).reason;
@@ -162,11 +163,11 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
     }
 
     // Before the first line: what the devices would boot from, for a full restore by hand.
-    await Promise.all(KEYS.map((k) => keepSavedConfig(k, sessions[k] as Session, journal, emit, (s) => bounded(SAVED_CONFIG_COPY_MS, `copying the saved configuration of device ${k.toUpperCase()}`, s))));
+    await Promise.all(KEYS.map((k) => keepSavedConfig(k, sessions[k] as Session, journal, emit, (s) => bounded(SAVED_CONFIG_COPY_MS, { limit: 'saved-config', device: k }, s))));
 
     pushing = true;
-    let stopReason: string | undefined;
-    const stop = (why: string) => void (stopReason ??= why);
+    let stopReason: StopReason | undefined;
+    const stop = (why: StopReason) => void (stopReason ??= why);
     const ctx = (k: DeviceKey): PushContext => ({ journal, emit, signal, stopped: () => stopReason, applied: work[k].applied, uncertain: work[k].uncertain });
     const sess = (k: DeviceKey) => sessions[k] as Session;
     const pushStage = (name: 'prepare' | 'local') =>
@@ -193,14 +194,14 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
       const planLines = stageSteps(p[planned], 'sync');
       if (planLines.length === 0) return;
       // Automatic roles: the election decides the primary, and the primary's configuration wins.
-      if (pair.roles === 'auto') primary = await bounded(t.syncMs, 'waiting for the role election', (s) => electedPrimary(sessions as Record<DeviceKey, Session>, s, t.pollMs));
+      if (pair.roles === 'auto') primary = await bounded(t.syncMs, { limit: 'role-election' }, (s) => electedPrimary(sessions as Record<DeviceKey, Session>, s, t.pollMs));
       const secondary: DeviceKey = primary === 'a' ? 'b' : 'a';
       // Mirrored lines are the same on both devices (rule mirroring.same-ips): re-derived against the elected primary's configuration.
       const lines = primary === planned ? planLines : addSteps(primary, syncLines(p[planned]), parseCurrentConfig(p[primary].running), pack);
       journal.append({ type: 'stage', name: 'sync', phase: 'begin', time: iso() });
       await pushSteps(sess(primary), lines, 'sync', ctx(primary));
       await sess(primary).returnToUser({ signal });
-      await bounded(t.syncMs, `waiting for the synchronised lines on device ${secondary.toUpperCase()}`, async (s) => {
+      await bounded(t.syncMs, { limit: 'sync', device: secondary }, async (s) => {
         const want = { lines: syncLines(p[planned]) };
         for (;;) {
           const missing = planChanges(want, parseCurrentConfig(await readRunning(sess(secondary), s)), pack).add.filter((l) => l.kind === 'command');
@@ -250,7 +251,7 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
     const p = plans;
     if (input.noRollback) {
       // Keeping what was applied means ending the commit-delay window too, or the device would revert by itself.
-      await Promise.all(KEYS.map((k) => (sessions[k] && !sessions[k].closed ? confirmCommit(sessions[k], k, journal, withTimeout(undefined, 30_000, 'commit').signal, false).catch(() => undefined) : undefined)));
+      await Promise.all(KEYS.map((k) => (sessions[k] && !sessions[k].closed ? confirmCommit(sessions[k], k, journal, withTimeout(undefined, 30_000, { limit: 'commit' }).signal, false).catch(() => undefined) : undefined)));
       emit(progress('warn', 'progress.kept', { a: result.applied.a, b: result.applied.b }, `rollback turned off: kept ${result.applied.a} line(s) on A and ${result.applied.b} on B as applied`));
       journal.append({ type: 'run-end', outcome: 'failed-kept', time: iso(), message: result.error.message });
       result.outcome = 'failed-kept';
@@ -314,7 +315,7 @@ async function electedPrimary(sessions: Record<DeviceKey, Session>, signal: Abor
 
 /** After a rollback: where each reachable device stands now (the health matrix again). */
 async function standing(result: WorkflowResult, pair: Pair, sessions: Partial<Record<DeviceKey, Session>>, pack: PlatformPack, now: () => Date, emit: EventSink): Promise<void> {
-  const op = withTimeout(undefined, 60_000, 'reading where the devices stand');
+  const op = withTimeout(undefined, 60_000, { limit: 'standing' });
   try {
     const read = async (k: DeviceKey) => (sessions[k] && !sessions[k].closed ? discover(sessions[k], { signal: op.signal, pack }) : undefined);
     const [a, b] = await Promise.all(KEYS.map((k) => read(k).catch(() => undefined)));

@@ -21,7 +21,7 @@ export const ENTERS: Readonly<Record<string, LineView>> = { interface: 'interfac
 
 export function template(pack: PlatformPack, key: string): CommandTemplate {
   const t = pack.commands[key];
-  if (!t) throw renderError(`the platform pack "${pack.id}" has no command "${key}"`, `add commands.${key} to the pack (hotpair pack dump shows the built-in one)`);
+  if (!t) throw renderError({ code: 'render.no-command', params: { pack: pack.id, key } }, `the platform pack "${pack.id}" has no command "${key}"`, `add commands.${key} to the pack (hotpair pack dump shows the built-in one)`);
   return t;
 }
 
@@ -30,12 +30,14 @@ const CONTROL = /[\x00-\x1f\x7f]/;
 
 function text(pack: PlatformPack, key: string, form: string, values: Record<string, string | number>): string {
   for (const [k, v] of Object.entries(values)) {
-    if (typeof v === 'string' && CONTROL.test(v)) throw renderError(`value of {${k}} for "${key}" contains a line break or control character`);
+    if (typeof v === 'string' && CONTROL.test(v)) throw renderError({ code: 'render.control-character', params: { name: k, key } }, `value of {${k}} for "${key}" contains a line break or control character`);
   }
   const line = fill(form, values);
   if (line.length > pack.session.lineMax) {
+    const start = line.slice(0, 60);
     throw renderError(
-      `"${key}" renders a ${line.length}-character line; the device accepts at most ${pack.session.lineMax}: ${line.slice(0, 60)}…`,
+      { code: 'render.line-too-long', params: { key, length: String(line.length), max: String(pack.session.lineMax), start } },
+      `"${key}" renders a ${line.length}-character line; the device accepts at most ${pack.session.lineMax}: ${start}…`,
       'shorten the value (e.g. the interface description)',
     );
   }
@@ -44,11 +46,11 @@ function text(pack: PlatformPack, key: string, form: string, values: Record<stri
 
 function commandLine(pack: PlatformPack, c: Cmd, stage: Stage, view: LineView, context: string | undefined): RenderedLine {
   const t = template(pack, c.key);
-  if (t.view !== view) throw renderError(`"${c.key}" is a ${t.view}-view command but was placed in ${view} view`);
+  if (t.view !== view) throw renderError({ code: 'render.wrong-view', params: { key: c.key, view: t.view, placed: view } }, `"${c.key}" is a ${t.view}-view command but was placed in ${view} view`);
   const values = c.values ?? {};
   let line: RenderedLine;
   if (c.negate) {
-    if (t.undo === undefined) throw renderError(`"${c.key}" has no undo form to switch it off`);
+    if (t.undo === undefined) throw renderError({ code: 'render.no-undo', params: { key: c.key } }, `"${c.key}" has no undo form to switch it off`);
     // An `undo …` line only restores a default: removing it again leaves nothing to undo.
     line = { text: text(pack, c.key, t.undo, values), stage, kind: 'command', view, key: c.key, verified: t.verified };
   } else {
@@ -78,7 +80,7 @@ export function emit(pack: PlatformPack, blocks: readonly Block[]): RenderedLine
     }
     const h = template(pack, b.header.key);
     const inner = ENTERS[b.header.key];
-    if (h.view !== 'system' || inner === undefined) throw renderError(`"${b.header.key}" does not enter a sub-view from system view`);
+    if (h.view !== 'system' || inner === undefined) throw renderError({ code: 'render.not-a-view', params: { key: b.header.key } }, `"${b.header.key}" does not enter a sub-view from system view`);
     const headerText = text(pack, b.header.key, h.template, b.header.values ?? {});
     const creates = h.undo !== undefined && !created.has(headerText);
     if (b.commands.length === 0 && !creates) continue;

@@ -112,7 +112,7 @@ function scheduleCmd(s: ConsistencySchedule): Cmd {
   if ('daily' in s) return { key: 'syncCheckDaily', values: { time: s.daily } };
   if ('weekly' in s) return { key: 'syncCheckWeekly', values: { day: s.weekly.day, time: s.weekly.at } };
   const hours = parseDurationSeconds(s.every) / 3600;
-  if (!Number.isInteger(hours) || hours < 1) throw renderError(`consistency check every "${s.every}" is not a whole number of hours`, 'use e.g. every: 1h, 2h or 1d');
+  if (!Number.isInteger(hours) || hours < 1) throw renderError({ code: 'render.check-interval', params: { every: s.every } }, `consistency check every "${s.every}" is not a whole number of hours`, 'use e.g. every: 1h, 2h or 1d');
   return { key: 'syncCheckInterval', values: { hours } };
 }
 
@@ -139,7 +139,7 @@ export function deviceBlocks(pair: Pair, k: DeviceKey): Block[] {
   const rbm: Cmd[] = [];
   if (pair.roles === 'auto') rbm.push({ key: 'deviceRoleAuto' });
   else if (dev.role !== undefined) rbm.push({ key: 'deviceRole', values: { role: dev.role } });
-  else throw renderError(`devices.${k}.role is missing; manual roles need one primary and one secondary`);
+  else throw renderError({ code: 'render.no-role', params: { path: `devices.${k}.role` } }, `devices.${k}.role is missing; manual roles need one primary and one secondary`);
   const peer = canonical(peerIp(pair, k));
   rbm.push(v6 ? { key: 'localIpv6', values: { ip: localIp } } : { key: 'localIp', values: { ip: localIp } });
   rbm.push({ key: v6 ? 'remoteIpv6' : 'remoteIp', values: { ip: peer, port: pair.controlChannel.port } });

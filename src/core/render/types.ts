@@ -1,4 +1,5 @@
 import { AppError } from '../base/errors';
+import type { Message } from '../base/message';
 
 /**
  * The rendered command script of one device. Issue 5 (commissioning) applies a script in stages,
@@ -51,7 +52,11 @@ export interface RenderedPair {
   b: RenderedScript;
 }
 
-/** A pair the templates cannot express (or that would exceed the line limit): a clear error, never a bad script. */
-export function renderError(message: string, fix?: string): AppError {
-  return new AppError('VALIDATION', message, fix === undefined ? {} : { fix });
+/**
+ * A pair the templates cannot express (or that would exceed the line limit): a clear error, never a
+ * bad script. `said` is the sentence as a `render.…` message (its fix, when there is one, is
+ * `<code>.fix` with the same params); `message` and `fix` are its English.
+ */
+export function renderError(said: Message, message: string, fix?: string): AppError {
+  return new AppError('VALIDATION', message, { message: said, ...(fix === undefined ? {} : { fix }) });
 }

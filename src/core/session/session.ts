@@ -81,7 +81,7 @@ export class DeviceSession implements Session {
     rec.addSecret(o.credentials.newPassword);
     rec.note(`connect ${o.transport.label}`);
     const channel = new Channel(o.transport, rec);
-    const op = withTimeout(o.signal, timeouts.loginMs, 'login timeout');
+    const op = withTimeout(o.signal, timeouts.loginMs, { limit: 'login' });
     try {
       // a console may already be open (auto-baud ran on it)
       if (!o.transport.isOpen) await o.transport.open(op.signal);
@@ -297,7 +297,7 @@ export class DeviceSession implements Session {
   }
 
   private async push(lines: readonly string[], opts: SendConfigOptions): Promise<CommandResponse[]> {
-    const op = opts.timeoutMs ? withTimeout(opts.signal, opts.timeoutMs, 'configuration push timeout') : undefined;
+    const op = opts.timeoutMs ? withTimeout(opts.signal, opts.timeoutMs, { limit: 'config-push' }) : undefined;
     const signal = op?.signal ?? opts.signal;
     const out: CommandResponse[] = [];
     try {

@@ -129,7 +129,13 @@ export async function applyBundle(input: ApplyInput, isTrusted: (fp: string) => 
   }
   // A run that never reached a device has nothing in its journal worth pointing at.
   if (result.error && (result.outcome === 'failed' || result.outcome === 'preflight-failed') && result.applied.a + result.applied.b === 0 && !result.plans) {
-    throw new AppError(result.error.code, result.error.message, { ...(result.error.fix ? { fix: result.error.fix } : {}), ...(result.error.details ? { details: result.error.details } : {}) });
+    const e = result.error;
+    // The workflow's own error, as it came: its key says it in the reader's language.
+    throw new AppError(e.code, e.message, {
+      ...(e.fix ? { fix: e.fix } : {}),
+      ...(e.details ? { details: e.details } : {}),
+      ...(e.key ? { message: { key: e.key, ...(e.params ? { params: e.params } : {}) } } : {}),
+    });
   }
   const findings = result.findings.filter((d) => d.severity === 'error').map((d) => d.message);
   return {

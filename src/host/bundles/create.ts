@@ -9,12 +9,25 @@ import type { Pair } from '../../core/model/pair';
 import { loadPairObject } from '../../core/model/pair-loader';
 import type { PlatformPack } from '../../core/platforms/pack';
 import type { Manifest } from '../../core/bundle/manifest';
-import { openPairDoc, requireValidPair } from '../pair-text';
+import type { Message } from '../../core/base/message';
+import type { Diagnostic } from '../../contract/index';
+import { fromLoadError, openPairDoc, requireValidPair } from '../pair-text';
+
+/** Why one inventory row was refused, as the reader's language can say it: a core message, or the row's load errors and findings. */
+export interface RefusedRow {
+  row: number;
+  column?: string;
+  said?: Message;
+  diagnostics?: Diagnostic[];
+}
 
 export interface Created {
   file: { name: string; data: string };
   count: number;
+  /** The English of each refused row. */
   refused: string[];
+  /** `refused`, index for index, with its codes. */
+  refusedSaid: RefusedRow[];
   manifest?: Manifest;
 }
 
@@ -30,13 +43,13 @@ export interface BundleSecrets {
 
 /** One pair (the editor's current file) → one signed .hpb, refused whole when the pair has errors. */
 export function createOne(text: string, key: SigningKey, secrets?: BundleSecrets): Created {
-  const { pair, pack } = requireValidPair(text, 'only a valid pair is bundled', 'Fix the findings on the Pairing screen first.');
+  const { pair, pack } = requireValidPair(text, 'unbundled', 'pairing');
   // The same shape `hotpair bundle create --with-passwords` writes, so either tool applies it.
   const sealed = secrets
     ? seal(JSON.stringify({ a: { sysname: pair.devices.a.sysname, password: secrets.a }, b: { sysname: pair.devices.b.sysname, password: secrets.b } }), secrets.passphrase)
     : undefined;
   const bytes = sign(pair, pack, key, sealed);
-  return { file: { name: `${pair.name}.hpb`, data: bytes.toString('base64') }, count: 1, refused: [], manifest: manifestOf(bytes) };
+  return { file: { name: `${pair.name}.hpb`, data: bytes.toString('base64') }, count: 1, refused: [], refusedSaid: [], manifest: manifestOf(bytes) };
 }
 
 /**
@@ -57,21 +70,30 @@ export function createFromInventory(csv: string, templateText: string | undefine
   }
   const template = templateText?.trim() ? openPairDoc('template', templateText) : {};
   const { pairs, errors } = inventoryToPairInputs(rows, template);
-  const refused = errors.map((e) => `row ${e.row}${e.column ? ` column ${e.column}` : ''}: ${e.message}`);
+  const refused: string[] = [];
+  const refusedSaid: RefusedRow[] = [];
+  const refuse = (english: string, said: RefusedRow) => {
+    refused.push(english);
+    refusedSaid.push(said);
+  };
+  for (const e of errors) refuse(`row ${e.row}${e.column ? ` column ${e.column}` : ''}: ${e.message}`, { row: e.row, said: e.said, ...(e.column ? { column: e.column } : {}) });
   const files: Record<string, Uint8Array> = {};
   for (const { row, input } of pairs) {
     const loaded = loadPairObject(input);
     if (!loaded.ok) {
-      refused.push(`row ${row}: ${loaded.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+      const shown = loaded.errors.slice(0, 3);
+      refuse(`row ${row}: ${shown.map((e) => `${e.path}: ${e.message}`).join('; ')}`, { row, diagnostics: shown.map(fromLoadError) });
       continue;
     }
     if (!loaded.valid) {
-      refused.push(`row ${row}: ${loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}: ${d.message} [${d.rule}]`).join('; ')}`);
+      const findings = loaded.diagnostics.filter((d) => d.severity === 'error');
+      refuse(`row ${row}: ${findings.map((d) => `${d.path}: ${d.message} [${d.rule}]`).join('; ')}`, { row, diagnostics: findings });
       continue;
     }
     const name = `${loaded.pair.name}.hpb`;
     if (files[name]) {
-      refused.push(`row ${row}: pair name "${loaded.pair.name}" repeats an earlier row; names must be unique (they name the files)`);
+      const pairName = loaded.pair.name;
+      refuse(`row ${row}: pair name "${pairName}" repeats an earlier row; names must be unique (they name the files)`, { row, said: { code: 'bundle.row-repeat', params: { name: pairName } } });
       continue;
     }
     files[name] = sign(loaded.pair, loaded.pack, key);
@@ -86,7 +108,7 @@ export function createFromInventory(csv: string, templateText: string | undefine
   // .hpb files are signed zips already: store them, compressing again gains nothing
   const zip = zipSync(files, { level: 0 });
   const stamp = new Date().toISOString().slice(0, 10);
-  return { file: { name: `bundles-${stamp}.zip`, data: Buffer.from(zip).toString('base64') }, count, refused };
+  return { file: { name: `bundles-${stamp}.zip`, data: Buffer.from(zip).toString('base64') }, count, refused, refusedSaid };
 }
 
 /** Read back through the container, so what the UI shows is exactly what a verifier will see. */

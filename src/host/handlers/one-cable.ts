@@ -135,7 +135,7 @@ export function oneCableHandlers(device: DeviceDeps, emit: (e: HostEvent) => voi
 
     'oneCable.run': async (input, ctx) => {
       const opId = input.opId;
-      const { pair, pack } = requireValidPair(input.text, 'nothing was read from or pushed to the devices', 'Fix the findings shown beside the fields.');
+      const { pair, pack } = requireValidPair(input.text, 'untouched', 'beside');
       const resumePath = input.resume !== undefined ? ownJournal(device.journalBase, input.resume) : undefined;
       let resumeText: string | undefined;
       if (resumePath) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../core/base/errors';
+import { AppError, type ErrorInfo } from '../../core/base/errors';
 import { dataDir as defaultDataDir } from '../../core/base/node/paths';
 import type { Pair } from '../../core/model/pair';
 import type { PlatformPack } from '../../core/platforms/pack';
@@ -8,7 +8,7 @@ import { preflight } from '../../core/provision/preflight';
 import type { DevicePlanView, WorkflowResult } from '../../core/provision/types';
 import { runPair, type RunPairInput } from '../../core/provision/workflow';
 import { internalError } from '../../core/transport/internal-error';
-import { describeVerdict, probeStage } from '../../core/probe/pair';
+import { describeVerdict, probeStage, verdictMessage } from '../../core/probe/pair';
 import { unconfirmed } from '../../core/probe/types';
 import { validatePair } from '../../core/validate/index';
 import type { ApplyOutput, HostEvent, PlanOutput } from '../../contract/index';
@@ -21,7 +21,7 @@ import type { HandlerContext, Handlers } from '../types';
 const KEYS = ['a', 'b'] as const;
 
 /** A pair file the workflow may run: loaded, every rule passed, with its platform's pack. */
-const validPair = (text: string) => requireValidPair(text, 'nothing was read from or pushed to the devices', 'Fix the findings shown beside the fields (step 3).');
+const validPair = (text: string) => requireValidPair(text, 'untouched', 'step3');
 
 export interface PairHandlerOptions {
   /** Journals go to <journalBase>/journal (as for `hotpair pair`); absent = the user's data dir. */
@@ -40,7 +40,10 @@ export function pairHandlers(devices: DeviceManager, emit: (e: HostEvent) => voi
         pack,
         open: (k, s) => devices.sessionFor(k, s),
         signal: ctx.signal,
-        emit: (e) => (reporter ? reporter.onEvent(e) : e.kind === 'stage' && e.phase === 'begin' && ctx.progress({ step: e.title })),
+        emit: (e) => {
+          if (e.kind === 'stage' && e.phase === 'begin') ctx.progress({ step: e.title, code: `stage.${e.stage}.title` });
+          reporter?.onEvent(e);
+        },
         ...(o.timeouts ? { timeouts: o.timeouts } : {}),
         meta: { runId: randomUUID(), targets: { a: pair.devices.a.connect, b: pair.devices.b.connect }, tool: 'hotpair app' },
         ...extra,
@@ -78,16 +81,21 @@ export function pairHandlers(devices: DeviceManager, emit: (e: HostEvent) => voi
       const valid = validPair(text);
       const journalPath = newJournalPath(o.journalBase ?? defaultDataDir(), valid.pair.name);
       const journal = new JournalFile(journalPath);
-      const reporter = new PushReporter(ctx.opId ?? 'pair-apply', emit, (title) => ctx.progress({ step: title }));
+      const reporter = new PushReporter(ctx.opId ?? 'pair-apply', emit);
       // The host asks the devices itself: a renderer's earlier pair.probe may describe other devices or another plan.
       let probe: ApplyOutput['probe'];
       const reason = forceUnconfirmed?.reason.trim();
       const stage = probeStage({
         ...(reason !== undefined ? { forceReason: reason } : {}),
-        onLine: (k, v, i, total) => ctx.progress({ step: `Checking the syntax on device ${k.toUpperCase()}: ${i + 1}/${total} ${v.line}` }),
+        onLine: (k, v, i, total) => {
+          const device = k.toUpperCase();
+          ctx.progress({ step: `Checking the syntax on device ${device}: ${i + 1}/${total} ${v.line}`, code: 'host.status.checking-syntax', params: { device, index: String(i + 1), total: String(total), line: v.line } });
+        },
         onResult: (res) => {
-          const bad = unconfirmed(res).map((u) => describeVerdict(u.device, u.verdict));
-          probe = { status: bad.length === 0 ? 'confirmed' : reason !== undefined ? 'forced' : 'refused', unconfirmed: bad, ...(bad.length && reason !== undefined ? { reason } : {}) };
+          const found = unconfirmed(res);
+          const bad = found.map((u) => describeVerdict(u.device, u.verdict));
+          const said = found.map((u) => verdictMessage(u.device, u.verdict));
+          probe = { status: bad.length === 0 ? 'confirmed' : reason !== undefined ? 'forced' : 'refused', unconfirmed: bad, ...(bad.length ? { unconfirmedSaid: said } : {}), ...(bad.length && reason !== undefined ? { reason } : {}) };
         },
       });
       try {
@@ -95,7 +103,7 @@ export function pairHandlers(devices: DeviceManager, emit: (e: HostEvent) => voi
         const out = applyOutput(r, r.outcome === 'failed' || r.outcome === 'preflight-failed' ? undefined : journalPath);
         if (!probe) return out;
         // The core's fix names the CLI's flag; the wizard's override is a tick box and a reason.
-        const error = probe.status === 'refused' && out.error ? { ...out.error, fix: 'Check the lines marked unknown in the plan: correct the pair file or the pack for this release, or tick "Push anyway" and give the reason, which goes into the journal.' } : out.error;
+        const error = probe.status === 'refused' && out.error ? wizardRefusal(out.error) : out.error;
         return { ...out, probe, ...(error ? { error } : {}) };
       } finally {
         reporter.flush();
@@ -105,10 +113,16 @@ export function pairHandlers(devices: DeviceManager, emit: (e: HostEvent) => voi
   };
 }
 
-/** The workflow's ErrorInfo back into an error, so the call fails with the same code, message and fix. */
+/** The workflow's ErrorInfo back into an error, so the call fails with the same code, message, fix and message key. */
 function fromInfo(e: WorkflowResult['error']): AppError {
   if (!e) return internalError('the plan ended without a result');
-  return new AppError(e.code, e.message, { ...(e.fix ? { fix: e.fix } : {}), ...(e.details ? { details: e.details } : {}) });
+  return new AppError(e.code, e.message, { ...(e.fix ? { fix: e.fix } : {}), ...(e.details ? { details: e.details } : {}), ...(e.key !== undefined ? { message: { key: e.key, ...(e.params ? { params: e.params } : {}) } } : {}) });
+}
+
+/** The probe's refusal with the wizard's fix; its own key keeps the message and says that fix in the reader's language. */
+function wizardRefusal(e: ErrorInfo): ErrorInfo {
+  const fix = 'Check the lines marked unknown in the plan: correct the pair file or the pack for this release, or tick "Push anyway" and give the reason, which goes into the journal.';
+  return { ...e, fix, ...(e.key === 'probe.refused' ? { key: 'host.probe-refused' } : {}) };
 }
 
 function planView(pair: Pair, pack: PlatformPack, k: 'a' | 'b', v: DevicePlanView) {
@@ -132,5 +146,5 @@ function applyOutput(r: WorkflowResult, journal: string | undefined): ApplyOutpu
 }
 
 function rollbackView(d: NonNullable<WorkflowResult['rollback']>['a']) {
-  return { typed: d.typed, errors: d.errors, differences: d.differences, ...(d.unreachable ? { unreachable: d.unreachable } : {}) };
+  return { typed: d.typed, errors: d.errors, ...(d.errorsSaid ? { errorsSaid: d.errorsSaid } : {}), differences: d.differences, ...(d.unreachable ? { unreachable: d.unreachable } : {}) };
 }

@@ -19,7 +19,7 @@ export function pairsHandlers(): Handlers {
       return { diagnostics, valid: !diagnostics.some((d) => d.severity === 'error'), checked };
     },
     'pairs.render': ({ text }) => {
-      const { pair, pack } = requireValidPair(text, 'scripts are rendered only for a valid pair', 'Fix the findings shown beside the fields.');
+      const { pair, pack } = requireValidPair(text, 'unrendered', 'beside');
       const rendered = renderPair(pair, pack);
       const undo = renderUndo(pair, pack, rendered);
       return {
@@ -45,7 +45,7 @@ export function pairsHandlers(): Handlers {
       const { pairs, errors } = inventoryToPairInputs(rows, template ? openPairDoc('template', template) : {});
       return {
         pairs: pairs.map(({ row, input }) => ({ row, name: typeof input.name === 'string' ? input.name : `row ${row}`, doc: input })),
-        errors: errors.map((e) => ({ row: e.row, message: e.message, ...(e.column ? { column: e.column } : {}) })),
+        errors: errors.map((e) => ({ row: e.row, message: e.message, said: e.said, ...(e.column ? { column: e.column } : {}) })),
       };
     },
   };

@@ -21,7 +21,7 @@ const KEYS = ['a', 'b'] as const;
 export function probeHandlers(devices: DeviceManager): Handlers {
   return {
     'pair.probe': async ({ text }, ctx) => {
-      const { pair, pack } = requireValidPair(text, 'nothing was asked of the devices', 'Fix the findings shown beside the fields (step 3).');
+      const { pair, pack } = requireValidPair(text, 'unasked', 'step3');
       for (const k of KEYS) if (!devices.connected(k)) throw new AppError('DISCONNECTED', `Device ${k.toUpperCase()} is not connected.`, { fix: `Connect device ${k.toUpperCase()} in step 1.`, message: { key: 'host.not-connected', params: { device: k.toUpperCase() } } });
       return devices.exclusive(KEYS, 'probing', async (): Promise<ProbeOutput> => {
         const sessions = {} as Record<DeviceKey, Session>;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../core/base/errors';
+import { part } from '../../core/base/limit';
 import { KnownHostsStore } from '../../core/known-hosts';
 import type { ConnectTarget } from '../../core/model/connect';
 import { loadPairText } from '../../core/model/load';
@@ -63,9 +64,10 @@ function loadPair(text: string): { pair: Pair; target: MonitorTarget } {
   const targets = targetsFromPairText(text, 'pair file');
   if (!loaded.ok || !targets.ok) {
     const errors = !targets.ok ? targets.errors : [];
+    const first = !targets.ok ? targets.said[0] : undefined;
     throw new AppError('VALIDATION', `The pair file cannot be monitored: ${errors[0] ?? 'it does not load'}`, {
       fix: 'Open it in Pairing and correct the findings shown beside the fields.',
-      message: errors[0] === undefined ? { key: 'host.monitor-unloadable' } : { key: 'host.monitor-invalid', params: { reason: errors[0] } },
+      message: errors[0] === undefined ? { key: 'host.monitor-unloadable' } : { key: 'host.monitor-invalid', params: { reason: first ? part(first) : errors[0] } },
       details: { errors },
     });
   }

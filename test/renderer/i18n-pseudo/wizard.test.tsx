@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../../renderer/src/i18n';
 import { useStore } from '../../../renderer/src/store/index';
+import { NO_COPY, NOT_COMPARED } from '../../../src/core/provision/rollback-text';
 import { openPairing, PLAN, wizardAnswers } from '../pairing-fakes';
 import { CONSOLE_ANSWERS, DATA, inPseudoLocale, screenEnglish, ta } from './helpers';
 
@@ -100,6 +102,26 @@ describe('pseudo-locale: the pairing wizard, step by step', () => {
     expect(wizardText()).toEqual([]);
   });
 
+  it('A rollback that did not finish: the unreachable reason, the placeholders and HotPair’s notes from the catalogue', async () => {
+    await openWizard({});
+    const reasonSaid = { code: 'error.connect-failed.ssh.message', params: { label: 'FW-A', reason: 'ECONNREFUSED' } };
+    const noUndo = '+ version 7.1.064';
+    const rollback = {
+      a: { typed: 0, errors: [], differences: [NOT_COMPARED], unreachable: { reason: 'FW-A: cannot connect (ECONNREFUSED).', reasonSaid } },
+      b: { typed: 1, errors: ['undo vrrp vrid 9: % Unrecognized command', `no undo form known for: ${noUndo}`], differences: [NO_COPY] },
+    };
+    const result = { outcome: 'rollback-incomplete', verified: false, saved: false, applied: { a: 2, b: 1 }, findings: [], rollback };
+    act(() => useStore.setState((s) => ({ wizard: { ...s.wizard, step: 'verify', push: { ...s.wizard.push, status: 'done', result: result as never } } })));
+    const summary = await screen.findByRole('region', { name: tw('result.label') });
+    expect(wizardText().filter((x) => x !== 'undo vrrp vrid 9: % Unrecognized command' && x !== noUndo)).toEqual([]);
+    // Said inside another message, a reason or a note keeps its own brackets only when it came from the catalogue.
+    const core = (key: string, params?: Record<string, unknown>) => i18n.t(`core:${key}`, params ?? {});
+    expect(summary.textContent).toContain(core('error.connect-failed.ssh.message', reasonSaid.params));
+    expect(summary.textContent).toContain(core('rollback.no-copy'));
+    expect(summary.textContent).toContain(core('rollback.error.no-undo-form', { lines: noUndo }));
+    expect(summary.textContent).toContain(tw('result.refused', { line: 'undo vrrp vrid 9: % Unrecognized command' }));
+  });
+
   it('One cable: the lab cable, the phases, the cable to move, then what A keeps', async () => {
     const fake = await openWizard({ 'oneCable.run': () => new Promise(() => undefined) });
     act(() => useStore.setState({ lab: { state: 'running', devices: [], cablePath: '/tmp/lab-cable' } as never }));
@@ -114,5 +136,10 @@ describe('pseudo-locale: the pairing wizard, step by step', () => {
     act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [{ step: 'left-on-a', text: 'Device A keeps its part: 2 line(s), saved', code: 'oneCable.step.left-on-a-saved', params: { count: 2 } }], messages: [], question: 'undo-a' } }));
     await screen.findByRole('button', { name: tw('oneCable.keepA') });
     expect(wizardText()).toEqual([]);
+    // B's rollback incomplete: the title must not say B was rolled back.
+    const incomplete = { step: 'undo-b', text: "Device B's rollback is incomplete: + keepalive count 3", code: 'oneCable.step.undo-b-incomplete', params: { lines: '+ keepalive count 3' } } as const;
+    act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [incomplete], messages: [], question: 'undo-a' } }));
+    await screen.findByRole('heading', { name: tw('oneCable.undoTitle', { b: 'incomplete', lines: 2, counted: 'yes' }) });
+    expect(wizardText().filter((x) => x !== '+ keepalive count 3')).toEqual([]);
   });
 });

@@ -1,8 +1,21 @@
 import { useState } from 'react';
+import type { i18n as I18n, TFunction } from 'i18next';
 import { useStore } from '../../store/index';
 import { fromBase64, saveFile } from '../../services/files';
 import { useAppTranslation } from '../../i18n';
 import { ErrorLine } from '../pairing/ErrorNote';
+import { diagnosticText } from '../../../../src/i18n/diagnostic';
+import { saidText } from '../../../../src/i18n/progress';
+import type { Output } from '../../../../src/contract/index';
+
+type RefusedSaid = NonNullable<Output<'bundles.create'>['refusedSaid']>[number];
+
+/** A refused inventory row in the reader's language; its English when the host sent no codes. */
+function refusedText(i18n: I18n, t: TFunction, english: string, r: RefusedSaid | undefined): string {
+  const message = r?.said ? saidText(i18n, r.said, '') : r?.diagnostics?.map((d) => `${d.path ? `${d.path}: ` : ''}${diagnosticText(i18n, d).message}${d.code?.startsWith('load.') ? '' : ` [${d.rule}]`}`).join('; ');
+  if (!r || !message) return english;
+  return r.column ? t('bundles.create.refusedCell', { row: String(r.row), column: r.column, message }) : t('bundles.create.refusedRow', { row: String(r.row), message });
+}
 
 /** The shortest bundle passphrase the host accepts for sealing device passwords. */
 const MIN_PASSPHRASE = 8;
@@ -15,7 +28,7 @@ export function CreateBundle() {
   const created = useStore((s) => s.created);
   const error = useStore((s) => s.createError);
   const busy = useStore((s) => s.creating);
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
   const [template, setTemplate] = useState<File | undefined>();
   // Device passwords to seal into the bundle: this form's local state only, cleared after use.
   const [withPasswords, setWithPasswords] = useState(false);
@@ -105,8 +118,8 @@ export function CreateBundle() {
             <details open>
               <summary>{t('bundles.create.refused', { count: created.refused.length })}</summary>
               <ul className="small">
-                {created.refused.slice(0, 100).map((r) => (
-                  <li key={r}>{r}</li>
+                {created.refused.slice(0, 100).map((r, n) => (
+                  <li key={`${n}-${r}`}>{refusedText(i18n, t, r, created.refusedSaid?.[n])}</li>
                 ))}
               </ul>
             </details>

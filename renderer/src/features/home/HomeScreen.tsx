@@ -4,12 +4,13 @@ import { LabCard } from './LabCard';
 import { OpenFilesCard } from './OpenFilesCard';
 import { RecentCard } from './RecentCard';
 import { useAppTranslation } from '../../i18n';
+import { errorText } from '../../../../src/i18n/core-text';
 
 export function HomeScreen() {
   const examples = useStore(selectExamples);
   const error = useStore(selectExamplesError);
   const openExample = useStore((s) => s.openExample);
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
   return (
     <div className="screen home">
       <header className="screen-head">
@@ -19,7 +20,7 @@ export function HomeScreen() {
         <LabCard />
         <section className="card" aria-label={t('home.examples.title')}>
           <h2>{t('home.examples.title')}</h2>
-          {error && <p className="error-text">{error.message}</p>}
+          {error && <p className="error-text">{errorText(i18n, error).message}</p>}
           {examples.length === 0 && !error && <p className="muted">{t('home.examples.none')}</p>}
           <ul className="examples">
             {examples.map((e) => (

@@ -1,6 +1,7 @@
 import { useStore } from '../../store/index';
 import { selectInfo, selectLab, selectLabBusy, selectLabError, selectLabStep } from '../../store/selectors';
 import { useAppTranslation } from '../../i18n';
+import { errorText } from '../../../../src/i18n/core-text';
 
 /** The built-in lab pair: one button to start it, then where its two devices are. */
 export function LabCard() {
@@ -10,7 +11,8 @@ export function LabCard() {
   const step = useStore(selectLabStep);
   const error = useStore(selectLabError) ?? lab.error;
   const { startLab, cancelLab, stopLab, openDoc, navigate } = useStore.getState();
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
+  const said = error && errorText(i18n, error);
   const openLabPair = () => {
     openDoc(t('home.lab.docName'), lab.pairDoc);
     navigate('pairing');
@@ -59,10 +61,10 @@ export function LabCard() {
           {t('home.lab.start')}
         </button>
       )}
-      {error && (
+      {said && (
         <p className="error-text" role="alert">
-          {error.message}
-          {error.fix ? ` ${error.fix}` : ''}
+          {said.message}
+          {said.fix ? ` ${said.fix}` : ''}
         </p>
       )}
     </section>

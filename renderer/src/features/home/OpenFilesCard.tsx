@@ -2,6 +2,8 @@ import type { ChangeEvent } from 'react';
 import { useStore } from '../../store/index';
 import '../common/panels.css';
 import { useAppTranslation } from '../../i18n';
+import { errorText } from '../../../../src/i18n/core-text';
+import { saidText } from '../../../../src/i18n/progress';
 
 /** Read the picked file as text and clear the input, so picking the same file again reloads it. */
 async function pickedText(e: ChangeEvent<HTMLInputElement>): Promise<{ name: string; text: string } | undefined> {
@@ -17,7 +19,8 @@ export function OpenFilesCard() {
   const openPairFile = useStore((s) => s.openPairFile);
   const openInventory = useStore((s) => s.openInventory);
   const openRow = useStore((s) => s.openInventoryRow);
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
+  const said = error && errorText(i18n, error);
   return (
     <section className="card" aria-label={t('home.files.title')}>
       <h2>{t('home.files.title')}</h2>
@@ -32,10 +35,10 @@ export function OpenFilesCard() {
           <input type="file" accept=".csv,text/csv" className="visually-hidden" aria-label={t('home.files.openInventoryLabel')} onChange={(e) => void pickedText(e).then((f) => f && openInventory(f.name, f.text))} />
         </label>
       </div>
-      {error && (
+      {said && (
         <p className="error-text" role="alert">
-          {error.message}
-          {error.fix && <span className="muted"> {error.fix}</span>}
+          {said.message}
+          {said.fix && <span className="muted"> {said.fix}</span>}
         </p>
       )}
       {inventory && (
@@ -51,11 +54,14 @@ export function OpenFilesCard() {
               </li>
             ))}
           </ul>
-          {inventory.errors.map((e) => (
-            <p key={`${e.row}-${e.column ?? ''}`} className="error-text">
-              {e.column ? t('home.files.cellError', { row: String(e.row), column: String(e.column), message: e.message }) : t('home.files.rowError', { row: String(e.row), message: e.message })}
-            </p>
-          ))}
+          {inventory.errors.map((e) => {
+            const message = saidText(i18n, e.said, e.message);
+            return (
+              <p key={`${e.row}-${e.column ?? ''}`} className="error-text">
+                {e.column ? t('home.files.cellError', { row: String(e.row), column: String(e.column), message }) : t('home.files.rowError', { row: String(e.row), message })}
+              </p>
+            );
+          })}
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { RunSummary } from '../../../../src/contract/index';
 import { useStore } from '../../store/index';
 import { useAppTranslation } from '../../i18n';
+import { errorText } from '../../../../src/i18n/core-text';
 import { DrillRunNote } from '../monitor/DrillRunNote';
 import { ReportButton } from '../report/ReportButton';
 
@@ -22,7 +23,7 @@ export function RecentCard() {
   const error = useStore((s) => s.runsError);
   const created = useStore((s) => s.created);
   const loadRuns = useStore((s) => s.loadRuns);
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
   // Reloaded on every visit to Home: a run finished on Pairing should be listed on return.
   useEffect(() => void loadRuns(), [loadRuns]);
   return (
@@ -30,7 +31,7 @@ export function RecentCard() {
       <h2>{t('home.recent.title')}</h2>
       {error && (
         <p className="error-text" role="alert">
-          {t('home.recent.journalsError', { message: error.message })}
+          {t('home.recent.journalsError', { message: errorText(i18n, error).message })}
         </p>
       )}
       {runs.length === 0 && !error && <p className="muted">{t('home.recent.none')}</p>}

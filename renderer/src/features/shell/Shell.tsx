@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useAppTranslation, useLanguageFromSettings } from '../../i18n';
+import { errorText } from '../../../../src/i18n/core-text';
 import { useStore, type Screen } from '../../store/index';
 import { selectBoot, selectBootError, selectInfo, selectScreen } from '../../store/selectors';
 import { Nav } from './Nav';
@@ -26,7 +27,8 @@ export function Shell() {
   const info = useStore(selectInfo);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
+  const bootSaid = bootError && errorText(i18n, bootError);
   useLanguageFromSettings();
   // Move focus to the new screen so keyboard and screen-reader users land on it (not on first load).
   useEffect(() => {
@@ -46,8 +48,8 @@ export function Shell() {
         {boot === 'failed' ? (
           <div className="card" role="alert">
             <h1>{t('shell.unreachable')}</h1>
-            <p>{bootError?.message}</p>
-            {bootError?.fix && <p>{bootError.fix}</p>}
+            <p>{bootSaid?.message}</p>
+            {bootSaid?.fix && <p>{bootSaid.fix}</p>}
           </div>
         ) : (
           <Current />

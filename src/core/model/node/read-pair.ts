@@ -51,9 +51,10 @@ export function readTextFile(file: string, o: TextFileOptions = {}): TextRead {
   }
 }
 
+/** The common failures in words; any other keeps the system's own text (it is the only account of what went wrong) beside what to do. */
 function unreadable(file: string, e: unknown): TextRead {
   const code = (e as NodeJS.ErrnoException).code;
-  const reason = code ?? (e as Error).message;
+  const reason = e instanceof Error ? e.message : String(e);
   const [message, id] =
     code === 'ENOENT'
       ? [`no such file: ${file}`, 'no-file']
@@ -61,7 +62,7 @@ function unreadable(file: string, e: unknown): TextRead {
         ? [`${file} is a folder, not a file`, 'folder']
         : code === 'EACCES' || code === 'EPERM'
           ? [`${file} may not be read (permission denied)`, 'denied']
-          : [`cannot read ${file}: ${reason}`, 'cannot-read'];
+          : [`cannot read ${file} (${reason}); check the path and that you may read the file`, 'cannot-read'];
   return { ok: false, error: { kind: 'read', message, ...loadSaid(id, { file, reason }) } };
 }
 
@@ -77,12 +78,13 @@ export function readPairFile(file: string, o: Omit<LoadPairOptions, 'sourceName'
 
 /**
  * A partial pair document from disk (the template an inventory's rows are laid over), through the
- * same checks; the message names the file and, where it can, the line.
+ * same checks. `errors` carry their message keys for the reader's language (an edge formats them
+ * as for a pair file: file:line:column, then the message); `message` is all of them in English.
  */
-export function readPairDocFile(file: string, what = 'template'): { ok: true; doc: Record<string, unknown> } | { ok: false; message: string } {
+export function readPairDocFile(file: string, what = 'template'): { ok: true; doc: Record<string, unknown> } | { ok: false; message: string; errors: LoadError[] } {
   const read = readTextFile(file, { what });
-  if (!read.ok) return { ok: false, message: read.error.message };
+  if (!read.ok) return { ok: false, message: read.error.message, errors: [read.error] };
   const r = loadWrittenDoc(read.text, file);
   if (r.ok) return r;
-  return { ok: false, message: r.errors.map((e) => (e.line !== undefined && !e.message.startsWith(file) ? `${file}:${e.line}:${e.column ?? 1}: ${e.message}` : e.message)).join('\n') };
+  return { ok: false, message: r.errors.map((e) => (e.line !== undefined && !e.message.startsWith(file) ? `${file}:${e.line}:${e.column ?? 1}: ${e.message}` : e.message)).join('\n'), errors: r.errors };
 }

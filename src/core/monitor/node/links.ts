@@ -27,7 +27,10 @@ const discard: TranscriptSink = { location: 'discarded (monitor polls)', write: 
 
 /** Credentials are resolved before monitoring starts; a poll never asks for them. */
 const pollAsk: ConnectAsk = {
-  missing: (what, target) => new AppError('VALIDATION', `No ${what} for ${target.kind === 'ssh' ? target.host : target.path}: the monitor cannot ask while polling.`),
+  missing: (what, target) => {
+    const device = target.kind === 'ssh' ? target.host : target.path;
+    return new AppError('VALIDATION', `No ${what} for ${device}: the monitor cannot ask while polling.`, { message: { key: 'monitor.no-credential', params: { what, device } } });
+  },
 };
 
 export function deviceLink(target: ConnectTarget, credentials: DeviceCredentials, o: LinkOptions): DeviceLink {

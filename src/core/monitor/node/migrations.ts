@@ -3,6 +3,7 @@
  * edited, because some engineer's laptop already ran it.
  */
 import type Database from 'better-sqlite3';
+import { AppError } from '../../base/errors';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: events, one row per event id (revisions overwrite), JSON body for forward compatibility.
@@ -32,7 +33,13 @@ export function schemaVersion(db: Database.Database): number {
 
 export function migrate(db: Database.Database): void {
   const from = schemaVersion(db);
-  if (from > MIGRATIONS.length) throw new Error(`monitor database schema ${from} is newer than this HotPair (${MIGRATIONS.length}); upgrade HotPair`);
+  if (from > MIGRATIONS.length) {
+    const params = { found: String(from), supported: String(MIGRATIONS.length) };
+    throw new AppError('UNSUPPORTED', `monitor database schema ${from} is newer than this HotPair (${MIGRATIONS.length})`, {
+      fix: 'upgrade HotPair, or give the monitor another database file (--db)',
+      message: { key: 'monitor.db-newer', params },
+    });
+  }
   for (let v = from; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);

@@ -2,7 +2,17 @@
  * Alert webhook: one JSON POST per alert, fire-and-forget with a timeout and a couple of retries —
  * a NOC endpoint that is down must never stall the monitor or lose the event (the store has it).
  */
+import { AppError } from '../../base/errors';
 import type { MonitorEvent } from '../types';
+
+/** The URL's scheme, or undefined when it is no URL at all. */
+function protocolOf(url: string): string | undefined {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return undefined;
+  }
+}
 
 type AlertEvent = Extract<MonitorEvent, { kind: 'alert' }>;
 
@@ -22,8 +32,9 @@ export interface WebhookPayload {
 export class Webhook {
   private inflight = new Set<Promise<void>>();
   constructor(private readonly opts: WebhookOptions) {
-    const u = new URL(opts.url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`webhook URL must be http(s): ${opts.url}`);
+    const scheme = protocolOf(opts.url);
+    if (scheme !== 'http:' && scheme !== 'https:')
+      throw new AppError('VALIDATION', `webhook URL must be http(s): ${opts.url}`, { fix: 'give --webhook a URL such as https://noc.example/hook', message: { key: 'monitor.webhook-url', params: { url: opts.url } } });
   }
 
   /** Posts every new alert among the events; returns at once. */

@@ -5,6 +5,7 @@
  * left, or one that is neither A nor B, is refused and the wait goes on.
  */
 import { withTimeout } from '../../base/abort';
+import type { Limit } from '../../base/limit';
 import { sameDevice } from '../../discover/compare';
 import { discover } from '../../discover/discover';
 import type { DeviceFacts } from '../../model/facts';
@@ -52,8 +53,8 @@ export function identify(facts: DeviceFacts, k: DeviceKey, known: Partial<Record
   return known[k] ? 'stranger' : 'new';
 }
 
-async function bounded<T>(parent: AbortSignal, ms: number, what: string, f: (s: AbortSignal) => Promise<T>): Promise<T> {
-  const op = withTimeout(parent, ms, what);
+async function bounded<T>(parent: AbortSignal, ms: number, limit: Limit, f: (s: AbortSignal) => Promise<T>): Promise<T> {
+  const op = withTimeout(parent, ms, limit);
   try {
     return await f(op.signal);
   } finally {
@@ -77,15 +78,15 @@ export async function reach(d: ReachDeps, k: DeviceKey, wait: boolean): Promise<
         ...(sysname ? { code: 'oneCable.step.move-named', params: { device: name(k), sysname } } : { code: 'oneCable.step.move', params: { device: name(k) } }),
       });
       d.journal.append({ type: 'cable', to: k, phase: 'wait', time: iso() });
-      const seen = (await bounded(d.signal, d.t.cableMs, `waiting for the cable on device ${name(k)}`, (s) => d.waitForCable(k, s))) ?? 'plugged';
+      const seen = (await bounded(d.signal, d.t.cableMs, { limit: 'cable', device: k }, (s) => d.waitForCable(k, s))) ?? 'plugged';
       d.journal.append({ type: 'cable', to: k, phase: seen, time: iso() });
       const seconds = (d.t.cablePresumeMs ?? 0) / 1000;
       if (seen === 'presumed') d.emit(progress('warn', 'oneCable.presumed', { seconds, device: name(k) }, `the port never went away in ${seconds} s: trying the device on it; its identity decides whether it is ${name(k)}`));
     }
-    const session = await bounded(d.signal, d.t.connectMs, `logging in to the device on the cable`, (s) => d.open(s));
+    const session = await bounded(d.signal, d.t.connectMs, { limit: 'cable-login' }, (s) => d.open(s));
     let facts: DeviceFacts;
     try {
-      facts = await bounded(d.signal, d.t.discoverMs, `discovery of the device on the cable`, (s) => discover(session, { signal: s, pack: d.pack }));
+      facts = await bounded(d.signal, d.t.discoverMs, { limit: 'cable-discover' }, (s) => discover(session, { signal: s, pack: d.pack }));
     } catch (e) {
       await session.close().catch(() => undefined);
       throw e;

@@ -7,6 +7,7 @@
  * line, cable move and answering device, so an interrupted run is taken up where it stopped.
  */
 import { abortError, withTimeout } from '../../base/abort';
+import type { Limit } from '../../base/limit';
 import { AppError, isAppError, toErrorInfo } from '../../base/errors';
 import { discover } from '../../discover/discover';
 import type { DeviceFacts } from '../../model/facts';
@@ -17,7 +18,7 @@ import { healthMatrix } from '../health';
 import { planDevice, type DevicePlan, type Step } from '../plan';
 import { deviceFindings, preflight } from '../preflight';
 import { confirmCommit, readRunning, startCommitDelay, type PushContext } from '../push';
-import { rollbackDevice, undoLists } from '../rollback';
+import { differencesParam, rollbackDevice, undoLists } from '../rollback';
 import { SAVED_CONFIG_COPY_MS } from '../saved-config';
 import { DEFAULT_TIMEOUTS, type DeviceRollback, type JournalSink, type Session } from '../types';
 import { verifyPair, verifyTimeoutFor } from '../verify';
@@ -96,8 +97,8 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
   const endOn = (outcome: OneCableResult['outcome'] & string, e: unknown, message = errorEnglish(e)): OneCableResult =>
     end(outcome, message, { code: 'oneCable.outcome.ended', params: { outcome: outcomeParam(outcome), error: errorParam(e) } }, `${outcome}: ${errorEnglish(e)}`);
   const ctx = (k: DeviceKey): PushContext => ({ journal, emit, signal, stopped: () => undefined, applied: work[k].applied, uncertain: work[k].uncertain });
-  const bounded = async <T>(ms: number, what: string, f: (s: AbortSignal) => Promise<T>): Promise<T> => {
-    const op = withTimeout(signal, ms, what);
+  const bounded = async <T>(ms: number, limit: Limit, f: (s: AbortSignal) => Promise<T>): Promise<T> => {
+    const op = withTimeout(signal, ms, limit);
     try {
       return await f(op.signal);
     } finally {
@@ -182,7 +183,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
       }
       if (input.dryRun) return end('dry-run');
       if (input.confirm && !(await input.confirm('a'))) return end('declined', "A's part was not confirmed: nothing was pushed", { code: 'oneCable.outcome.a-not-confirmed' });
-      await keepSavedConfig('a', s, journal, emit, (f) => bounded(SAVED_CONFIG_COPY_MS, "copying device A's saved configuration", f));
+      await keepSavedConfig('a', s, journal, emit, (f) => bounded(SAVED_CONFIG_COPY_MS, { limit: 'saved-config', device: 'a' }, f));
       try {
         deadlines.a = await startCommitDelay(s, 'a', journal, signal, now);
         journal.append({ type: 'stage', name: partStage('a'), phase: 'begin', time: iso() });
@@ -224,11 +225,11 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
       const refusedB = await input.probe?.({ device: 'b', pair, pack, plan: planB, session: s, journal, emit, signal });
       if (refusedB) throw refusedB;
       if (input.confirm && !(await input.confirm('b'))) throw new AppError('CANCELLED', "B's part was not confirmed", { message: { key: 'oneCable.b-not-confirmed' } });
-      await keepSavedConfig('b', s, journal, emit, (f) => bounded(SAVED_CONFIG_COPY_MS, "copying device B's saved configuration", f));
+      await keepSavedConfig('b', s, journal, emit, (f) => bounded(SAVED_CONFIG_COPY_MS, { limit: 'saved-config', device: 'b' }, f));
       deadlines.b = await startCommitDelay(s, 'b', journal, signal, now);
       journal.append({ type: 'stage', name: partStage('b'), phase: 'begin', time: iso() });
       await pushPart(pair, 'b', s, planB, ctx('b'), async (stage) => {
-        if (stage === 'sync' && syncSource(pair) === 'a') await bounded(t.syncMs, "waiting for A's synchronised lines on device B", (x) => waitSynced('b', s, plannedA, pack, emit, x, t.pollMs));
+        if (stage === 'sync' && syncSource(pair) === 'a') await bounded(t.syncMs, { limit: 'sync', device: 'b' }, (x) => waitSynced('b', s, plannedA, pack, emit, x, t.pollMs));
       });
       await verifyPair({ pair, sessions: { b: s }, from: 'b', primary: syncSource(pair), signal, timeoutMs: t.verifyMs ?? verifyTimeoutFor(pair), pollMs: t.pollMs, emit, journal });
       await confirmCommit(s, 'b', journal, signal, true);
@@ -282,7 +283,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
     if (k === 'b') {
       const diffs = r?.differences.slice(0, 5) ?? [];
       const [text, code] = !r ? ['Nothing was pushed to device B.', 'undo-b-none'] : diffs.length === 0 ? ['Device B was rolled back to its configuration before the push.', 'undo-b'] : [`Device B's rollback is incomplete: ${diffs.join('; ')}`, 'undo-b-incomplete'];
-      say('undo-b', text, { device: 'b' }, { code: `oneCable.step.${code}`, params: { lines: diffs.join('; ') } });
+      say('undo-b', text, { device: 'b' }, { code: `oneCable.step.${code}`, params: { lines: differencesParam(diffs) } });
     }
     if (k === 'a' || undoOf('a').length === 0) return endOn(r && r.differences.length > 0 ? 'rollback-incomplete' : 'rolled-back', result.error ?? 'failed', message);
     return await offerUndoA(message, r === undefined || r.differences.length === 0);

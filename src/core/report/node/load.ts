@@ -40,7 +40,7 @@ export function readJournalRuns(base: string): JournalRuns {
 /** `last`, a run id (or a unique prefix of at least 6 characters), or a journal file's path or name. */
 export function findRun(all: JournalRuns, which: string): CommissioningRun & { path: string } {
   const { runs } = all;
-  if (runs.length === 0) throw new AppError('NOT_FOUND', 'No commissioning run in the journal.', { fix: 'Commission a pair first (hotpair pair FILE).' });
+  if (runs.length === 0) throw new AppError('NOT_FOUND', 'No commissioning run in the journal.', { fix: 'Commission a pair first (hotpair pair FILE).', message: { key: 'report.find.none' } });
   if (which === 'last') return runs[runs.length - 1]!;
   const byFile = runs.find((r) => r.path === resolve(which) || r.journal === basename(which));
   if (byFile) return byFile;
@@ -48,9 +48,16 @@ export function findRun(all: JournalRuns, which: string): CommissioningRun & { p
   if (exact) return exact;
   const prefixed = which.length >= 6 ? runs.filter((r) => r.runId.startsWith(which)) : [];
   if (prefixed.length === 1) return prefixed[0]!;
-  if (prefixed.length > 1) throw new AppError('VALIDATION', `"${which}" names ${prefixed.length} runs.`, { fix: 'Give more of the run id.' });
-  if (all.drills.some((d) => d.runId === which || d.journal === basename(which))) throw new AppError('VALIDATION', `${which} is a drill, not a commissioning run.`, { fix: 'Name the commissioning run: its report includes the drills that followed it.' });
-  throw new AppError('NOT_FOUND', `No commissioning run "${which}" in the journal.`, { fix: 'List the runs with `hotpair journal --json` (runId), or use `last`.' });
+  if (prefixed.length > 1) throw new AppError('VALIDATION', `"${which}" names ${prefixed.length} runs.`, { fix: 'Give more of the run id.', message: { key: 'report.find.ambiguous', params: { which, count: prefixed.length } } });
+  if (all.drills.some((d) => d.runId === which || d.journal === basename(which)))
+    throw new AppError('VALIDATION', `${which} is a drill, not a commissioning run.`, {
+      fix: 'Name the commissioning run: its report includes the drills that followed it.',
+      message: { key: 'report.find.drill', params: { which } },
+    });
+  throw new AppError('NOT_FOUND', `No commissioning run "${which}" in the journal.`, {
+    fix: 'List the runs with `hotpair journal --json` (runId), or use `last`.',
+    message: { key: 'report.find.not-found', params: { which } },
+  });
 }
 
 /** The drills of the run's pair between its start and the pair's next commissioning run. */

@@ -35,7 +35,7 @@ export async function chromiumPrinter(executablePath = CHROMIUM_PATH): Promise<{
     printer: {
       name: `chromium ${executablePath}`,
       async print(html, o) {
-        const op = withTimeout(o.signal, PDF_RENDER_TIMEOUT_MS, 'rendering the report as PDF');
+        const op = withTimeout(o.signal, PDF_RENDER_TIMEOUT_MS, { limit: 'pdf' });
         const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
         const closed = () => void browser.close().catch(() => undefined);
         op.signal.addEventListener('abort', closed, { once: true });

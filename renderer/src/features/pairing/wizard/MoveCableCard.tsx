@@ -2,6 +2,13 @@ import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import { progressText } from '../../../../../src/i18n/progress';
 
+/** Where B's rollback left it, by the code of core's undo-b step: the card's title must not say "rolled back" when it was not. */
+const B_STATE: Readonly<Record<string, string>> = {
+  'oneCable.step.undo-b': 'clean',
+  'oneCable.step.undo-b-incomplete': 'incomplete',
+  'oneCable.step.undo-b-none': 'none',
+};
+
 /**
  * What the one-cable run needs from the engineer's hands now: the cable moved (the app sees the
  * port go and come back, or the engineer says so when only the far end moved), a device refused
@@ -14,13 +21,20 @@ export function MoveCableCard() {
   const last = o.steps.at(-1);
   const move = [...o.steps].reverse().find((s) => s.step === 'move-cable');
   const left = [...o.steps].reverse().find((s) => s.step === 'left-on-a');
+  // Core's own word on B's rollback: its sentence names the lines that still differ, its code picks the title.
+  const undoneB = [...o.steps].reverse().find((s) => s.step === 'undo-b');
 
   if (o.question === 'undo-a') {
     // The count core names it by; a host without codes says it only in its English sentence.
-    const lines = left?.params?.count ?? /(\d+) line\(s\)/.exec(left?.text ?? '')?.[1] ?? '?';
+    const said = left?.params?.count ?? /(\d+) line\(s\)/.exec(left?.text ?? '')?.[1];
+    // ICU's plural counts a number; a count that cannot be read says "its part" rather than guess.
+    const lines = typeof said === 'number' || typeof said === 'string' ? Number(said) : NaN;
+    const counted = Number.isInteger(lines);
+    const b = (undoneB?.code !== undefined && B_STATE[undoneB.code]) || 'unknown';
     return (
       <section className="card move-cable alert" aria-label={t('wizard.oneCable.undoLabel')}>
-        <h2>{t('wizard.oneCable.undoTitle', { lines })}</h2>
+        <h2>{t('wizard.oneCable.undoTitle', { b, lines: counted ? lines : 0, counted: counted ? 'yes' : 'no' })}</h2>
+        {undoneB && <p>{progressText(i18n, undoneB)}</p>}
         <p>{left && progressText(i18n, left)}</p>
         <p>
           <strong>{t('wizard.oneCable.undoStrong')}</strong>

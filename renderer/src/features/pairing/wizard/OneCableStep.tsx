@@ -1,9 +1,11 @@
+import type { i18n as I18n } from 'i18next';
 import { useState } from 'react';
 import type { OneCableStepName } from '../../../../../src/contract/index';
 import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import { ErrorNote } from '../ErrorNote';
-import { progressText } from '../../../../../src/i18n/progress';
+import { isMessageList } from '../../../../../src/core/base/message';
+import { progressText, type ProgressLike } from '../../../../../src/i18n/progress';
 import { MoveCableCard } from './MoveCableCard';
 
 /** The flow's phases as the engineer walks them (keys of app:wizard.oneCable.phases), each lit by the steps the run reports. */
@@ -13,6 +15,25 @@ const PHASES: { id: string; steps: OneCableStepName[] }[] = [
   { id: 'b', steps: ['on-b', 'undo-b'] },
   { id: 'done', steps: ['done', 'left-on-a', 'undo-a', 'back-on-a'] },
 ];
+
+const OUTCOME_CODE = /^oneCable\.outcome\.(.+)$/;
+
+/**
+ * The run's last step in the reader's words. Core names an outcome by its journal word
+ * ("rolled-back"), alone or at the head of the end's sentence; the page says the outcome's own
+ * phrase (app:wizard.oneCable.outcome.*) in its place.
+ */
+function stepText(i18n: I18n, s: ProgressLike): string {
+  const phrase = (code: string | undefined) => {
+    const name = code === undefined ? undefined : OUTCOME_CODE.exec(code)?.[1];
+    return name !== undefined && i18n.exists(`app:wizard.oneCable.outcome.${name}`) ? i18n.t(`app:wizard.oneCable.outcome.${name}`) : undefined;
+  };
+  const alone = phrase(s.code);
+  if (alone !== undefined) return alone;
+  const o = s.params?.outcome;
+  const head = isMessageList(o) ? phrase(o.items[0]?.code) : undefined;
+  return progressText(i18n, head === undefined ? s : { ...s, params: { ...s.params, outcome: head } });
+}
 
 function OneCableLab() {
   const lab = useStore((s) => s.lab);
@@ -139,7 +160,7 @@ export function OneCableStep() {
           <code className="current-line">{o.line.line}</code>
         </div>
       )}
-      {last && <p role="status">{progressText(i18n, last)}</p>}
+      {last && <p role="status">{stepText(i18n, last)}</p>}
       {o.log.length > 0 && (
         <ol className="push-log" aria-label={t('wizard.oneCable.logLabel')}>
           {o.log.slice(-10).map((m, i) => (
@@ -153,6 +174,12 @@ export function OneCableStep() {
       {o.result && (
         <section aria-label={t('wizard.oneCable.resultLabel')}>
           <h3>{t(`wizard.oneCable.outcome.${o.result.outcome}`, { defaultValue: o.result.outcome })}</h3>
+          {/* The status line shows only the last step (the outcome): what each undo left is said here. */}
+          {o.steps
+            .filter((s) => s.step === 'undo-b' || s.step === 'undo-a')
+            .map((s, i) => (
+              <p key={i}>{progressText(i18n, s)}</p>
+            ))}
           {o.result.leftOnA && <p>{t('wizard.oneCable.leftOnA', { lines: o.result.leftOnA.lines, saved: o.result.leftOnA.saved ? 'yes' : 'no' })}</p>}
           <p className="muted small">
             {t('wizard.oneCable.journal')} <code>{o.result.journal}</code>

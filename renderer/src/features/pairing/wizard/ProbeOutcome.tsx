@@ -1,9 +1,10 @@
 import type { ApplyOutput } from '../../../../../src/contract/index';
+import { saidText } from '../../../../../src/i18n/progress';
 import { useAppTranslation } from '../../../i18n';
 
 /** What the devices said of the planned lines before the push, and the reason given to push anyway. */
 export function ProbeOutcome({ probe }: { probe: ApplyOutput['probe'] }) {
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
   if (!probe) return null;
   if (probe.status === 'confirmed') return <p className="muted small">{t('wizard.probe.outcomeConfirmed')}</p>;
   const count = probe.unconfirmed.length;
@@ -21,9 +22,9 @@ export function ProbeOutcome({ probe }: { probe: ApplyOutput['probe'] }) {
         )}
       </p>
       <ul>
-        {probe.unconfirmed.map((u) => (
+        {probe.unconfirmed.map((u, n) => (
           <li key={u}>
-            <code>{u}</code>
+            <code>{saidText(i18n, probe.unconfirmedSaid?.[n], u)}</code>
           </li>
         ))}
       </ul>
