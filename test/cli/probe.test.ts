@@ -101,7 +101,7 @@ describe('hotpair probe (devices: the lab appliance engine in-process)', () => {
     const { o, io: cio } = io();
     const code = await runPairCli({ pair, pack: dialect(), flags: { yes: true }, open: l.open, io: cio });
     expect(code).toBe(EXIT.failed);
-    expect(o.err).toMatch(/COMMAND_REJECTED: 2 planned line\(s\) not confirmed by the devices; nothing was pushed\. First: device A \[remote-backup group\] "keepalive intervl 1": unknown at word 2 "intervl"/);
+    expect(o.err).toMatch(/COMMAND_REJECTED: 2 planned lines not confirmed by the devices; nothing was pushed\. First: device A \[remote-backup group\] "keepalive intervl 1": unknown at word 2 "intervl"/);
     for (const s of l.sessions) expect(s.typed).not.toContain('keepalive intervl 1');
     expect(config(l.devices.a)).not.toMatch(/local-ip/);
     const text = readFileSync(join(dataDir(), 'journal', journals()[0]!), 'utf8');

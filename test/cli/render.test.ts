@@ -33,7 +33,7 @@ describe('hotpair render', () => {
     expect(r.out).toMatch(/^# ---- device a: FW1 \(primary\) ----\nsystem-view\n/);
     expect(r.out).toContain('# ---- device b: FW2 (secondary) ----');
     expect(r.out).not.toMatch(/unverified|note:/);
-    expect(r.err).toMatch(/note: \d+ line\(s\) use command syntax not yet verified/);
+    expect(r.err).toMatch(/note: (1 line uses|\d+ lines use) command syntax not yet verified/);
     expect(r.err).toContain('a:6  device-role primary');
   });
 

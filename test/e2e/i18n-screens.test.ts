@@ -27,7 +27,7 @@ async function open(key: number, title: string): Promise<void> {
 }
 
 describe('the screens in English and Simplified Chinese (chromium, 1280×800)', () => {
-  it.each(LANGS)('%s: Bundles, Console, Settings and Pairing fit and are in the language', async (lang) => {
+  it.each(LANGS)('%s: Home, Bundles, Console, Settings and Pairing fit and are in the language', async (lang) => {
     const { page, mode } = e2e;
     const app = CATALOGUES[lang].app;
     const set = await mode.host.invoke('settings.set', { language: lang });
@@ -37,6 +37,8 @@ describe('the screens in English and Simplified Chinese (chromium, 1280×800)', 
     await page.goto(mode.server.url);
     await page.getByRole('heading', { level: 1, name: app.home.title }).waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe(lang);
+    await page.getByRole('heading', { name: app.home.lab.title }).waitFor();
+    await shot('home', lang);
 
     await open(5, app.bundles.title);
     await page.getByRole('button', { name: app.bundles.create.current }).waitFor();

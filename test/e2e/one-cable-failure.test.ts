@@ -100,7 +100,7 @@ describe('the one-cable flow failing on B (chromium)', () => {
     const lines = Number(/B rolled back; A keeps (\d+) lines?/.exec(said)?.[1]);
     expect(lines).toBeGreaterThan(0);
     expect(said).toContain('Device B was rolled back to its configuration before the push.');
-    expect(said).toContain(`Device A keeps its part: ${lines} line(s), saved, channel waiting for B.`);
+    expect(said).toContain(`Device A keeps its part: ${lines} line${lines === 1 ? '' : 's'}, saved, channel waiting for B.`);
     expect(await undo.getByRole('button', { name: 'Undo A' }).isEnabled()).toBe(true);
     expect(await undo.getByRole('button', { name: 'Keep A for now' }).isEnabled()).toBe(true);
     // What the card says A keeps is what A holds: the hot backup lines, running and saved.

@@ -271,7 +271,7 @@ describe('a rollback that cannot finish', () => {
       saidMessage(differenceMessage(line!)!, line!, []);
     }
     const e = rollbackError(r);
-    expect(e.message).toBe(`rollback incomplete: device A unreachable (${noRoute.message}); it reverts itself at ${at} (commit delay) | device B differs from before the push in 1 line(s): (no pre-push copy to compare with)`);
+    expect(e.message).toBe(`rollback incomplete: device A unreachable (${noRoute.message}); it reverts itself at ${at} (commit delay) | device B differs from before the push in 1 line: (no pre-push copy to compare with)`);
     const { message, fix } = said(e, ['A', 'B', 'FW-A', 'ECONNREFUSED', at]);
     expect(message).toBe(`回滚未完成：设备 A 无法连接（FW-A：无法连接（ECONNREFUSED）。）；设备将于 ${at} 自行恢复（配置提交延时）；设备 B 有 1 行与下发前不同：（没有下发前的副本可供比较）`);
     expect(fix).toContain('hotpair recover');

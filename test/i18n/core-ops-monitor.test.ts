@@ -169,7 +169,7 @@ describe('the drill’s progress lines in the reader’s language', () => {
     const steps = entries.map(stepSaid);
     holdToCatalogue([...figures, ...steps]);
     // The host's test and the English journal read the phase and the figure first.
-    expect(figures[0]?.text).toBe('switchover: 1840 ms, interruption 1210 ms, 23 failed probe(s), sessions preserved 98.5 %');
+    expect(figures[0]?.text).toBe('switchover: 1840 ms, interruption 1210 ms, 23 failed probes, sessions preserved 98.5 %');
     expect(progressText(zh, figures[0]!)).toBe('主备切换：1840 毫秒，业务中断 1210 毫秒，23 次探测失败，会话保持 98.5 %');
     expect(progressText(zh, figures[1]!)).toBe('回切：未观察到，业务中断未探测，会话保持未测量');
     expect(progressText(zh, steps[2]!)).toBe('意外事件：connect ECONNRESET');

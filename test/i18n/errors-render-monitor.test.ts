@@ -294,7 +294,7 @@ describe('discovery warnings', () => {
     '#',
   ].join('\n');
 
-  it('from a recorded configuration and a rejected display: coded beside their English, parsers\' notes left as written', async () => {
+  it('from a recorded configuration and a rejected display: coded beside their English, parsers\' notes too', async () => {
     const outputs = fw1Outputs();
     outputs['display current-configuration'] = config;
     delete outputs['display track all'];
@@ -304,15 +304,15 @@ describe('discovery warnings', () => {
     const facts = await discover(new FakeSession(outputs), { pack });
     expect(facts.warningsSaid).toHaveLength(facts.warnings.length);
     const coded = facts.warnings.flatMap((w, n) => (facts.warningsSaid![n] ? [{ english: w, m: facts.warningsSaid![n]! }] : []));
-    expect(coded.map((c) => c.m.code).sort()).toEqual(['discover.warning.bad-mask', 'discover.warning.no-aggregate', 'discover.warning.no-display', 'discover.warning.rejected']);
+    expect(coded.map((c) => c.m.code).sort()).toEqual(['discover.warning.bad-mask', 'discover.warning.no-aggregate', 'discover.warning.no-display', 'discover.warning.rejected', 'parse.warning.no-time-line', 'parse.warning.unrecognised-line']);
     const VALUES = ['GigabitEthernet1/0/7', 'ip address 10.7.1.1 255.0.255.0', 'GigabitEthernet1/0/8', '9', 'Route-Aggregation9', 'manuinfo', 'display track all', "% Unrecognized command found at '^' position."];
     const chinese = coded.map((c) => messageSaid(c.m, c.english));
     expect(chinese).toContain('current-configuration：GigabitEthernet1/0/8 属于聚合组 9，但未配置 Route-Aggregation9');
     expect(chinese).toContain("display track all：设备拒绝执行（% Unrecognized command found at '^' position.）");
-    // A parser's note has no message: it is shown as the parser wrote it.
-    const parser = facts.warnings.findIndex((w) => w.startsWith('display clock'));
-    expect(facts.warningsSaid![parser]).toBeNull();
-    expect(warningText(facts, parser, coreTranslator(zh))).toBe(facts.warnings[parser]);
+    // A parser's note is coded too: the command and the line it could not read kept as written.
+    const parser = facts.warnings.findIndex((w) => w.startsWith('display clock: unrecognised line'));
+    expect(facts.warningsSaid![parser]).toMatchObject({ code: 'parse.warning.unrecognised-line' });
+    expect(warningText(facts, parser, coreTranslator(zh))).toBe('display clock：无法识别的行 "what time is it"');
 
     // `hotpair discover` prints the report in the reader's language, English unchanged.
     expect(formatFacts(facts, coreTranslator(en))).toBe(formatFacts(facts));

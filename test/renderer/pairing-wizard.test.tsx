@@ -143,7 +143,7 @@ describe('pairing wizard', () => {
     expect(summary.textContent).toMatch(/rolled back/);
     expect(within(summary).getByRole('alert').textContent).toMatch(/Wrong parameter.*What to do: Correct the line/);
     expect(summary.textContent).toMatch(/Device A:.*equals the copy taken before the push/);
-    expect(summary.textContent).toMatch(/1 line\(s\) differ from before the push/);
+    expect(summary.textContent).toMatch(/1 line differs from before the push/);
     expect(screen.getByRole('button', { name: 'Back to the plan' })).toBeTruthy();
   });
 
@@ -154,7 +154,7 @@ describe('pairing wizard', () => {
     fireEvent.click(screen.getByRole('button', { name: "Use the lab's cable" }));
     fireEvent.click(screen.getByRole('button', { name: 'Commission over one cable' }));
     const opId = useStore.getState().oneCable.opId!;
-    const left = (count: number) => ({ step: 'left-on-a', text: `Device A keeps its part: ${count} line(s), saved`, code: 'oneCable.step.left-on-a-saved', params: { count } }) as const;
+    const left = (count: number) => ({ step: 'left-on-a', text: `Device A keeps its part: ${count} line${count === 1 ? '' : 's'}, saved`, code: 'oneCable.step.left-on-a-saved', params: { count } }) as const;
     const incomplete = { step: 'undo-b', text: "Device B's rollback is incomplete: + keepalive count 3", code: 'oneCable.step.undo-b-incomplete', params: { lines: '+ keepalive count 3' } } as const;
     act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [incomplete, left(1)], messages: [], question: 'undo-a' } }));
     const card = await screen.findByRole('region', { name: 'Undo A' });

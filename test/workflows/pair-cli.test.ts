@@ -50,7 +50,7 @@ describe('hotpair pair: printing and exit codes', () => {
     });
     expect(r.code).toBe(EXIT.failed);
     expect(r.err).toMatch(/COMMAND_REJECTED/);
-    expect(r.out).toMatch(/Device B: \d+ undo line\(s\) typed; configuration equals the copy taken before the push/);
+    expect(r.out).toMatch(/Device B: \d+ undo lines? typed; configuration equals the copy taken before the push/);
     expect(r.out).toMatch(/Failed; both devices were rolled back/);
     expect(r.out).toMatch(/Journal: .*\.jsonl/);
   });

@@ -81,7 +81,7 @@ describe('hotpair report of a lab commissioning and drill', () => {
     const made = await hotpair(env, 'report', 'last', '-o', out, '--pdf', '--engineer', 'Test Engineer');
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
-    expect(made.stdout).toContain(`Report of ${pair.name} run c0ffee00-report-lab (success) with 1 drill(s)`);
+    expect(made.stdout).toContain(`Report of ${pair.name} run c0ffee00-report-lab (success) with 1 drill:`);
 
     const html = readFileSync(out, 'utf8');
     for (const id of REPORT_SECTIONS) expect(html).toContain(`<section id="${id}">`);

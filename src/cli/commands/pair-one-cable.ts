@@ -160,7 +160,7 @@ export async function runOneCableCli(o: OneCableRun): Promise<number> {
         ...(flags.forceUnconfirmed !== undefined ? { forceReason: flags.forceUnconfirmed } : {}),
         onResult: (r) => {
           const [device, confirmed, lines, requests] = [r.device.toUpperCase(), r.lines.filter((l) => l.status === 'confirmed').length, r.lines.length, r.requests];
-          const text = `probe of device ${device}: ${confirmed} of ${lines} line(s) confirmed in ${requests} help request(s)`;
+          const text = `probe of device ${device}: ${confirmed} of ${lines} line${lines === 1 ? '' : 's'} confirmed in ${requests} help request${requests === 1 ? '' : 's'}`;
           show({ kind: 'message', level: 'info', device: r.device, text, code: 'probe.device-result', params: { device, confirmed, lines, requests } });
         },
       }),

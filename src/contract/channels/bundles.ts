@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_INVENTORY_BYTES } from '../../core/model/limits';
 import { Manifest } from '../../core/bundle/manifest';
 import { DiagnosticSchema, OpIdSchema, PairTextSchema } from '../common';
-import { MessageSchema } from '../errors';
+import { ErrorInfoSchema, MessageSchema } from '../errors';
 
 /** The manifest exactly as core writes and reads it (src/core/bundle/manifest.ts). */
 export const BundleManifestSchema = Manifest;
@@ -102,7 +102,15 @@ export const bundlesChannels = {
       rollback: z.boolean().default(true),
       dryRun: z.boolean().default(false),
     }),
-    output: z.strictObject({ verified: z.boolean(), saved: z.boolean(), outcome: z.string(), journal: z.string(), message: z.string() }),
+    output: z.strictObject({
+      verified: z.boolean(),
+      saved: z.boolean(),
+      outcome: z.string(),
+      journal: z.string(),
+      /** The English; `said` is the same in parts (outcome, error findings, the run's error) for the reader's language. */
+      message: z.string(),
+      said: z.strictObject({ outcome: MessageSchema, findings: z.array(DiagnosticSchema), error: ErrorInfoSchema.optional() }).optional(),
+    }),
     summary: 'Commission the pair of a verified, trusted bundle (op: progress per stage and line, Cancel rolls back)',
   },
 } as const;

@@ -10,6 +10,7 @@ import { parseRbmStatus } from '../parse/rbm-status';
 import { parseTrackAll } from '../parse/track';
 import { parseVersion } from '../parse/version';
 import { parseVrrp } from '../parse/vrrp';
+import { parserWarningSaid } from '../parse/warning-said';
 import type { Message } from '../base/message';
 import { errorParam } from '../provision/progress-message';
 import { configFacts, type ConfigFacts } from './config-facts';
@@ -61,13 +62,13 @@ export async function discover(session: DiscoverSession, opts: DiscoverOptions =
   const pack = opts.pack ?? comware7;
   const errorPatterns = pack.errors.map((e) => new RegExp(e.pattern, 'm'));
   const facts: DeviceFacts = { interfaces: [], vrrp: [], tracks: [], warnings: [] };
-  // Discovery's own warnings carry a message; a parser's are English only (null).
+  // Discovery's own warnings carry a message; a parser's is read back from its English (null when no shape fits).
   const said: (Message | null)[] = [];
   const note = (text: string, m: Message | null) => {
     facts.warnings.push(text);
     said.push(m);
   };
-  const warn = (list: string[]) => list.forEach((w) => note(w, null));
+  const warn = (list: string[]) => list.forEach((w) => note(w, parserWarningSaid(w)));
 
   /** Runs the pack's display `key`; undefined when the pack lacks it or the device rejects it. */
   const run = async (key: string, index: number): Promise<string | undefined> => {

@@ -1,5 +1,6 @@
 import { ENGLISH, type Message, type MessageParams, type Translator } from '../base/message';
 import type { DeviceFacts, RbmFact } from '../model/facts';
+import { parserWarningSaid } from '../parse/warning-said';
 import { displayWidth } from '../provision/format';
 
 /** Left-aligned columns (by terminal width, so CJK headings line up); the last column is not padded so lines carry no trailing spaces. */
@@ -55,10 +56,11 @@ function rbmLines(r: RbmFact | undefined, say: Say): string[] {
   return out;
 }
 
-/** One warning in the reader's language: discovery's own by its message, a parser's note as written. */
+/** One warning in the reader's language by its message; device values as written. */
 export function warningText(f: DeviceFacts, index: number, tr: Translator = ENGLISH): string {
   const english = f.warnings[index] ?? '';
-  const said: Message | null | undefined = f.warningsSaid?.[index];
+  // Facts recorded before parsers' warnings were coded (older journals) are read back from their English.
+  const said: Message | null | undefined = f.warningsSaid?.[index] ?? parserWarningSaid(english);
   return said ? tr.text(said.code, said.params, english) : english;
 }
 

@@ -10,7 +10,7 @@ export function formatPhase(f: PhaseFigures, tr: Translator = ENGLISH): string {
   const trigger = f.trigger === 'manual' ? t('drill.trigger.manual', {}, 'manual switchover') : f.trigger === 'link-down' ? t('drill.trigger.link-down', {}, 'link down') : t('drill.trigger.fallback', { delay }, `RBM fallback, ${delay} s delay included`);
   const [from, to] = [f.from.toUpperCase(), f.to.toUpperCase()];
   const head = t(`drill.phase.${f.phase}`, { from, to, trigger }, `${f.phase === 'switchover' ? 'Switchover' : 'Switchback'} ${from} → ${to} (${trigger})`);
-  const interruption = f.interruptionMs === null ? t('drill.figure.no-probes', {}, 'no probes') : t('drill.figure.interruption', { ms: f.interruptionMs, failed: f.failedProbes ?? 0 }, `${f.interruptionMs} ms (longest probe gap), ${f.failedProbes} failed probe(s)`);
+  const interruption = f.interruptionMs === null ? t('drill.figure.no-probes', {}, 'no probes') : t('drill.figure.interruption', { ms: f.interruptionMs, failed: f.failedProbes ?? 0 }, `${f.interruptionMs} ms (longest probe gap), ${f.failedProbes ?? 0} failed probe${f.failedProbes === 1 ? '' : 's'}`);
   const sessions =
     f.sessionsPreservedPct === null
       ? f.sessionsBefore === undefined

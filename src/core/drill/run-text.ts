@@ -32,7 +32,7 @@ export function figuresSaid(f: PhaseFigures): Sentence {
   const interruption =
     f.interruptionMs === null
       ? said(msg('figure.not-probed'), 'interruption not probed')
-      : said(msg('figure.interruption', { ms: f.interruptionMs, failed: f.failedProbes ?? 0 }), `interruption ${f.interruptionMs} ms, ${f.failedProbes ?? 0} failed probe(s)`);
+      : said(msg('figure.interruption', { ms: f.interruptionMs, failed: f.failedProbes ?? 0 }), `interruption ${f.interruptionMs} ms, ${f.failedProbes ?? 0} failed probe${f.failedProbes === 1 ? '' : 's'}`);
   const sessions = f.sessionsPreservedPct === null ? said(msg('figure.sessions-unread'), 'sessions preserved not measured') : said(msg('figure.sessions', { pct: f.sessionsPreservedPct }), `sessions preserved ${f.sessionsPreservedPct} %`);
   return {
     text: `${f.phase}: ${switchover.text}, ${interruption.text}, ${sessions.text}`,

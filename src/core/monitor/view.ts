@@ -114,7 +114,7 @@ export function eventText(e: MonitorEvent, name: (key: DeviceKey) => string = (k
     case 'drill': {
       const figures = [
         e.switchoverMs !== undefined ? t('drill.switchover', { ms: e.switchoverMs }, `switchover ${e.switchoverMs} ms`) : '',
-        e.interruptionMs !== undefined ? t('drill.interruption', { ms: e.interruptionMs, failed: e.failedProbes ?? 0 }, `interruption ${e.interruptionMs} ms, ${e.failedProbes ?? 0} failed probe(s)`) : '',
+        e.interruptionMs !== undefined ? t('drill.interruption', { ms: e.interruptionMs, failed: e.failedProbes ?? 0 }, `interruption ${e.interruptionMs} ms, ${e.failedProbes ?? 0} failed probe${e.failedProbes === 1 ? '' : 's'}`) : '',
         e.sessionsPreservedPct !== undefined ? t('drill.sessions', { pct: e.sessionsPreservedPct }, `${e.sessionsPreservedPct} % of sessions kept`) : '',
       ].filter(Boolean);
       const what = e.drill === 'link' ? t('drill.link', { interface: e.interface ?? '' }, `link ${e.interface ?? ''}`.trim()) : t('drill.switchover-kind', {}, 'switchover');

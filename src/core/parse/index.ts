@@ -14,3 +14,4 @@ export { parseTrackAll, type TrackEntry } from './track';
 export { parseClock, type ClockInfo } from './clock';
 export { parseLogLine, type LogEntry } from './log-line';
 export { parsePrompt, type PromptFact } from './prompt';
+export { parserWarningSaid } from './warning-said';

@@ -24,7 +24,7 @@ const HEADER = /^\s*((?:Chassis|Slot|Subslot|Fan|Power|Cpu)\b[^:]*?|[A-Za-z][\w 
 // long garbage line costs linear time.
 const FIELD = /^\s*([A-Za-z][A-Za-z0-9_ ]{0,47}?)\s*:(.*)$/;
 // Failure texts some platforms print instead of a block (virtual firewalls, empty bays).
-const NOT_SUPPORTED = /not supported|failed to|no manuinfo|not present|absent/i;
+export const NOT_SUPPORTED = /not supported|failed to|no manuinfo|not present|absent/i;
 
 function kindOf(name: string): ManuUnit['kind'] {
   const n = name.toLowerCase();

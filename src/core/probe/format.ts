@@ -38,7 +38,7 @@ export function formatDeviceProbe(k: DeviceKey, name: string, p: DeviceProbe, tr
   const t = tr.text.bind(tr);
   const bad = p.lines.filter((l) => l.status !== 'confirmed');
   const elapsed = duration(p.elapsedMs);
-  const counts = t('probe.format.counts', { lines: p.lines.length, requests: p.requests, elapsed: { sep: 'comma', items: [elapsed] } }, `${p.lines.length} line(s), ${p.requests} help request(s), ${formatMs(p.elapsedMs)}`);
+  const counts = t('probe.format.counts', { lines: p.lines.length, requests: p.requests, elapsed: { sep: 'comma', items: [elapsed] } }, `${p.lines.length} line${p.lines.length === 1 ? '' : 's'}, ${p.requests} help request${p.requests === 1 ? '' : 's'}, ${formatMs(p.elapsedMs)}`);
   const device = k.toUpperCase();
   const head =
     bad.length === 0

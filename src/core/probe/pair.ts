@@ -81,7 +81,7 @@ export function verdictMessage(device: DeviceKey, v: LineVerdict): Message {
 export function unconfirmedError(bad: readonly { device: DeviceKey; verdict: LineVerdict }[], device?: DeviceKey): AppError {
   const count = bad.length;
   const first = describeVerdict(bad[0]!.device, bad[0]!.verdict);
-  const english = device === undefined ? `${count} planned line(s) not confirmed by the devices; nothing was pushed. First: ${first}` : `${count} planned line(s) not confirmed by device ${device.toUpperCase()}; nothing more was pushed. First: ${first}`;
+  const english = device === undefined ? `${count} planned line${count === 1 ? '' : 's'} not confirmed by the devices; nothing was pushed. First: ${first}` : `${count} planned line${count === 1 ? '' : 's'} not confirmed by device ${device.toUpperCase()}; nothing more was pushed. First: ${first}`;
   const params = { count, first: part(verdictMessage(bad[0]!.device, bad[0]!.verdict)), ...(device ? { device: device.toUpperCase() } : {}) };
   return new AppError('COMMAND_REJECTED', english, {
     fix: 'Correct the pack for this release (hotpair probe PAIR --write-pack FILE lists what the devices offered; then --pack FILE), or push anyway with --force-unconfirmed "reason".',
@@ -128,7 +128,7 @@ export function probeStage(o: ProbeStageOptions): (c: ProbeStageContext) => Prom
     }
     if (o.forceReason !== undefined) {
       c.journal.append({ type: 'probe', phase: 'forced', unconfirmed: bad, reason: o.forceReason, time: iso() });
-      c.emit(progress('warn', 'probe.forced', { count: bad.length, reason: o.forceReason }, `pushing ${bad.length} line(s) the devices did not confirm anyway, because: "${o.forceReason}"`));
+      c.emit(progress('warn', 'probe.forced', { count: bad.length, reason: o.forceReason }, `pushing ${bad.length} line${bad.length === 1 ? '' : 's'} the devices did not confirm anyway, because: "${o.forceReason}"`));
       return undefined;
     }
     c.journal.append({ type: 'probe', phase: 'done', unconfirmed: bad, time: iso() });

@@ -95,8 +95,8 @@ export function formatRollback(r: Record<DeviceKey, DeviceRollback>, tr: Transla
     const n = d.differences.length;
     out.push(
       n === 0
-        ? tr.text('format.rollback.restored', { device, typed: d.typed }, `Device ${device}: ${d.typed} undo line(s) typed; configuration equals the copy taken before the push`)
-        : tr.text('format.rollback.differs', { device, typed: d.typed, count: n }, `Device ${device}: ${d.typed} undo line(s) typed; ${n} line(s) differ from before the push:`),
+        ? tr.text('format.rollback.restored', { device, typed: d.typed }, `Device ${device}: ${d.typed} undo line${d.typed === 1 ? '' : 's'} typed; configuration equals the copy taken before the push`)
+        : tr.text('format.rollback.differs', { device, typed: d.typed, count: n }, `Device ${device}: ${d.typed} undo line${d.typed === 1 ? '' : 's'} typed; ${n} line${n === 1 ? ' differs' : 's differ'} from before the push:`),
     );
     for (const l of d.differences) out.push(`    ${differenceText(l, tr)}`);
     for (const i of d.errors.keys()) out.push(`    ${rollbackErrorText(d, i, tr)}`);
@@ -147,7 +147,7 @@ export function formatJournalSummary(path: string, s: JournalSummary, tr: Transl
   const lines = [
     `${s.startedAt ?? '?'}  ${s.pair ?? '?'}  ${state}`,
     `  ${t('format.journal.file', { path }, `journal: ${path}`)}`,
-    `  ${t('format.journal.applied', { a: s.applied.a.length, b: s.applied.b.length }, `applied: A ${s.applied.a.length} line(s), B ${s.applied.b.length} line(s)`)}`,
+    `  ${t('format.journal.applied', { a: s.applied.a.length, b: s.applied.b.length }, `applied: A ${s.applied.a.length} line${s.applied.a.length === 1 ? '' : 's'}, B ${s.applied.b.length} line${s.applied.b.length === 1 ? '' : 's'}`)}`,
   ];
   for (const f of s.inFlight) lines.push(`  ${t('format.journal.in-flight', { device: f.device.toUpperCase(), line: f.line }, `in flight on ${f.device.toUpperCase()} (may have reached the device): ${f.line}`)}`);
   for (const k of ['a', 'b'] as const) if (s.rolledBack[k]) lines.push(`  ${t('format.journal.rollback', { device: k.toUpperCase(), state: s.rolledBack[k] }, `rollback ${k.toUpperCase()}: ${s.rolledBack[k]}`)}`);
@@ -169,7 +169,7 @@ export function formatJournalSummary(path: string, s: JournalSummary, tr: Transl
     lines.push(`  ${t('format.journal.saved', { device: k.toUpperCase(), bytes: c.bytes, how }, en)}${c.file ? t('format.journal.in-file', { file: c.file }, ` in ${c.file}`) : ''}${c.sha256 ? ` (sha256 ${c.sha256})` : ''}`);
   }
   if (s.oneCable) lines.push(...formatOneCable(s.oneCable, tr));
-  if (s.damagedLines > 0) lines.push(`  ${t('format.journal.torn', { count: s.damagedLines }, `${s.damagedLines} torn record(s) skipped`)}`);
+  if (s.damagedLines > 0) lines.push(`  ${t('format.journal.torn', { count: s.damagedLines }, `${s.damagedLines} torn record${s.damagedLines === 1 ? '' : 's'} skipped`)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -140,7 +140,7 @@ function roles(pair: Pair, f: Facts): HealthCheck {
       bad.push(part('roles.status', { device, status: r.runningStatus ?? '?', planned: e.runningStatus }, `${device} is ${r.runningStatus ?? '?'}, planned ${e.runningStatus}`));
   }
   const active = KEYS.filter((k) => f[k].rbm?.runningStatus === 'Active').length;
-  if (active !== exp.activeCount) bad.push(part('roles.active', { count: active, planned: exp.activeCount }, `${active} device(s) Active, planned ${exp.activeCount}`));
+  if (active !== exp.activeCount) bad.push(part('roles.active', { count: active, planned: exp.activeCount }, `${active} device${active === 1 ? '' : 's'} Active, planned ${exp.activeCount}`));
   if (bad.length > 0)
     return check('roles', title, 'fail', 'roles.fail', { problems: list(bad, 'semicolon') }, bad.map((p) => p.en).join('; '), 'apply the pair file; for running status see switchover records (display remote-backup-group status)');
   const params = { mode: exp.mode, roleA: f.a.rbm?.role ?? '-', statusA: String(f.a.rbm?.runningStatus), roleB: f.b.rbm?.role ?? '-', statusB: String(f.b.rbm?.runningStatus) };
@@ -178,7 +178,7 @@ function vrrp(pair: Pair, f: Facts): HealthCheck {
     }
   if (bad.length > 0)
     return check('vrrp', title, configured(f).length < 2 ? 'n/a' : 'fail', 'vrrp.fail', { problems: list(bad, 'semicolon') }, bad.map((p) => p.en).join('; '), 'apply the pair file; RBM decides the masters once the channel is up');
-  return check('vrrp', title, 'pass', 'vrrp.pass', { count: pair.vrrp.length }, `${pair.vrrp.length} group(s) as expected on both devices`);
+  return check('vrrp', title, 'pass', 'vrrp.pass', { count: pair.vrrp.length }, `${pair.vrrp.length} group${pair.vrrp.length === 1 ? '' : 's'} as expected on both devices`);
 }
 
 export function healthMatrix(pair: Pair, a: DeviceFacts, b: DeviceFacts, now: Date): HealthCheck[] {

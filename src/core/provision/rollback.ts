@@ -123,7 +123,7 @@ async function secondPass(r: DeviceRollback, i: RollbackInput, o: RollbackOption
   if (lists.length === 0) return;
   const op = withTimeout(undefined, o.timeoutMs, { limit: 'rollback' });
   try {
-    o.emit(progress('info', 'progress.rollback-second-pass', { device: i.device.toUpperCase(), count: r.differences.length }, `device ${i.device.toUpperCase()}: ${r.differences.length} line(s) still differ after the undo; typing them back from the pre-push copy`, i.device));
+    o.emit(progress('info', 'progress.rollback-second-pass', { device: i.device.toUpperCase(), count: r.differences.length }, `device ${i.device.toUpperCase()}: ${r.differences.length} line${r.differences.length === 1 ? ' still differs' : 's still differ'} after the undo; typing them back from the pre-push copy`, i.device));
     const t = await typeUndo(session, lists, op.signal);
     r.typed += t.typed;
     r.errors.push(...t.errors);
@@ -157,7 +157,7 @@ function rollbackPart(k: DeviceKey, d: DeviceRollback): [string, Message] {
       : [`device ${device} unreachable (${u.reason})`, { code: 'rollback.part.unreachable', params: { device, reason } }];
   }
   const first = d.differences.slice(0, 8);
-  return [`device ${device} differs from before the push in ${d.differences.length} line(s): ${first.join('; ')}`, { code: 'rollback.part.differs', params: { device, count: String(d.differences.length), lines: differencesParam(first) } }];
+  return [`device ${device} differs from before the push in ${d.differences.length} line${d.differences.length === 1 ? '' : 's'}: ${first.join('; ')}`, { code: 'rollback.part.differs', params: { device, count: d.differences.length, lines: differencesParam(first) } }];
 }
 
 export function rollbackError(r: Record<DeviceKey, DeviceRollback>): AppError {

@@ -206,7 +206,7 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
         for (;;) {
           const missing = planChanges(want, parseCurrentConfig(await readRunning(sess(secondary), s)), pack).add.filter((l) => l.kind === 'command');
           if (missing.length === 0) return;
-          emit(progress('info', 'progress.sync-wait', { count: missing.length, line: missing[0]?.text ?? '' }, `waiting for ${missing.length} synchronised line(s), e.g. "${missing[0]?.text}"`, secondary));
+          emit(progress('info', 'progress.sync-wait', { count: missing.length, line: missing[0]?.text ?? '' }, `waiting for ${missing.length} synchronised line${missing.length === 1 ? '' : 's'}, e.g. "${missing[0]?.text}"`, secondary));
           await sleep(t.pollMs, s);
         }
       });
@@ -252,7 +252,7 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
     if (input.noRollback) {
       // Keeping what was applied means ending the commit-delay window too, or the device would revert by itself.
       await Promise.all(KEYS.map((k) => (sessions[k] && !sessions[k].closed ? confirmCommit(sessions[k], k, journal, withTimeout(undefined, 30_000, { limit: 'commit' }).signal, false).catch(() => undefined) : undefined)));
-      emit(progress('warn', 'progress.kept', { a: result.applied.a, b: result.applied.b }, `rollback turned off: kept ${result.applied.a} line(s) on A and ${result.applied.b} on B as applied`));
+      emit(progress('warn', 'progress.kept', { a: result.applied.a, b: result.applied.b }, `rollback turned off: kept ${result.applied.a} line${result.applied.a === 1 ? '' : 's'} on A and ${result.applied.b} on B as applied`));
       journal.append({ type: 'run-end', outcome: 'failed-kept', time: iso(), message: result.error.message });
       result.outcome = 'failed-kept';
       return result;

@@ -1,5 +1,6 @@
 /** The commissioning run's sections of the report, each a pure function of the journal's records. */
 import { ENGLISH, type Translator } from '../base/message';
+import { warningText } from '../discover/format';
 import type { DeviceFacts } from '../model/facts';
 import type { DeviceKey } from '../model/pair';
 import { healthText, type FindingText } from '../provision/format';
@@ -44,7 +45,7 @@ export function summarySection(run: CommissioningRun, drills: number, tr: Transl
   return section('summary', say(tr, 'summary.title', 'Site and pair'), kv(rows));
 }
 
-const FACT_ROWS: [string, string, (f: DeviceFacts) => string | undefined][] = [
+const FACT_ROWS: [string, string, (f: DeviceFacts, tr: Translator) => string | undefined][] = [
   ['sysname', 'Sysname', (f) => f.sysname],
   ['vendor', 'Vendor', (f) => f.vendor],
   ['model', 'Model', (f) => f.model],
@@ -61,15 +62,16 @@ const FACT_ROWS: [string, string, (f: DeviceFacts) => string | undefined][] = [
   ['interfaces', 'Interfaces', (f) => `${f.interfaces.length}`],
   ['addresses', 'Addresses', (f) => f.interfaces.filter((i) => i.address).map((i) => `${i.name} ${i.address}`).join('\n') || undefined],
   ['vrrp', 'VRRP groups', (f) => f.vrrp.map((v) => `${v.interface} vrid ${v.vrid} ${v.state}${v.virtualIp ? ` ${v.virtualIp}` : ''}`).join('\n') || undefined],
-  ['not-read', 'Not read', (f) => f.warnings.join('\n') || undefined],
+  // What could not be read follows the report's language; the device values in it stay as written.
+  ['not-read', 'Not read', (f, tr) => f.warnings.map((_, i) => warningText(f, i, tr)).join('\n') || undefined],
 ];
 
 export function devicesSection(run: CommissioningRun, tr: Translator = ENGLISH): string {
   const title = say(tr, 'devices.title', 'Devices (as discovered before the push)');
   if (!run.facts.a && !run.facts.b) return section('devices', title, none(say(tr, 'devices.none', 'The journal holds no discovery facts (a run made before HotPair recorded them).')));
-  const cell = (k: DeviceKey, id: string, read: (f: DeviceFacts) => string | undefined) => {
+  const cell = (k: DeviceKey, id: string, read: (f: DeviceFacts, tr: Translator) => string | undefined) => {
     const f = run.facts[k];
-    let v = f ? read(f) : undefined;
+    let v = f ? read(f, tr) : undefined;
     // yes/no are HotPair's words; the other cells are what the device printed.
     if (id === 'rbm' && v !== undefined) v = say(tr, `devices.${v}`, v);
     return v === undefined ? '<span class="none">—</span>' : v.includes('\n') ? `<pre>${esc(v)}</pre>` : esc(v);
@@ -108,7 +110,7 @@ export function rulesSection(run: CommissioningRun, lang: ReportLanguage = ENGLI
     const count = (s: 'error' | 'warning' | 'info') => p.findings.filter((f) => f.severity === s).length;
     const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
     // Counts and catalogue text only: nothing from a device or a file to escape (and the English page stays byte-for-byte what it was).
-    parts.push(`<p>${(say(tr, 'rules.checked', `${p.rules.length} rules checked against the pair file and both devices' facts; findings: ${errors} error(s), ${warnings} warning(s), ${infos} info(s).`, { rules: p.rules.length, errors, warnings, infos }))}</p>`);
+    parts.push(`<p>${(say(tr, 'rules.checked', `${p.rules.length} rules checked against the pair file and both devices' facts; findings: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${infos === 1 ? '' : 's'}.`, { rules: p.rules.length, errors, warnings, infos }))}</p>`);
     parts.push(table([say(tr, 'rules.rule', 'Rule'), say(tr, 'rules.what', 'What it checks'), say(tr, 'rules.verdict', 'Verdict')], p.rules.map((id) => [`<span class="mono">${esc(id)}</span>`, esc(summaries.get(id) ?? ''), verdict(id)]), 'rules'));
     const facts = p.findings.filter((f) => !p.rules.includes(f.rule));
     parts.push(`<h3>${esc(say(tr, 'rules.facts', 'Checks on the discovered facts'))}</h3>`);
@@ -123,7 +125,7 @@ export function rulesSection(run: CommissioningRun, lang: ReportLanguage = ENGLI
   else {
     const detail = (x: CommissioningRun['probe'][number]) => {
       if (x.phase === 'done')
-        return x.unconfirmed?.length ? `${esc(say(tr, 'probe.unconfirmed', `${x.unconfirmed.length} line(s) the devices did not confirm:`, { count: x.unconfirmed.length }))}${lines(x.unconfirmed)}` : esc(say(tr, 'probe.confirmed', "every planned line confirmed by the devices' help"));
+        return x.unconfirmed?.length ? `${esc(say(tr, 'probe.unconfirmed', `${x.unconfirmed.length} line${x.unconfirmed.length === 1 ? '' : 's'} the devices did not confirm:`, { count: x.unconfirmed.length }))}${lines(x.unconfirmed)}` : esc(say(tr, 'probe.confirmed', "every planned line confirmed by the devices' help"));
       const phase = say(tr, `probe.${x.phase}`, x.phase);
       return esc(x.reason ? say(tr, 'probe.reason', `${phase}: ${x.reason}`, { phase, reason: x.reason }) : phase);
     };
@@ -170,7 +172,7 @@ export function planSection(run: CommissioningRun, tr: Translator = ENGLISH): st
       continue;
     }
     const counts = { remove: plan.remove.length, add: plan.add.length, applied: applied.length };
-    parts.push(`<p>${esc(say(tr, 'plan.counts', `Planned: ${counts.remove} line(s) to remove, ${counts.add} to add; confirmed applied: ${counts.applied}.`, counts))}</p>`);
+    parts.push(`<p>${esc(say(tr, 'plan.counts', `Planned: ${counts.remove} line${counts.remove === 1 ? '' : 's'} to remove, ${counts.add} to add; confirmed applied: ${counts.applied}.`, counts))}</p>`);
     if (plan.remove.length > 0) parts.push(`<p>${esc(say(tr, 'plan.removed', 'Removed:'))}</p>${lines(plan.remove.map((l) => `- ${l}`))}`);
     if (applied.length > 0) parts.push(table(['#', say(tr, 'plan.stage', 'Stage'), say(tr, 'plan.line', 'Line applied')], applied.map((a, i) => [String(i + 1), esc(a.stage), `<span class="mono">${esc(a.line)}</span>`]), 'applied'));
     const missing = plan.add.filter((l) => !applied.some((a) => a.line === l));

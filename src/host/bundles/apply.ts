@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { AppError } from '../../core/base/errors';
+import type { MessageParams } from '../../core/base/message';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../core/base/product';
 import { readBundle } from '../../core/bundle/node/container';
 import { unseal, type SealedSecret } from '../../core/bundle/node/crypto';
@@ -10,6 +11,7 @@ import { parsePack, type PlatformPack } from '../../core/platforms/pack';
 import { JournalFile, newJournalPath } from '../../core/provision/node/journal-file';
 import { formatEvent } from '../../core/provision/format';
 import type { WorkflowEvent, WorkflowResult } from '../../core/provision/types';
+import { failureMessage } from '../../core/provision/verify-text';
 import { runPair } from '../../core/provision/workflow';
 import { renderPairText } from '../../core/render/index';
 import type { HandlerContext } from '../types';
@@ -64,17 +66,28 @@ function bundlePasswords(sealedText: string | undefined, passphrase: string | un
   return out;
 }
 
-/** Workflow events → op.progress (stage names, and per-line push progress). */
+/** Workflow events → op.progress (stage names, and per-line push progress), each with its message for the reader's language. */
 function progressOf(e: WorkflowEvent, ctx: HandlerContext): void {
-  if (e.kind === 'stage' && e.phase === 'begin') ctx.progress({ step: e.title });
+  if (e.kind === 'stage' && e.phase === 'begin') ctx.progress({ step: e.title, code: `stage.${e.stage}.title` });
   else if (e.kind === 'line') {
     const device = e.device.toUpperCase();
     ctx.progress({ step: `device ${device} ${e.stage}`, code: 'host.status.device-stage', params: { device, stage: e.stage }, done: e.index + 1, total: e.total, line: e.line });
   }
   else {
     const text = formatEvent(e);
-    if (text) ctx.progress({ step: text.split('\n')[0]!.slice(0, 200) });
+    if (text) ctx.progress({ step: text.split('\n')[0]!.trim().slice(0, 200), ...eventSaid(e) });
   }
+}
+
+/** The message of an event formatEvent writes as one line (verify rounds, the workflow's notes); none for the rest. */
+function eventSaid(e: WorkflowEvent): { code: string; params?: MessageParams } | Record<string, never> {
+  if (e.kind === 'verify') {
+    if (e.failures.length === 0) return { code: 'format.verify.met', params: { attempt: e.attempt } };
+    return { code: 'format.verify.waiting', params: { attempt: e.attempt, count: e.failures.length, failures: { sep: 'semicolon', items: e.failures.slice(0, 3).map(failureMessage) } } };
+  }
+  if (e.kind !== 'message' || e.code === undefined) return {};
+  const said = { code: e.code, ...(e.params ? { params: e.params } : {}) };
+  return e.level === 'info' ? said : { code: `host.status.level-${e.level}`, params: { text: { sep: 'comma', items: [said] } } };
 }
 
 const OUTCOME_TEXT: Record<string, string> = {
@@ -137,7 +150,8 @@ export async function applyBundle(input: ApplyInput, isTrusted: (fp: string) => 
       ...(e.key ? { message: { key: e.key, ...(e.params ? { params: e.params } : {}) } } : {}),
     });
   }
-  const findings = result.findings.filter((d) => d.severity === 'error').map((d) => d.message);
+  const errors = result.findings.filter((d) => d.severity === 'error');
+  const findings = errors.map((d) => d.message);
   return {
     verified: result.outcome === 'success',
     saved: result.saved === true,
@@ -145,5 +159,11 @@ export async function applyBundle(input: ApplyInput, isTrusted: (fp: string) => 
     // a run that stopped before the plan wrote no journal: say so rather than name a missing file
     journal: existsSync(journalPath) ? journalPath : '',
     message: [OUTCOME_TEXT[result.outcome] ?? result.outcome, ...findings, result.error?.message].filter(Boolean).join(' '),
+    // The same sentence in parts, so the page says it in the reader's language (src/i18n/bundle-apply.ts).
+    said: {
+      outcome: { code: `bundle.outcome.${result.outcome}` },
+      findings: errors.map(({ rule, code, params, path, severity, message, fix, reason }) => ({ rule, path, severity, message, fix, ...(code ? { code } : {}), ...(params ? { params } : {}), ...(reason ? { reason } : {}) })),
+      ...(result.error ? { error: result.error } : {}),
+    },
   };
 }

@@ -66,7 +66,7 @@ export class PushReporter {
         this.messages.push({ level: e.level, text: e.text, ...(e.device ? { device: e.device } : {}), ...(e.code ? { code: e.code, params: e.params ?? {} } : {}) });
         break;
       case 'preflight':
-        this.messages.push({ level: e.findings.some((f) => f.severity === 'error') ? 'error' : 'info', text: `preflight: ${e.findings.length} finding(s)`, code: 'progress.preflight', params: { count: e.findings.length } });
+        this.messages.push({ level: e.findings.some((f) => f.severity === 'error') ? 'error' : 'info', text: `preflight: ${e.findings.length} finding${e.findings.length === 1 ? '' : 's'}`, code: 'progress.preflight', params: { count: e.findings.length } });
         break;
       default:
         return; // health comes back in the call's answer

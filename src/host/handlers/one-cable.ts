@@ -79,13 +79,13 @@ function reporter(opId: string, emit: (e: HostEvent) => void) {
           if (e.phase === 'begin') say('info', e.title, undefined, { code: `stage.${e.stage}.title`, params: {} });
           break;
         case 'device-plan':
-          say('info', `Plan for device ${e.device.toUpperCase()}: ${e.plan.add.length} line(s) to add, ${e.plan.remove.length} to remove, ${e.plan.unchanged} already in place`, e.device, {
+          say('info', `Plan for device ${e.device.toUpperCase()}: ${e.plan.add.length} line${e.plan.add.length === 1 ? '' : 's'} to add, ${e.plan.remove.length} to remove, ${e.plan.unchanged} already in place`, e.device, {
             code: 'oneCable.plan',
             params: { device: e.device.toUpperCase(), add: e.plan.add.length, remove: e.plan.remove.length, unchanged: e.plan.unchanged },
           });
           break;
         case 'verify':
-          if (e.failures.length > 0) say('info', `verification #${e.attempt}: waiting for ${e.failures.length} expectation(s)`, undefined, { code: 'oneCable.verify-waiting', params: { attempt: e.attempt, count: e.failures.length } });
+          if (e.failures.length > 0) say('info', `verification #${e.attempt}: waiting for ${e.failures.length} expectation${e.failures.length === 1 ? '' : 's'}`, undefined, { code: 'oneCable.verify-waiting', params: { attempt: e.attempt, count: e.failures.length } });
           break;
         default:
           return;

@@ -80,7 +80,7 @@ describe('pseudo-locale: the pairing wizard, step by step', () => {
     await waitFor(() => expect(push).toHaveProperty('disabled', false));
     fireEvent.click(push);
     const opId = useStore.getState().wizard.push.opId!;
-    act(() => fake.emit({ event: 'pair.progress', payload: { opId, stage: { name: 'channel', title: 'Stage 1 — control channel' }, devices: { a: { done: 4, total: 22, line: 'remote-backup group' } }, messages: [{ level: 'info', text: 'Stage 1 — control channel', device: 'a' }, { level: 'warn', text: 'pushing 2 line(s) the devices did not confirm anyway, because: "lab"', code: 'probe.forced', params: { count: 2, reason: 'lab' } }] } }));
+    act(() => fake.emit({ event: 'pair.progress', payload: { opId, stage: { name: 'channel', title: 'Stage 1 — control channel' }, devices: { a: { done: 4, total: 22, line: 'remote-backup group' } }, messages: [{ level: 'info', text: 'Stage 1 — control channel', device: 'a' }, { level: 'warn', text: 'pushing 2 lines the devices did not confirm anyway, because: "lab"', code: 'probe.forced', params: { count: 2, reason: 'lab' } }] } }));
     await screen.findByRole('button', { name: tw('push.cancel') });
     expect(wizardText()).toEqual([]);
 
@@ -133,7 +133,7 @@ describe('pseudo-locale: the pairing wizard, step by step', () => {
     act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [{ step: 'on-a', text: 'starting device A' }, { step: 'move-cable', text: 'starting device A', to: 'b' }], messages: [], question: 'cable' } }));
     await screen.findByRole('button', { name: tw('oneCable.cableOn', { device: 'B' }) });
     expect(wizardText()).toEqual([]);
-    act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [{ step: 'left-on-a', text: 'Device A keeps its part: 2 line(s), saved', code: 'oneCable.step.left-on-a-saved', params: { count: 2 } }], messages: [], question: 'undo-a' } }));
+    act(() => fake.emit({ event: 'oneCable.progress', payload: { opId, steps: [{ step: 'left-on-a', text: 'Device A keeps its part: 2 lines, saved', code: 'oneCable.step.left-on-a-saved', params: { count: 2 } }], messages: [], question: 'undo-a' } }));
     await screen.findByRole('button', { name: tw('oneCable.keepA') });
     expect(wizardText()).toEqual([]);
     // B's rollback incomplete: the title must not say B was rolled back.

@@ -4,6 +4,7 @@ import { useAppTranslation } from '../../i18n';
 import { either } from '../common/intl';
 import { SavedLoginSelect } from '../common/SavedLoginSelect';
 import { ErrorLine } from '../pairing/ErrorNote';
+import { applyOutcomeText } from '../../../../src/i18n/bundle-apply';
 
 type Side = { url: string; password: string; credentialId: string };
 const EMPTY: Side = { url: '', password: '', credentialId: '' };
@@ -82,7 +83,7 @@ export function ApplyBundle({ data }: { data: { name: string; data: string } }) 
       )}
       {apply.result && (
         <p role="status" className={apply.result.outcome === 'success' || apply.result.outcome === 'dry-run' || apply.result.outcome === 'nothing-to-do' ? '' : 'error-text'}>
-          {apply.result.message} {apply.result.journal && <span className="muted small">{t('bundles.apply.journal', { path: apply.result.journal })}</span>}
+          {applyOutcomeText(i18n, apply.result)} {apply.result.journal && <span className="muted small">{t('bundles.apply.journal', { path: apply.result.journal })}</span>}
         </p>
       )}
       {apply.error && (

@@ -11,6 +11,8 @@ export function HomeScreen() {
   const error = useStore(selectExamplesError);
   const openExample = useStore((s) => s.openExample);
   const { t, i18n } = useAppTranslation();
+  // A built-in example is described in the reader's language; a file added to the folder keeps its own first comment.
+  const exampleAbout = (e: { id: string; title: string }) => (i18n.exists(`app:home.examples.about.${e.id}`) ? t(`home.examples.about.${e.id}`) : e.title);
   return (
     <div className="screen home">
       <header className="screen-head">
@@ -29,7 +31,7 @@ export function HomeScreen() {
                   {e.id}
                 </button>
                 {e.mode && <span className="badge">{e.mode}</span>}
-                <span className="muted"> {e.title}</span>
+                <span className="muted"> {exampleAbout(e)}</span>
               </li>
             ))}
           </ul>

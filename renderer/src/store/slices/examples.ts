@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { i18n } from '../../i18n';
 import { api } from '../../services/api';
 import type { ExamplesSlice, State } from '../types';
 
@@ -33,6 +34,6 @@ export const examplesSlice: StateCreator<State, [], [], ExamplesSlice> = (set, g
   openInventoryRow(row) {
     const inv = get().inventory;
     const p = inv?.pairs.find((x) => x.row === row);
-    if (inv && p) toEditor(get, set, `${inv.source} row ${row}`, p.doc);
+    if (inv && p) toEditor(get, set, i18n.t('app:home.files.rowSource', { source: inv.source, row }), p.doc);
   },
 });

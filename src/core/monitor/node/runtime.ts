@@ -6,6 +6,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
+import type { Message } from '../../base/message';
 import type { DeviceKey } from '../../model/pair';
 import { type DeviceLink, pollPair, type PollParsers } from '../poller';
 import { MonitorService } from '../service';
@@ -43,8 +44,8 @@ export interface RuntimeOptions {
   onPoll?: (obs: Observation) => void;
   /** Every batch of events, after it is stored. */
   onEvents?: (events: MonitorEvent[]) => void;
-  /** Problems that do not stop the monitor (store full, webhook down). */
-  onWarning?: (message: string) => void;
+  /** Problems that do not stop the monitor (store full, webhook down); `said` is the warning as a message of the core catalogue. */
+  onWarning?: (message: string, said?: Message) => void;
 }
 
 export interface MonitorRuntime {
@@ -56,6 +57,17 @@ export interface MonitorRuntime {
 
 export function newRunId(now = Date.now()): string {
   return `${now.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+}
+
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * A failed alert post in the reader's words. The webhook's own refusal is an HTTP status (its
+ * English carries only the number); anything else is the system's or fetch's text, kept as it is.
+ */
+function webhookSaid(e: Error, rule: string, pair: string): Message {
+  const status = /^webhook answered (\d+)$/.exec(e.message)?.[1];
+  return status !== undefined ? { code: 'monitor.warning.webhook-status', params: { status, rule, pair } } : { code: 'monitor.warning.webhook-failed', params: { reason: e.message, rule, pair } };
 }
 
 export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {
@@ -72,14 +84,14 @@ export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {
   const ownStore = typeof o.db === 'string';
   const store = typeof o.db === 'string' ? new EventStore(o.db, { retentionDays: o.retentionDays }) : o.db;
   store?.recordRun({ id: runId, started: Date.now(), host: hostname(), pairs: o.pairs.map((p) => p.name) });
-  const webhook = o.webhookUrl ? new Webhook({ url: o.webhookUrl, onError: (e, a) => warn(`webhook: ${e.message} (alert ${a.rule} on ${a.pair})`) }) : undefined;
+  const webhook = o.webhookUrl ? new Webhook({ url: o.webhookUrl, onError: (e, a) => warn(`webhook: ${e.message} (alert ${a.rule} on ${a.pair})`, webhookSaid(e, a.rule, a.pair)) }) : undefined;
 
   service.onEvents.on((events) => {
     // Stored first: the live view, metrics and webhook may fail, the history must not.
     try {
       store?.record(events);
     } catch (e) {
-      warn(`store: ${e instanceof Error ? e.message : String(e)}`);
+      warn(`store: ${reasonOf(e)}`, { code: 'monitor.warning.store', params: { reason: reasonOf(e) } });
     }
     webhook?.send(events);
     o.onEvents?.(events);
@@ -99,7 +111,7 @@ export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {
     try {
       store?.prune();
     } catch (e) {
-      warn(`store: ${e instanceof Error ? e.message : String(e)}`);
+      warn(`store: ${reasonOf(e)}`, { code: 'monitor.warning.store', params: { reason: reasonOf(e) } });
     }
   }, 3_600_000);
   prune.unref();
@@ -120,7 +132,7 @@ export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {
           o.onPoll?.(obs);
         },
       },
-    ).catch((e: unknown) => warn(`poller ${p.name}: ${e instanceof Error ? e.message : String(e)}`)),
+    ).catch((e: unknown) => warn(`poller ${p.name}: ${reasonOf(e)}`, { code: 'monitor.warning.poller', params: { pair: p.name, reason: reasonOf(e) } })),
   );
 
   let stopped = false;

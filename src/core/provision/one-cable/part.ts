@@ -46,7 +46,7 @@ export async function waitSynced(device: DeviceKey, session: Session, source: De
   for (;;) {
     const missing = planChanges(want, parseCurrentConfig(await readRunning(session, signal)), pack).add.filter((l) => l.kind === 'command');
     if (missing.length === 0) return;
-    emit(progress('info', 'oneCable.sync-wait', { count: missing.length, line: missing[0]?.text ?? '' }, `waiting for ${missing.length} synchronised line(s) from the other device, e.g. "${missing[0]?.text}"`, device));
+    emit(progress('info', 'oneCable.sync-wait', { count: missing.length, line: missing[0]?.text ?? '' }, `waiting for ${missing.length} synchronised line${missing.length === 1 ? '' : 's'} from the other device, e.g. "${missing[0]?.text}"`, device));
     await sleep(pollMs, signal);
   }
 }

@@ -54,7 +54,7 @@ export function probePart(o: Omit<ProbeStageOptions, 'onResult'> & { onResult?: 
     const bad = found.map((u) => describeVerdict(u.device, u.verdict));
     if (bad.length > 0 && o.forceReason !== undefined) {
       c.journal.append({ type: 'probe', phase: 'forced', device: k, unconfirmed: bad, reason: o.forceReason, time: iso() });
-      c.emit(progress('warn', 'probe.device-forced', { count: bad.length, device: k.toUpperCase(), reason: o.forceReason }, `pushing ${bad.length} line(s) device ${k.toUpperCase()} did not confirm anyway, because: "${o.forceReason}"`, k));
+      c.emit(progress('warn', 'probe.device-forced', { count: bad.length, device: k.toUpperCase(), reason: o.forceReason }, `pushing ${bad.length} line${bad.length === 1 ? '' : 's'} device ${k.toUpperCase()} did not confirm anyway, because: "${o.forceReason}"`, k));
       return undefined;
     }
     c.journal.append({ type: 'probe', phase: 'done', device: k, unconfirmed: bad, time: iso() });

@@ -151,7 +151,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
       say('on-a', 'Cable on device A: log in, read it, check what A alone can show, push all of A\u2019s part.', { device: 'a' }, { code: 'oneCable.step.on-a' });
       const s = await goTo('a');
       if (earlier.a.length > 0) {
-        emit(progress('info', 'oneCable.left-undo', { count: earlier.a.length, device: 'A' }, `the interrupted run left ${earlier.a.length} line(s) on A: undoing them before starting A's part again`, 'a'));
+        emit(progress('info', 'oneCable.left-undo', { count: earlier.a.length, device: 'A' }, `the interrupted run left ${earlier.a.length} line${earlier.a.length === 1 ? '' : 's'} on A: undoing them before starting A's part again`, 'a'));
         await undo('a');
       }
       const fa = known.a as DeviceFacts;
@@ -204,7 +204,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
     try {
       const s = await goTo('b');
       if (earlier.b.length > 0) {
-        emit(progress('info', 'oneCable.left-undo', { count: earlier.b.length, device: 'B' }, `the interrupted run left ${earlier.b.length} line(s) on B: undoing them before starting B's part again`, 'b'));
+        emit(progress('info', 'oneCable.left-undo', { count: earlier.b.length, device: 'B' }, `the interrupted run left ${earlier.b.length} line${earlier.b.length === 1 ? '' : 's'} on B: undoing them before starting B's part again`, 'b'));
         await undo('b');
       }
       const facts = { a: known.a as DeviceFacts, b: known.b as DeviceFacts };
@@ -295,12 +295,12 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
     result.leftOnA = { lines, saved: saved.a };
     say(
       'left-on-a',
-      `Device A keeps its part: ${lines} line(s)${saved.a ? ', saved' : ' (not saved)'}, channel waiting for B. To undo it, move the cable back to A: HotPair types A's undo from the journal (now, or later with hotpair recover <journal>).`,
+      `Device A keeps its part: ${lines} line${lines === 1 ? '' : 's'}${saved.a ? ', saved' : ' (not saved)'}, channel waiting for B. To undo it, move the cable back to A: HotPair types A's undo from the journal (now, or later with hotpair recover <journal>).`,
       { device: 'a' },
       { code: saved.a ? 'oneCable.step.left-on-a-saved' : 'oneCable.step.left-on-a', params: { count: lines } },
     );
     if (input.undoA && !(await input.undoA())) {
-      const kept = `${message}; device A keeps its part (${lines} line(s)): hotpair recover <journal> undoes it with the cable on A`;
+      const kept = `${message}; device A keeps its part (${lines} line${lines === 1 ? '' : 's'}): hotpair recover <journal> undoes it with the cable on A`;
       return end('rollback-incomplete', kept, { code: 'oneCable.outcome.kept-a', params: { outcome: outcomeParam('rollback-incomplete'), error: errorParam(error), count: lines } }, `rollback-incomplete: ${kept}`);
     }
     const r = await undo('a').catch((e: unknown) => {

@@ -4,6 +4,7 @@ import { useAppTranslation } from '../../../i18n';
 import { useStore } from '../../../store/index';
 import { ErrorNote } from '../ErrorNote';
 import { FactsTable } from './FactsTable';
+import { FactsWarnings } from './FactsWarnings';
 
 /** Step 2: read both devices (started on arrival), then show them side by side with the differences that matter. */
 export function DiscoverStep() {
@@ -43,6 +44,7 @@ export function DiscoverStep() {
             {disc.mismatches?.length ? t('wizard.discover.differences', { count: disc.mismatches.length, errors }) : t('wizard.discover.noDifferences')}
           </p>
           <FactsTable a={a} b={b} mismatches={disc.mismatches ?? []} />
+          <FactsWarnings facts={{ a, b }} />
           <div className="button-row step-actions">
             <button type="button" className="primary" onClick={() => goStep('settings')}>
               {t('wizard.discover.next')}

@@ -26,7 +26,7 @@ export function MoveCableCard() {
 
   if (o.question === 'undo-a') {
     // The count core names it by; a host without codes says it only in its English sentence.
-    const said = left?.params?.count ?? /(\d+) line\(s\)/.exec(left?.text ?? '')?.[1];
+    const said = left?.params?.count ?? /(\d+) line/.exec(left?.text ?? '')?.[1];
     // ICU's plural counts a number; a count that cannot be read says "its part" rather than guess.
     const lines = typeof said === 'number' || typeof said === 'string' ? Number(said) : NaN;
     const counted = Number.isInteger(lines);
