@@ -115,6 +115,8 @@ export const MonitorReceiversSchema = z.strictObject({
   metrics: z.string().optional(),
   /** Problems that do not stop monitoring (port in use, store error), newest last. */
   warnings: z.array(z.string()),
+  /** `warnings` as core messages, index for index (null: a warning without one), for the reader's language. */
+  warningsSaid: z.array(MessageSchema.nullable()).optional(),
 });
 
 export const MonitorSnapshotSchema = z.strictObject({

@@ -122,7 +122,8 @@ export class MonitorManager {
       receivers: this.receivers,
       onEvents: (events) => this.batcher.addEvents(events as MonitorEvent[]),
       onPoll: () => this.batcher.touch(name),
-      onWarning: (m) => this.receivers.warn(`${name}: ${m}`),
+      // One list holds every pair's warnings, so each says which pair it is about.
+      onWarning: (m, said) => this.receivers.warn(`${name}: ${m}`, said && { code: 'host.monitor-warning', params: { pair: name, warning: { sep: 'semicolon', items: [said] } } }),
     });
     this.watched.set(name, { subject, runtime, samples: new SampleRing(), intervalMs });
     this.batcher.touch(name);

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { saidText } from '../../../../src/i18n/progress';
 import { useAppTranslation } from '../../i18n';
 import { useStore } from '../../store/index';
 import { ErrorLine } from '../pairing/ErrorNote';
@@ -21,7 +22,7 @@ function useNow(everyMs: number): number {
 }
 
 export function MonitorScreen() {
-  const { t } = useAppTranslation();
+  const { t, i18n } = useAppTranslation();
   const pairs = useStore(selectMonitorPairs);
   const samples = useStore(selectMonitorSamples);
   const receivers = useStore(selectMonitorReceivers);
@@ -49,9 +50,9 @@ export function MonitorScreen() {
       )}
       {receivers.warnings.length > 0 && (
         <ul className="card warnings" aria-label={t('monitor.warnings')}>
-          {receivers.warnings.slice(-3).map((w) => (
+          {receivers.warnings.slice(-3).map((w, n, shown) => (
             <li key={w} className="warn-text small">
-              {w}
+              {saidText(i18n, receivers.warningsSaid?.[receivers.warnings.length - shown.length + n] ?? undefined, w)}
             </li>
           ))}
         </ul>

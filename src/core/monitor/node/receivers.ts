@@ -25,11 +25,18 @@ export interface ReceiverConfig {
 }
 
 export interface ReceiverOptions {
-  /** Problems that do not stop the monitor (a socket error, a port taken when not strict). */
-  /** `said` is the warning as a message of the core catalogue, for the reader's language. */
+  /** Problems that do not stop the monitor (a socket error, a port taken when not strict); `said` is the warning as a message of the core catalogue. */
   onWarning?: (message: string, said?: Message) => void;
   /** Opened, closed, or a new warning: for a view that shows where the monitor listens. */
   onChange?: () => void;
+}
+
+export interface ReceiversDescription {
+  syslog?: string;
+  metrics?: string;
+  /** In English, each after the time (UTC) it was raised. */
+  warnings: string[];
+  warningsSaid?: (Message | null)[];
 }
 
 /** Warnings kept for describe(): the newest, enough to see a pattern, never unbounded. */
@@ -42,6 +49,8 @@ export class MonitorReceivers {
   private devices: DeviceAddress[] = [];
   private router = new LogRouter([]);
   readonly warnings: string[] = [];
+  /** `warnings` as messages of the core catalogue, index for index; null where a warning came without one. */
+  readonly warningsSaid: (Message | null)[] = [];
 
   constructor(private readonly o: ReceiverOptions = {}) {}
 
@@ -62,17 +71,24 @@ export class MonitorReceivers {
     return this.syslogRx?.udpPort ?? this.syslogRx?.tcpPort;
   }
 
-  describe(): { syslog?: string; metrics?: string; warnings: string[] } {
+  /** Where it listens and its warnings; `warningsSaid` only when some warning has a message, so readers of the older shape see none. */
+  describe(): ReceiversDescription {
     return {
       ...(this.syslogRx ? { syslog: `udp+tcp ${this.syslogRx.host}:${this.syslogPort}` } : {}),
       ...(this.metricsServer ? { metrics: this.metricsServer.url } : {}),
       warnings: [...this.warnings],
+      ...(this.warningsSaid.some((m) => m !== null) ? { warningsSaid: [...this.warningsSaid] } : {}),
     };
   }
 
   warn(message: string, said?: Message): void {
-    this.warnings.push(`${new Date().toISOString().slice(11, 19)}Z ${message}`);
-    if (this.warnings.length > MAX_WARNINGS) this.warnings.splice(0, this.warnings.length - MAX_WARNINGS);
+    const time = `${new Date().toISOString().slice(11, 19)}Z`;
+    this.warnings.push(`${time} ${message}`);
+    this.warningsSaid.push(said ? { code: 'host.receiver.warning-at', params: { time, warning: { sep: 'semicolon', items: [said] } } } : null);
+    if (this.warnings.length > MAX_WARNINGS) {
+      this.warnings.splice(0, this.warnings.length - MAX_WARNINGS);
+      this.warningsSaid.splice(0, this.warningsSaid.length - MAX_WARNINGS);
+    }
     this.o.onWarning?.(message, said);
     this.o.onChange?.();
   }

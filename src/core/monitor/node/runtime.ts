@@ -13,7 +13,7 @@ import { MonitorService } from '../service';
 import { type AlertConfig, DEFAULT_ALERTS, defaultCorrelationWindowMs, type MonitorEvent, type Observation } from '../types';
 import type { MonitorReceivers } from './receivers';
 import { EventStore } from './store';
-import { Webhook } from './webhook';
+import { Webhook, WebhookStatusError } from './webhook';
 
 export interface MonitoredDevice {
   link: DeviceLink;
@@ -62,12 +62,13 @@ export function newRunId(now = Date.now()): string {
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
- * A failed alert post in the reader's words. The webhook's own refusal is an HTTP status (its
- * English carries only the number); anything else is the system's or fetch's text, kept as it is.
+ * A failed alert post in the reader's words. The webhook's own refusal is an HTTP status; anything
+ * else is the system's or fetch's text, kept as it is.
  */
 function webhookSaid(e: Error, rule: string, pair: string): Message {
-  const status = /^webhook answered (\d+)$/.exec(e.message)?.[1];
-  return status !== undefined ? { code: 'monitor.warning.webhook-status', params: { status, rule, pair } } : { code: 'monitor.warning.webhook-failed', params: { reason: e.message, rule, pair } };
+  return e instanceof WebhookStatusError
+    ? { code: 'monitor.warning.webhook-status', params: { status: String(e.status), rule, pair } }
+    : { code: 'monitor.warning.webhook-failed', params: { reason: e.message, rule, pair } };
 }
 
 export async function startMonitor(o: RuntimeOptions): Promise<MonitorRuntime> {

@@ -16,10 +16,19 @@ function protocolOf(url: string): string | undefined {
 
 type AlertEvent = Extract<MonitorEvent, { kind: 'alert' }>;
 
+/** The endpoint answered, but not with 2xx: the status is kept as a number so callers can say it in any language. */
+export class WebhookStatusError extends Error {
+  constructor(readonly status: number) {
+    super(`webhook answered ${status}`);
+    this.name = 'WebhookStatusError';
+  }
+}
+
 export interface WebhookOptions {
   url: string;
   timeoutMs?: number;
   retries?: number;
+  /** The last failure once the retries are spent: a WebhookStatusError when the endpoint answered, else the system's or fetch's error. */
   onError?: (e: Error, alert: AlertEvent) => void;
 }
 
@@ -65,7 +74,7 @@ export class Webhook {
         });
         await res.arrayBuffer();
         if (res.ok) return;
-        last = new Error(`webhook answered ${res.status}`);
+        last = new WebhookStatusError(res.status);
         if (res.status < 500) break; // a 4xx will not get better by retrying
       } catch (e) {
         last = e instanceof Error ? e : new Error(String(e));
