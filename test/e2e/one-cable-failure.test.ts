@@ -11,6 +11,7 @@ import { sendFault } from '../../src/lab/faults';
 import { LAB_PASSWORD, LAB_USERNAME } from '../../src/lab/lab';
 import { cableEnd, moveCable, readCable } from '../../src/lab/one-cable';
 import { appInChromium } from './app-in-chromium';
+import { openOneCableCard } from './one-cable-card';
 
 // The one-cable flow's failure path in Debian's chromium: A pushed and saved, the cable moved to B,
 // verification failing there (the lab's control channel cut), B rolled back and the engineer asked
@@ -66,18 +67,9 @@ async function speak(lang: 'en' | 'zh-CN'): Promise<void> {
 
 describe('the one-cable flow failing on B (chromium)', () => {
   it('B fails verification and is rolled back, A is left saved with Undo A / Keep A; Undo A with the cable back restores A', async () => {
-    const { page, mode, labDir } = app;
+    const { page, labDir } = app;
     const t0 = Date.now();
-    await page.goto(mode.server.url);
-    await page.keyboard.press('Alt+2');
-    await page.getByRole('button', { name: 'lab', exact: true }).click();
-    await page.getByRole('heading', { name: /Pairing/ }).waitFor();
-
-    await page.getByRole('button', { name: '1. Connect A and B' }).click();
-    await page.getByRole('radio', { name: 'One cable' }).check();
-    const card = page.getByRole('region', { name: 'One console cable' });
-    await card.getByRole('button', { name: 'Start the lab pair with one cable' }).click();
-    await card.getByRole('button', { name: "Use the lab's cable" }).click({ timeout: 30_000 });
+    const card = await openOneCableCard(app);
     expect(cableEnd(readCable(labDir)!)).toBe('a');
     const before = await configOfA();
     expect(before.running).toMatch(/sysname FW1/);

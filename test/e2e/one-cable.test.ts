@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LAB_PASSWORD } from '../../src/lab/lab';
 import { cableEnd, moveCable, readCable } from '../../src/lab/one-cable';
 import { appInChromium } from './app-in-chromium';
+import { openOneCableCard } from './one-cable-card';
 
 // The wizard's "One cable" choice in Debian's chromium against browser mode: the lab started with
 // one console cable from the Connect step, the flow run on it, the test moving the cable through
@@ -14,18 +15,10 @@ const shot = (name: string) => app.page.screenshot({ path: join(shots, `one-cabl
 
 describe('the pairing wizard over one console cable (chromium)', () => {
   it('starts the lab with one cable, commissions A, asks for the cable on B, ends verified and saved', async () => {
-    const { page, mode, labDir } = app;
-    await page.goto(mode.server.url);
-    await page.keyboard.press('Alt+2');
-    await page.getByRole('button', { name: 'lab', exact: true }).click();
-    await page.getByRole('heading', { name: /Pairing/ }).waitFor();
+    const { page, labDir } = app;
 
     // 1. The Connect step's choice, and the lab started in its one-cable form from there.
-    await page.getByRole('button', { name: '1. Connect A and B' }).click();
-    await page.getByRole('radio', { name: 'One cable' }).check();
-    const card = page.getByRole('region', { name: 'One console cable' });
-    await card.getByRole('button', { name: 'Start the lab pair with one cable' }).click();
-    await card.getByRole('button', { name: "Use the lab's cable" }).click({ timeout: 30_000 });
+    const card = await openOneCableCard(app);
     const port = await card.getByLabel('Console port').inputValue();
     expect(port).toBe(join(labDir, 'console'));
     expect(cableEnd(readCable(labDir)!)).toBe('a');

@@ -1,4 +1,5 @@
-import type { Translator } from '../../src/core/base/message';
+import { expect } from 'vitest';
+import type { MessageParams, Translator } from '../../src/core/base/message';
 import { createI18n } from '../../src/i18n/create';
 import { coreTranslator } from '../../src/i18n/core';
 
@@ -22,4 +23,19 @@ export function checkingTranslator(): { tr: Translator; missing: Set<string>; dr
     },
   };
   return { tr, missing, drift };
+}
+
+/** A line core said: its English beside the code and params a reader's language says it from. */
+export interface Said {
+  text: string;
+  code?: string | undefined;
+  params?: MessageParams | undefined;
+}
+
+/** Every code said is in both catalogues, and the English catalogue says exactly core's English. */
+export function expectCoreEnglish(said: readonly Said[]): void {
+  const { tr, missing, drift } = checkingTranslator();
+  for (const m of said) if (m.code) tr.text(m.code, m.params, m.text);
+  expect([...missing]).toEqual([]);
+  expect(drift).toEqual([]);
 }

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { abortError, sleep, throwIfAborted, withTimeout } from '../../src/core/base/abort';
-import { AppError, toErrorInfo, type ErrorInfo } from '../../src/core/base/errors';
+import { AppError } from '../../src/core/base/errors';
 import { limitEnglish, type Limit } from '../../src/core/base/limit';
-import { isMessageList, type Message, type MessageParams } from '../../src/core/base/message';
+import { isMessageList, type MessageParams } from '../../src/core/base/message';
 import type { DeviceKey, Pair } from '../../src/core/model/pair';
 import { comware7 } from '../../src/core/platforms/comware7';
 import type { PlatformPack } from '../../src/core/platforms/pack';
@@ -25,70 +25,17 @@ import { ApplyOutputSchema, type ApplyOutput, type HostEvent, type OpProgress } 
 import type { DeviceManager } from '../../src/host/devices/manager';
 import { pairHandlers } from '../../src/host/handlers/pair';
 import type { HandlerContext } from '../../src/host/types';
-import { coreTranslator } from '../../src/i18n/core';
 import { errorText } from '../../src/i18n/core-text';
-import { createI18n } from '../../src/i18n/create';
 import { progressText, saidText } from '../../src/i18n/progress';
-import { PSEUDO_LANGUAGE, pseudoResources } from '../../src/i18n/pseudo';
 import { LabDevice } from '../../src/lab/device/index';
 import { InProcessSession } from '../core/provision/in-process-session';
 import { EXAMPLE_INPUTS, EXAMPLES } from '../core/render/examples';
 import { memoryJournal } from '../workflows/lab-pair';
-
-const en = createI18n('en');
-const zh = createI18n('zh-CN');
-const pseudo = createI18n(PSEUDO_LANGUAGE, pseudoResources());
-const CJK = /[\u4e00-\u9fff]/;
+import { PUNCTUATION, en, languageChecks, pseudo, zh } from './english-left';
 
 /** Latin words the Chinese keeps on purpose: product and format names, the vendor's loanwords, the CLI in a fix. */
-const ZH_TOKENS = new Set(['PDF', 'Console', 'hotpair', 'recover', '<journal>', '-', '+']);
-
-/** Latin words left once the values (what the device or the file holds) are taken out. */
-function leftover(text: string, values: readonly string[]): string[] {
-  let s = text;
-  for (const v of [...values].sort((x, y) => y.length - x.length)) if (v !== '') s = s.split(v).join(' ');
-  return s.split(/[\s，。；：、“”（）()"`]+/).filter((w) => /[A-Za-z]/.test(w));
-}
-
-function expectChinese(text: string, values: readonly string[]): void {
-  expect(text).toMatch(CJK);
-  for (const v of values) expect(text).toContain(v);
-  expect(leftover(text, values).filter((w) => !ZH_TOKENS.has(w))).toEqual([]);
-}
-
-/** Nothing outside the catalogue's ［…］ but the values, which are kept as written. */
-function expectPseudo(text: string, values: readonly string[]): void {
-  for (const v of values) expect(text).toContain(v);
-  let s = text;
-  for (const v of [...values].sort((x, y) => y.length - x.length)) if (v !== '') s = s.split(v).join(' ');
-  while (/［[^［］]*］/.test(s)) s = s.replace(/［[^［］]*］/g, ' ');
-  expect(s.split(/\s+/).filter((w) => /[A-Za-z]/.test(w))).toEqual([]);
-}
-
-/** An error in English (exactly core's sentence), Chinese and pseudo; returns the Chinese. */
-function said(e: unknown, values: readonly string[]): { info: ErrorInfo; message: string; fix?: string } {
-  const info = e instanceof Error ? toErrorInfo(e) : (e as ErrorInfo);
-  expect(info.key, `${info.code}: ${info.message} carries no message key`).toBeDefined();
-  const english = errorText(en, info);
-  expect(english.message).toBe(info.message);
-  expect(english.fix).toBe(info.fix);
-  const chinese = errorText(zh, info);
-  expectChinese(chinese.message, values);
-  if (info.fix !== undefined) expectChinese(chinese.fix!, []);
-  const p = errorText(pseudo, info);
-  expectPseudo(p.message, values);
-  if (info.fix !== undefined) expectPseudo(p.fix!, []);
-  return { info, message: chinese.message, ...(chinese.fix !== undefined ? { fix: chinese.fix } : {}) };
-}
-
-/** A message core sent beside its English, the same way. */
-function saidMessage(m: Message, english: string, values: readonly string[]): string {
-  expect(coreTranslator(en).text(m.code, m.params, `(no ${m.code})`)).toBe(english);
-  const chinese = coreTranslator(zh).text(m.code, m.params, english);
-  expectChinese(chinese, values);
-  expectPseudo(coreTranslator(pseudo).text(m.code, m.params, english), values);
-  return chinese;
-}
+const ZH_TOKENS = ['PDF', 'Console', 'hotpair', 'recover', '<journal>', '-', '+'];
+const { expectChinese, expectPseudo, said, messageKeeping: saidMessage } = languageChecks({ tokens: ZH_TOKENS, separators: PUNCTUATION });
 
 /** The values a message quotes: every string and number among its params, at any depth. */
 function valuesOf(params: MessageParams | undefined): string[] {

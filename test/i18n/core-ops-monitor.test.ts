@@ -25,7 +25,7 @@ import { PSEUDO_ENV, setCliLanguage } from '../../src/i18n/node/cli';
 import { progressText, saidText } from '../../src/i18n/progress';
 import { PSEUDO_LANGUAGE, pseudoResources } from '../../src/i18n/pseudo';
 import { examplePair, fast, memoryJournal, startLabPair, type LabPair } from '../workflows/lab-pair';
-import { checkingTranslator } from './core-helpers';
+import { expectCoreEnglish, type Said } from './core-helpers';
 
 /**
  * Manual operations, the monitor's operation progress and the drill's progress lines in the
@@ -36,8 +36,6 @@ import { checkingTranslator } from './core-helpers';
 const zh = createI18n('zh-CN');
 const pseudo = createI18n(PSEUDO_LANGUAGE, pseudoResources());
 const ROOT = join(import.meta.dirname, '../..');
-
-type Said = { text: string; code?: string | undefined; params?: MessageParams | undefined };
 
 /** Words the zh-CN catalogue keeps in Latin letters on purpose: device and CLI syntax, operation names, protocol names. */
 const ZH_KEPT = ['display remote-backup-group status', 'hotpair op', 'hotpair pair', 'peer-active', 'peer-standby', 'reset', '--pack', 'HOST', 'PORT', 'ADDR', 'IPv6', 'RBM', 'VRRP', 'Active', 'Standby', 'sync', '<pair>', '<file>', '--probe'];
@@ -64,10 +62,7 @@ function bare(text: string, kept: readonly string[]): string[] {
 
 /** Core's English is the English catalogue's, the code is in both catalogues, and zh-CN and pseudo leave nothing English but device values. */
 function holdToCatalogue(said: Said[]): void {
-  const { tr, missing, drift } = checkingTranslator();
-  for (const m of said) if (m.code) tr.text(m.code, m.params, m.text);
-  expect([...missing]).toEqual([]);
-  expect(drift).toEqual([]);
+  expectCoreEnglish(said);
   for (const m of said) {
     expect(m.code, m.text).toBeDefined();
     const values = deviceValues(m.params);

@@ -7,6 +7,7 @@ import { mismatchText } from '../../src/i18n/discover';
 import { preflightText } from '../../src/i18n/preflight';
 import { PSEUDO_LANGUAGE, pseudoResources } from '../../src/i18n/pseudo';
 import { EXAMPLES } from '../core/render/examples';
+import { factoryFresh, iface } from '../core/discover/facts';
 import { checkingTranslator } from './core-helpers';
 
 const en = createI18n('en');
@@ -15,27 +16,10 @@ const pseudo = createI18n(PSEUDO_LANGUAGE, pseudoResources());
 const pair = EXAMPLES['as-vrrp'];
 if (!pair) throw new Error('example missing');
 
-const iface = (name: string, aggregateMember?: string) => (aggregateMember ? { name, aggregateMember } : { name });
 // The interfaces the example pair file names, so the file's own checks stay quiet.
 const named = [...new Set([pair.devices.a.dataChannel.interface, ...pair.devices.a.interfaces.map((i) => i.name), ...pair.vrrp.map((g) => g.interface)])].map((n) => iface(n));
 
-function device(over: Partial<DeviceFacts> = {}): DeviceFacts {
-  return {
-    sysname: 'FW1',
-    model: 'SecPath F1000-AK1150',
-    softwareVersion: '7.1.064',
-    release: 'ESS 1171P23',
-    serialNumber: 'SN-A',
-    mac: '3cd2-e5a0-0001',
-    uptimeSeconds: 600,
-    interfaces: named,
-    rbm: { configured: false },
-    vrrp: [],
-    tracks: [],
-    warnings: [],
-    ...over,
-  };
-}
+const device = (over: Partial<DeviceFacts> = {}): DeviceFacts => factoryFresh({ mac: '3cd2-e5a0-0001', uptimeSeconds: 600, interfaces: named, ...over });
 const without = (f: DeviceFacts, ...keys: (keyof DeviceFacts)[]): DeviceFacts => {
   const out = { ...f };
   for (const k of keys) delete out[k];

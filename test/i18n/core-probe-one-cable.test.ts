@@ -8,8 +8,7 @@
 import type { i18n } from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError, toErrorInfo, type ErrorInfo } from '../../src/core/base/errors';
-import type { Message, MessageParams } from '../../src/core/base/message';
-import { MemoryTranscriptSink, TranscriptRecorder } from '../../src/core/channel/transcript';
+import type { Message } from '../../src/core/base/message';
 import { comware7 } from '../../src/core/platforms/comware7';
 import type { PlatformPack } from '../../src/core/platforms/pack';
 import { formatDeviceProbe } from '../../src/core/probe/format';
@@ -22,28 +21,20 @@ import { probePart } from '../../src/core/provision/one-cable/probe';
 import type { OneCableEvent, OneCableResult } from '../../src/core/provision/one-cable/types';
 import { runOneCable } from '../../src/core/provision/one-cable/workflow';
 import type { Session } from '../../src/core/provision/types';
-import { DeviceSession } from '../../src/core/session/session';
-import { MockTransport } from '../../src/core/transport/mock';
 import { runFailed } from '../../src/host/handlers/one-cable';
 import { coreTranslator } from '../../src/i18n/core';
 import { errorText, verifyFailureText } from '../../src/i18n/core-text';
 import { createI18n } from '../../src/i18n/create';
 import { progressText } from '../../src/i18n/progress';
 import { PSEUDO_LANGUAGE, pseudoResources } from '../../src/i18n/pseudo';
-import { fakeHelpCli } from '../core/probe/fake-help-cli';
+import { helpCliSession } from '../core/probe/help-cli-session';
 import { examplePair, fast, memoryJournal } from '../workflows/lab-pair';
 import { startCableLab, type CableLab } from '../workflows/one-cable-lab';
-import { checkingTranslator } from './core-helpers';
+import { checkingTranslator, expectCoreEnglish, type Said } from './core-helpers';
 
 const en = createI18n('en');
 const zh = createI18n('zh-CN');
 const pseudo = createI18n(PSEUDO_LANGUAGE, pseudoResources());
-
-interface Said {
-  text: string;
-  code?: string | undefined;
-  params?: MessageParams | undefined;
-}
 
 /**
  * What is left of `text` once the pseudo-locale's brackets (innermost first) and the device text
@@ -61,10 +52,7 @@ const LATIN_TERMS = ['HotPair', 'Console', 'SFTP', 'MAC', 'VRRP', 'IP', 'hotpair
 
 /** Every coded message: in both catalogues, said in English exactly as core says it, and neither Chinese nor pseudo leaves English but device text. */
 function holdToCatalogue(said: readonly Said[], device: readonly string[]): void {
-  const { tr, missing, drift } = checkingTranslator();
-  for (const m of said) if (m.code) tr.text(m.code, m.params, m.text);
-  expect([...missing]).toEqual([]);
-  expect(drift).toEqual([]);
+  expectCoreEnglish(said);
   for (const m of said) {
     expect(m.code, m.text).toBeDefined();
     expect(bare(progressText(zh, m), [...device, ...LATIN_TERMS]), progressText(zh, m)).toEqual([]);
@@ -96,19 +84,7 @@ const GRAMMAR = {
   interface: ['ip address X.X.X.X X.X.X.X', 'quit'],
 };
 
-async function fakeDevice() {
-  const f = fakeHelpCli({ grammar: GRAMMAR });
-  const transport = new MockTransport({ greeting: f.greeting, onWrite: f.onWrite });
-  const session = await DeviceSession.connect({
-    pack: comware7,
-    transport,
-    transcript: new TranscriptRecorder(new MemoryTranscriptSink()),
-    credentials: { username: 'admin', password: 'x' },
-    loginMode: 'shell',
-    timeouts: { idleMs: 1000, loginMs: 3000, commandMs: 3000 },
-  });
-  return { session, f };
-}
+const fakeDevice = () => helpCliSession({ grammar: GRAMMAR });
 
 const rbm = (line: string, kind: ProbeItem['kind'] = 'command'): ProbeItem => ({ line, view: 'remote-backup group', kind });
 

@@ -3,27 +3,11 @@ import { compareFacts } from '../../src/core/discover/compare';
 import type { DeviceFacts } from '../../src/core/model/facts';
 import { createI18n } from '../../src/i18n/create';
 import { mismatchText } from '../../src/i18n/discover';
+import { factoryFresh, iface } from '../core/discover/facts';
 import { checkingTranslator } from './core-helpers';
 
 const zh = createI18n('zh-CN');
-const iface = (name: string, aggregateMember?: string) => (aggregateMember ? { name, aggregateMember } : { name });
-
-function device(over: Partial<DeviceFacts> = {}): DeviceFacts {
-  return {
-    sysname: 'FW1',
-    model: 'SecPath F1000-AK1150',
-    softwareVersion: '7.1.064',
-    release: 'ESS 1171P23',
-    serialNumber: 'SN-A',
-    mac: '3cd2-e5a0-0001',
-    interfaces: [iface('GigabitEthernet1/0/1', 'Route-Aggregation1'), iface('GigabitEthernet1/0/2')],
-    rbm: { configured: false },
-    vrrp: [],
-    tracks: [],
-    warnings: [],
-    ...over,
-  };
-}
+const device = (over: Partial<DeviceFacts> = {}): DeviceFacts => factoryFresh({ mac: '3cd2-e5a0-0001', interfaces: [iface('GigabitEthernet1/0/1', 'Route-Aggregation1'), iface('GigabitEthernet1/0/2')], ...over });
 
 const rbm = (role: 'primary' | 'secondary', localIp: string, remoteIp: string, port: number, keepaliveInterval: number) => ({ configured: true, role, mode: 'active-standby' as const, localIp, remoteIp, port, keepaliveInterval, keepaliveCount: 10 });
 

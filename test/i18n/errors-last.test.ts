@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runValidate } from '../../src/cli/commands/validate';
 import type { HostEvent } from '../../src/contract/index';
 import type { Message, Translator } from '../../src/core/base/message';
@@ -27,56 +27,19 @@ import { createHost } from '../../src/host/index';
 import { LAB_PASSWORD, startLab } from '../../src/lab/lab';
 import { applyOutcomeText } from '../../src/i18n/bundle-apply';
 import { coreTranslator } from '../../src/i18n/core';
-import { createI18n } from '../../src/i18n/create';
-import { PSEUDO_ENV, setCliLanguage } from '../../src/i18n/node/cli';
 import { progressText } from '../../src/i18n/progress';
-import { PSEUDO_LANGUAGE, pseudoResources } from '../../src/i18n/pseudo';
 import { FakeSession, fw1Outputs } from '../core/discover/fake-session';
+import { cliInEach, restoreCliLanguage } from './cli-languages';
+import { EXAMPLE_OR_URL, SENTENCE_SEPARATORS, en, languageChecks, pseudo, zh } from './english-left';
 
 const ROOT = join(import.meta.dirname, '../..');
-const en = createI18n('en');
-const zh = createI18n('zh-CN');
-const pseudo = createI18n(PSEUDO_LANGUAGE, pseudoResources());
-const CJK = /[\u4e00-\u9fff]/;
 const dir = mkdtempSync(join(tmpdir(), 'hotpair-errors-last-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Latin words the Chinese keeps on purpose: commands, keywords and field names to type. */
-const ZH_TOKENS = new Set(['hotpair', 'display', 'JSON', 'Webhook', 'Track', 'RBM', 'VRID', 'commands', 'lineMax', 'true', 'false']);
-
-/** What is left of `text` once the values and the catalogue's brackets are taken out, split into words. */
-function leftover(text: string, values: readonly string[], brackets = false): string[] {
-  let s = text;
-  for (const v of [...values].sort((x, y) => y.length - x.length)) if (v !== '') s = s.split(v).join(' ');
-  if (brackets) while (/［[^［］]*］/.test(s)) s = s.replace(/［[^［］]*］/g, ' ');
-  return s
-    .replace(/[\u4e00-\u9fff]+/g, ' ')
-    .split(/[\s，。；：、“”（）()"`.,:;…]+/)
-    .filter((w) => /[A-Za-z]/.test(w) && !/\d/.test(w) && !/\/\//.test(w));
-}
-
-function expectChinese(text: string, kept: readonly string[], values: readonly string[] = kept): void {
-  expect(text).toMatch(CJK);
-  for (const v of kept) expect(text).toContain(v);
-  expect(leftover(text, [...kept, ...values]).filter((w) => !ZH_TOKENS.has(w))).toEqual([]);
-}
-
-function expectPseudo(text: string, kept: readonly string[], values: readonly string[] = kept): void {
-  for (const v of kept) expect(text).toContain(v);
-  expect(leftover(text, [...kept, ...values], true)).toEqual([]);
-}
-
-/** A core message in the three languages, the English exactly core's; its string params are the values kept as written. Returns the Chinese. */
-function messageSaid(m: Message, english: string, values: readonly string[] = []): string {
-  const say = (tr: Translator) => tr.text(m.code, m.params, '(missing)');
-  for (const i of [en, zh]) expect(i.exists(`core:${m.code}`), `${i.language} lacks ${m.code}`).toBe(true);
-  expect(say(coreTranslator(en))).toBe(english);
-  const kept = Object.values(m.params ?? {}).filter((v): v is string => typeof v === 'string');
-  const chinese = say(coreTranslator(zh));
-  expectChinese(chinese, kept, values);
-  expectPseudo(say(coreTranslator(pseudo)), kept, values);
-  return chinese;
-}
+const ZH_TOKENS = ['hotpair', 'display', 'JSON', 'Webhook', 'Track', 'RBM', 'VRID', 'commands', 'lineMax', 'true', 'false'];
+const checks = languageChecks({ tokens: ZH_TOKENS, separators: SENTENCE_SEPARATORS, syntax: EXAMPLE_OR_URL, fixQuotesValues: true });
+const { expectChinese, expectPseudo, messageSaid } = checks;
 
 describe('display parsers\' warnings', () => {
   // Output each parser cannot read whole, as a device that printed something new would send it.
@@ -181,35 +144,20 @@ describe('a webhook that fails', () => {
 });
 
 describe('a platform pack file the CLI refuses', () => {
-  const saved = process.env[PSEUDO_ENV];
-  afterEach(() => {
-    if (saved === undefined) delete process.env[PSEUDO_ENV];
-    else process.env[PSEUDO_ENV] = saved;
-    setCliLanguage('en');
-  });
+  restoreCliLanguage();
 
   /** `hotpair validate --pack FILE` in English, Chinese and pseudo; only the values may be left bare. */
-  function inEach(pack: string, kept: readonly string[]): { english: string; chinese: string } {
-    // The program's name before the colon is not a word to translate.
-    const values = ['hotpair', ...kept];
+  function inEach(pack: string, kept: readonly string[]): Promise<{ english: string; chinese: string }> {
     const run = () => {
       let err = '';
       expect(runValidate(join(ROOT, 'resources/examples/lab.yaml'), { pack }, () => undefined, (s) => (err += s))).toBe(2);
       return err;
     };
-    setCliLanguage('en');
-    const english = run();
-    setCliLanguage('zh-CN');
-    const chinese = run();
-    expect(chinese).toMatch(CJK);
-    expect(leftover(chinese, values).filter((w) => !ZH_TOKENS.has(w))).toEqual([]);
-    process.env[PSEUDO_ENV] = '1';
-    setCliLanguage('pseudo');
-    expect(leftover(run(), values, true)).toEqual([]);
-    return { english, chinese };
+    // The program's name before the colon is not a word to translate.
+    return cliInEach(run, ['hotpair', ...kept], checks);
   }
 
-  it('not JSON: the parser\'s reason kept as the system wrote it', () => {
+  it('not JSON: the parser\'s reason kept as the system wrote it', async () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{ "id": ');
     let reason = '';
@@ -218,12 +166,12 @@ describe('a platform pack file the CLI refuses', () => {
     } catch (e) {
       reason = (e as Error).message;
     }
-    const { english, chinese } = inEach(file, [file, reason]);
+    const { english, chinese } = await inEach(file, [file, reason]);
     expect(english).toContain(`platform pack ${file} is invalid:\n  not JSON: ${reason}`);
     expect(chinese).toContain(reason);
   });
 
-  it('schema errors: an unknown key, a wrong type, a missing field, a wrong version', () => {
+  it('schema errors: an unknown key, a wrong type, a missing field, a wrong version', async () => {
     const pack = JSON.parse(JSON.stringify(comware7)) as Record<string, unknown>;
     pack.formatVersion = 2;
     pack.colour = 'blue';
@@ -231,14 +179,14 @@ describe('a platform pack file the CLI refuses', () => {
     delete (pack.pager as Record<string, unknown>).marker;
     const file = join(dir, 'overlay.json');
     writeFileSync(file, JSON.stringify(pack));
-    const { english, chinese } = inEach(file, [file, 'formatVersion', 'colour', 'session.lineMax', 'pager.marker', '1']);
+    const { english, chinese } = await inEach(file, [file, 'formatVersion', 'colour', 'session.lineMax', 'pager.marker', '1']);
     for (const p of ['formatVersion', 'colour', 'session.lineMax', 'pager.marker']) expect(english).toContain(p);
     expect(chinese).toContain('session.lineMax：应为 数字');
   });
 
-  it('a file that is not there', () => {
+  it('a file that is not there', async () => {
     const file = join(dir, 'nowhere.json');
-    const { chinese } = inEach(file, [file]);
+    const { chinese } = await inEach(file, [file]);
     expect(chinese).toContain(file);
   });
 });

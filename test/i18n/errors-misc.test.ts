@@ -8,14 +8,11 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { withTargetFlags, readTargets } from '../../src/cli/commands/monitor';
 import { runOneCableCli } from '../../src/cli/commands/pair-one-cable';
-import { toErrorInfo, type ErrorInfo } from '../../src/core/base/errors';
-import type { MessageParams } from '../../src/core/base/message';
 import { timeSn, usbFiles, type UsbDevice } from '../../src/core/bundle/export';
 import type { DeviceFacts } from '../../src/core/model/facts';
-import type { LoadError } from '../../src/core/model/load';
 import { readPairDocFile, readTextFile } from '../../src/core/model/node/read-pair';
 import { loadPair, loadPairObject } from '../../src/core/model/pair-loader';
 import type { ConnectTarget } from '../../src/core/model/connect';
@@ -26,17 +23,13 @@ import type { PlatformPack } from '../../src/core/platforms/pack';
 import { healthMatrix } from '../../src/core/provision/health';
 import { findRun, loadReportRun, type JournalRuns } from '../../src/core/report/node/load';
 import type { DeviceConnector } from '../../src/core/session/node/connect';
-import { coreTranslator } from '../../src/i18n/core';
-import { errorText, healthCheckText } from '../../src/i18n/core-text';
-import { createI18n } from '../../src/i18n/create';
+import { healthCheckText } from '../../src/i18n/core-text';
 import { PSEUDO_ENV, setCliLanguage } from '../../src/i18n/node/cli';
-import { PSEUDO_LANGUAGE, pseudoResources } from '../../src/i18n/pseudo';
+import { thrown } from './caught';
+import { restoreCliLanguage } from './cli-languages';
+import { en, languageChecks, leftover, zh, type WordRules } from './english-left';
 
 const ROOT = join(import.meta.dirname, '../..');
-const en = createI18n('en');
-const zh = createI18n('zh-CN');
-const pseudo = createI18n(PSEUDO_LANGUAGE, pseudoResources());
-const CJK = /[\u4e00-\u9fff]/;
 const dir = mkdtempSync(join(tmpdir(), 'hotpair-errors-misc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -44,71 +37,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * Latin words the Chinese keeps on purpose: commands and flags a fix tells the user to type, the
  * device's field names, format and unit names. None is a sentence.
  */
-const ZH_TOKENS = new Set(['U', 'USB', 'MAC', 'ID', 'JSON', 'HotPair', 'configFile', 'usbAutoConfig', 'display', 'device', 'manuinfo', 'DEVICE_SERIAL_NUMBER', 'hotpair', 'discover', '--json', 'journal', 'runId', 'last', 'pair', 'FILE', 'URL', 'ssh', 'serial', 'YAML']);
-
-/** What is left of `text` once the values and the catalogue's brackets are taken out, split into words. */
-function leftover(text: string, values: readonly string[], brackets = false): string[] {
-  let s = text;
-  for (const v of [...values].sort((x, y) => y.length - x.length)) if (v !== '') s = s.split(v).join(' ');
-  if (brackets) while (/［[^［］]*］/.test(s)) s = s.replace(/［[^［］]*］/g, ' ');
+const ZH_TOKENS = ['U', 'USB', 'MAC', 'ID', 'JSON', 'HotPair', 'configFile', 'usbAutoConfig', 'display', 'device', 'manuinfo', 'DEVICE_SERIAL_NUMBER', 'hotpair', 'discover', '--json', 'journal', 'runId', 'last', 'pair', 'FILE', 'URL', 'ssh', 'serial', 'YAML'];
+const WORDS: WordRules = {
+  tokens: ZH_TOKENS,
+  separators: /[\s，。；：、“”（）()"`.]+/,
   // Examples (words with digits), URL schemes and flags are syntax to type, not sentences.
-  return s
-    .split(/[\s，。；：、“”（）()"`.]+/)
-    .filter((w) => /[A-Za-z]/.test(w) && !/\d/.test(w) && !/^(?:ssh|serial):\/\/$/.test(w) && !/^--[a-z]+:?$/.test(w));
-}
+  syntax: (w) => /\d/.test(w) || /^(?:ssh|serial):\/\/$/.test(w) || /^--[a-z]+:?$/.test(w),
+};
+const { expectChinese, said, loadSaid } = languageChecks(WORDS);
 
-/** Chinese: CJK, every value kept as written, and no English word but the technical tokens. */
-function expectChinese(text: string, values: readonly string[]): void {
-  expect(text).toMatch(CJK);
-  for (const v of values) expect(text).toContain(v);
-  expect(leftover(text, values).filter((w) => !ZH_TOKENS.has(w))).toEqual([]);
-}
-
-/** Pseudo: nothing outside the catalogue's ［…］ but the values, kept as written. */
-function expectPseudo(text: string, values: readonly string[]): void {
-  for (const v of values) expect(text).toContain(v);
-  expect(leftover(text, values, true)).toEqual([]);
-}
-
-/** An error in English (exactly core's sentence and fix), Chinese and pseudo; returns the Chinese. */
-function said(e: unknown, values: readonly string[]): { info: ErrorInfo; message: string; fix?: string } {
-  const info = toErrorInfo(e);
-  expect(info.key, `${info.code}: ${info.message} carries no message key`).toBeDefined();
-  for (const i of [en, zh]) {
-    expect(i.exists(`core:${info.key}.message`), `${i.language} lacks ${info.key}.message`).toBe(true);
-    if (info.fix !== undefined) expect(i.exists(`core:${info.key}.fix`), `${i.language} lacks ${info.key}.fix`).toBe(true);
-  }
-  const english = errorText(en, info);
-  expect(english.message).toBe(info.message);
-  expect(english.fix).toBe(info.fix);
-  const chinese = errorText(zh, info);
-  expectChinese(chinese.message, values);
-  if (info.fix !== undefined) expectChinese(chinese.fix!, []);
-  const p = errorText(pseudo, info);
-  expectPseudo(p.message, values);
-  if (info.fix !== undefined) expectPseudo(p.fix!, []);
-  return { info, message: chinese.message, ...(chinese.fix !== undefined ? { fix: chinese.fix } : {}) };
-}
-
-/** A load error (its key is a message of its own) the same way; returns the Chinese. */
-function loadSaid(e: LoadError, values: readonly string[]): string {
-  expect(e.key, `${e.kind}: ${e.message} carries no message key`).toBeDefined();
-  const say = (i: typeof en, params: MessageParams | undefined) => coreTranslator(i).text(e.key!, params, '(missing)');
-  expect(say(en, e.params)).toBe(e.message);
-  const chinese = say(zh, e.params);
-  expectChinese(chinese, values);
-  expectPseudo(say(pseudo, e.params), values);
-  return chinese;
-}
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('the USB export refuses in the reader\'s language, device values as written', () => {
   const device = (over: Partial<UsbDevice>): UsbDevice => ({ sysname: 'FW-A', serial: '210235A1B2C3', script: 'system-view\nsysname FW-A\nreturn', ...over });
@@ -230,24 +167,17 @@ describe('the health matrix: two connections to one device', () => {
 });
 
 describe('the CLI\'s refused device URLs', () => {
-  const saved = process.env[PSEUDO_ENV];
-  afterEach(() => {
-    if (saved === undefined) delete process.env[PSEUDO_ENV];
-    else process.env[PSEUDO_ENV] = saved;
-    setCliLanguage('en');
-  });
+  restoreCliLanguage();
   const target: MonitorTarget = { name: 'site-1', devices: { a: { connect: { kind: 'ssh', host: '192.0.2.11', port: 22 } }, b: { connect: { kind: 'ssh', host: '192.0.2.12', port: 22 } } } } as unknown as MonitorTarget;
 
   function inEach(run: () => Promise<string> | string, values: readonly string[]) {
     return async () => {
       setCliLanguage('zh-CN');
-      const chinese = await run();
-      expect(chinese).toMatch(CJK);
-      expect(leftover(chinese, values).filter((w) => !ZH_TOKENS.has(w))).toEqual([]);
+      expectChinese(await run(), [], values);
       process.env[PSEUDO_ENV] = '1';
       setCliLanguage('pseudo');
       const p = await run();
-      expect(leftover(p, values, true).filter((w) => w !== 'hotpair')).toEqual([]);
+      expect(leftover(p, values, WORDS, true).filter((w) => w !== 'hotpair')).toEqual([]);
     };
   }
 

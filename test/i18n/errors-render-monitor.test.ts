@@ -9,13 +9,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createFromInventory as cliCreateFromInventory } from '../../src/cli/bundle/create';
 import { runDiscover } from '../../src/cli/commands/discover';
 import { readTargets } from '../../src/cli/commands/monitor';
-import { PSEUDO_ENV, setCliLanguage } from '../../src/i18n/node/cli';
-import { toErrorInfo, type ErrorInfo } from '../../src/core/base/errors';
-import type { Message, Translator } from '../../src/core/base/message';
+import { setCliLanguage } from '../../src/i18n/node/cli';
+import { toErrorInfo } from '../../src/core/base/errors';
+import type { Message } from '../../src/core/base/message';
 import { inventoryToPairInputs } from '../../src/core/bundle/inventory';
 import { discover } from '../../src/core/discover/discover';
 import { formatFacts, warningText } from '../../src/core/discover/format';
@@ -29,20 +29,17 @@ import type { CommandTemplate, PlatformPack } from '../../src/core/platforms/pac
 import { renderPair } from '../../src/core/render/render';
 import { coreTranslator } from '../../src/i18n/core';
 import { errorText } from '../../src/i18n/core-text';
-import { createI18n } from '../../src/i18n/create';
 import { diagnosticText } from '../../src/i18n/diagnostic';
-import { PSEUDO_LANGUAGE, pseudoResources } from '../../src/i18n/pseudo';
 import { createFromInventory } from '../../src/host/bundles/create';
 import { createHost } from '../../src/host/index';
 import { generateSigningKey } from '../../src/core/bundle/node/crypto';
 import { FakeSession, fw1Outputs } from '../core/discover/fake-session';
 import { GOOD_PAIR } from '../host/fixtures';
+import { thrown } from './caught';
+import { cliInEach, restoreCliLanguage } from './cli-languages';
+import { CJK, EXAMPLE_OR_URL, SENTENCE_SEPARATORS, en, languageChecks, leftover, pseudo, zh, type WordRules } from './english-left';
 
 const ROOT = join(import.meta.dirname, '../..');
-const en = createI18n('en');
-const zh = createI18n('zh-CN');
-const pseudo = createI18n(PSEUDO_LANGUAGE, pseudoResources());
-const CJK = /[\u4e00-\u9fff]/;
 const dir = mkdtempSync(join(tmpdir(), 'hotpair-errors-render-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,77 +47,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * Latin words the Chinese keeps on purpose: commands and keywords to type, the device's display
  * names, field and unit names. None is a sentence.
  */
-const ZH_TOKENS = new Set(['hotpair', 'pack', 'dump', 'commands', 'undo', 'every', 'RBM', 'Track', 'HotPair', 'URL', 'http(s)', '--db', '--webhook', 'display', 'current-configuration', 'IP', 'VRRP', 'MAC', 'primary', 'secondary', 'YAML', 'JSON', 'CSV']);
-
-/** What is left of `text` once the values and the catalogue's brackets are taken out, split into words. */
-function leftover(text: string, values: readonly string[], brackets = false): string[] {
-  let s = text;
-  for (const v of [...values].sort((x, y) => y.length - x.length)) if (v !== '') s = s.split(v).join(' ');
-  if (brackets) while (/［[^［］]*］/.test(s)) s = s.replace(/［[^［］]*］/g, ' ');
-  // Chinese runs separate words as spaces would; examples (words with digits) and URLs are syntax to type.
-  return s
-    .replace(/[\u4e00-\u9fff]+/g, ' ')
-    .split(/[\s，。；：、“”（）()"`.,:;…]+/)
-    .filter((w) => /[A-Za-z]/.test(w) && !/\d/.test(w) && !/\/\//.test(w));
-}
-
-/** Chinese: CJK, the values that must be kept as written, and no English word but those values and the technical tokens. */
-function expectChinese(text: string, kept: readonly string[], values: readonly string[] = kept): void {
-  expect(text).toMatch(CJK);
-  for (const v of kept) expect(text).toContain(v);
-  expect(leftover(text, [...kept, ...values]).filter((w) => !ZH_TOKENS.has(w))).toEqual([]);
-}
-
-/** Pseudo: nothing outside the catalogue's ［…］ but the values, the kept ones as written. */
-function expectPseudo(text: string, kept: readonly string[], values: readonly string[] = kept): void {
-  for (const v of kept) expect(text).toContain(v);
-  expect(leftover(text, [...kept, ...values], true)).toEqual([]);
-}
-
-/** An error in English (exactly core's sentence and fix), Chinese and pseudo; returns the Chinese. `others` may appear, in the fix say. */
-function said(e: unknown, kept: readonly string[], others: readonly string[] = []): { info: ErrorInfo; message: string; fix?: string } {
-  const values = [...kept, ...others];
-  const info = toErrorInfo(e);
-  expect(info.key, `${info.code}: ${info.message} carries no message key`).toBeDefined();
-  for (const i of [en, zh]) {
-    expect(i.exists(`core:${info.key}.message`), `${i.language} lacks ${info.key}.message`).toBe(true);
-    if (info.fix !== undefined) expect(i.exists(`core:${info.key}.fix`), `${i.language} lacks ${info.key}.fix`).toBe(true);
-  }
-  const english = errorText(en, info);
-  expect(english.message).toBe(info.message);
-  expect(english.fix).toBe(info.fix);
-  const chinese = errorText(zh, info);
-  expectChinese(chinese.message, kept, values);
-  if (info.fix !== undefined) expectChinese(chinese.fix!, [], values);
-  const p = errorText(pseudo, info);
-  expectPseudo(p.message, kept, values);
-  if (info.fix !== undefined) expectPseudo(p.fix!, [], values);
-  return { info, message: chinese.message, ...(chinese.fix !== undefined ? { fix: chinese.fix } : {}) };
-}
-
-/**
- * A message core sent beside its English, in the three languages; returns the Chinese. Its own
- * string params are values to keep as written; `values` are others its sub-messages may hold.
- */
-function messageSaid(m: Message, english: string, values: readonly string[] = []): string {
-  const say = (tr: Translator) => tr.text(m.code, m.params, '(missing)');
-  for (const i of [en, zh]) expect(i.exists(`core:${m.code}`), `${i.language} lacks ${m.code}`).toBe(true);
-  expect(say(coreTranslator(en))).toBe(english);
-  const kept = Object.values(m.params ?? {}).filter((v): v is string => typeof v === 'string');
-  const chinese = say(coreTranslator(zh));
-  expectChinese(chinese, kept, values);
-  expectPseudo(say(coreTranslator(pseudo)), kept, values);
-  return chinese;
-}
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
+const ZH_TOKENS = ['hotpair', 'pack', 'dump', 'commands', 'undo', 'every', 'RBM', 'Track', 'HotPair', 'URL', 'http(s)', '--db', '--webhook', 'display', 'current-configuration', 'IP', 'VRRP', 'MAC', 'primary', 'secondary', 'YAML', 'JSON', 'CSV'];
+const WORDS: WordRules = { tokens: ZH_TOKENS, separators: SENTENCE_SEPARATORS, syntax: EXAMPLE_OR_URL, fixQuotesValues: true };
+const checks = languageChecks(WORDS);
+const { expectChinese, said, messageSaid } = checks;
 
 function labPair(): { pair: Pair; pack: PlatformPack } {
   const r = loadPair(readFileSync(join(ROOT, 'resources/examples/lab.yaml'), 'utf8'));
@@ -329,7 +259,7 @@ describe('discovery warnings', () => {
     if (rbm.peer) values.push([rbm.peer.role, rbm.peer.runningStatus, rbm.peer.localIp].filter(Boolean).join(', '));
     const last = rbm.switchovers?.at(-1);
     if (last) values.push(last.time, last.from, last.to, last.cause);
-    expect(leftover(p, values.filter((v) => v !== ''), true)).toEqual([]);
+    expect(leftover(p, values.filter((v) => v !== ''), WORDS, true)).toEqual([]);
   });
 });
 
@@ -353,26 +283,8 @@ describe('a bundle run that failed before any device keeps the workflow error\'s
 });
 
 describe('the CLI says them in the run\'s language', () => {
-  const saved = process.env[PSEUDO_ENV];
-  afterEach(() => {
-    if (saved === undefined) delete process.env[PSEUDO_ENV];
-    else process.env[PSEUDO_ENV] = saved;
-    setCliLanguage('en');
-  });
-
-  /** The same run in Chinese and in the pseudo-locale: only the values may be left bare. */
-  async function inEach(run: () => Promise<string> | string, values: readonly string[]): Promise<{ chinese: string; english: string }> {
-    setCliLanguage('en');
-    const english = await run();
-    setCliLanguage('zh-CN');
-    const chinese = await run();
-    expect(chinese).toMatch(CJK);
-    expect(leftover(chinese, values).filter((w) => !ZH_TOKENS.has(w))).toEqual([]);
-    process.env[PSEUDO_ENV] = '1';
-    setCliLanguage('pseudo');
-    expect(leftover(await run(), values, true)).toEqual([]);
-    return { chinese, english };
-  }
+  restoreCliLanguage();
+  const inEach = (run: () => Promise<string> | string, values: readonly string[]) => cliInEach(run, values, checks);
 
   it('monitor over an inventory with bad rows', async () => {
     const { pair } = labPair();

@@ -8,8 +8,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toErrorInfo, type AppError, type ErrorInfo } from '../../src/core/base/errors';
-import type { Message } from '../../src/core/base/message';
+import { type AppError, type ErrorInfo } from '../../src/core/base/errors';
 import { Channel } from '../../src/core/channel/channel';
 import { MemoryTranscriptSink, TranscriptRecorder } from '../../src/core/channel/transcript';
 import type { WaitFor } from '../../src/core/channel/wait-for';
@@ -19,80 +18,18 @@ import { ReplayTransport } from '../../src/core/transport/replay';
 import type { Transport } from '../../src/core/transport/types';
 import type { Host } from '../../src/host/host';
 import { serveHost, type RunningServer } from '../../src/host/http/server';
-import { coreTranslator } from '../../src/i18n/core';
-import { errorText } from '../../src/i18n/core-text';
-import { createI18n } from '../../src/i18n/create';
-import { PSEUDO_LANGUAGE, pseudoResources } from '../../src/i18n/pseudo';
+import { rejection } from './caught';
+import { PUNCTUATION, languageChecks } from './english-left';
 
-const en = createI18n('en');
-const zh = createI18n('zh-CN');
-const pseudo = createI18n(PSEUDO_LANGUAGE, pseudoResources());
-const CJK = /[\u4e00-\u9fff]/;
 const ROOT = join(import.meta.dirname, '../..');
 
 /**
  * Technical words the Chinese keeps in Latin letters on purpose: URL syntax and its query keys,
  * protocol names, and the vendor's own loanwords (Console 口, Shell).
  */
-const ZH_TOKENS = new Set(['URL', 'TCP', 'SSH', 'ssh', 'serial', 'dataBits', 'parity', 'stopBits', 'flowControl', 'none', 'even', 'odd', 'rtscts', 'xonxoff', 'auto', 'ms', 'Console', 'Shell', 'JSON', 'POST', 'Host', 'application/json', '--password-env', 'hotpair', 'serve']);
+const ZH_TOKENS = ['URL', 'TCP', 'SSH', 'ssh', 'serial', 'dataBits', 'parity', 'stopBits', 'flowControl', 'none', 'even', 'odd', 'rtscts', 'xonxoff', 'auto', 'ms', 'Console', 'Shell', 'JSON', 'POST', 'Host', 'application/json', '--password-env', 'hotpair', 'serve'];
 const URL_SYNTAX = /\b(?:ssh|serial):\/\/\S*?(?=[\s，。；：）“”]|$)/g;
-
-/** Latin words left once the allowed values (what the user or the device wrote) are taken out. */
-function leftover(text: string, allowed: readonly string[]): string[] {
-  let s = text;
-  for (const a of [...allowed].sort((x, y) => y.length - x.length)) if (a !== '') s = s.split(a).join(' ');
-  return s.split(/[\s，。；：、“”（）()"`]+/).filter((w) => /[A-Za-z]/.test(w));
-}
-
-/** In Chinese: CJK, the values kept as written, and no English word but the technical tokens. */
-function expectChinese(text: string, values: readonly string[]): void {
-  expect(text).toMatch(CJK);
-  for (const v of values) expect(text).toContain(v);
-  expect(leftover(text.replace(URL_SYNTAX, ' '), values).filter((w) => !ZH_TOKENS.has(w))).toEqual([]);
-}
-
-/** In the pseudo-locale: nothing outside the catalogue's ［…］ but the values, which are kept as written. */
-function expectPseudo(text: string, values: readonly string[]): void {
-  for (const v of values) expect(text).toContain(v);
-  let s = text;
-  for (const v of [...values].sort((x, y) => y.length - x.length)) if (v !== '') s = s.split(v).join(' ');
-  while (/［[^［］]*］/.test(s)) s = s.replace(/［[^［］]*］/g, ' ');
-  expect(s.split(/\s+/).filter((w) => /[A-Za-z]/.test(w))).toEqual([]);
-}
-
-/** An error in English (exactly core's sentence), Chinese and pseudo; returns the Chinese. */
-function said(e: unknown, values: readonly string[]): { info: ErrorInfo; message: string; fix?: string } {
-  const info = e instanceof Error ? toErrorInfo(e) : (e as ErrorInfo);
-  expect(info.key, `${info.code}: ${info.message} carries no message key`).toBeDefined();
-  const english = errorText(en, info);
-  expect(english.message).toBe(info.message);
-  expect(english.fix).toBe(info.fix);
-  const chinese = errorText(zh, info);
-  expectChinese(chinese.message, values);
-  if (info.fix !== undefined) expectChinese(chinese.fix!, []);
-  const p = errorText(pseudo, info);
-  expectPseudo(p.message, values);
-  if (info.fix !== undefined) expectPseudo(p.fix!, []);
-  return { info, message: chinese.message, ...(chinese.fix !== undefined ? { fix: chinese.fix } : {}) };
-}
-
-/** A sub-message (a refusal's reason) the same way. */
-function saidMessage(m: Message, english: string, values: readonly string[]): string {
-  expect(coreTranslator(en).text(m.code, m.params, '(missing)')).toBe(english);
-  const chinese = coreTranslator(zh).text(m.code, m.params, '(missing)');
-  expectChinese(chinese, values);
-  expectPseudo(coreTranslator(pseudo).text(m.code, m.params, '(missing)'), values);
-  return chinese;
-}
-
-async function rejection(p: Promise<unknown> | (() => unknown)): Promise<unknown> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
+const { said, messageKeeping: saidMessage } = languageChecks({ tokens: ZH_TOKENS, separators: PUNCTUATION, chineseSyntax: URL_SYNTAX });
 
 /** The error a transport closes with. */
 const closedWith = (t: Transport): Promise<AppError | undefined> => new Promise((resolve) => t.onClose((e) => resolve(e.error)));

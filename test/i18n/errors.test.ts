@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError, toErrorInfo, type ErrorInfo } from '../../src/core/base/errors';
+import { AppError, type ErrorInfo } from '../../src/core/base/errors';
 import { MemoryTranscriptSink, TranscriptRecorder } from '../../src/core/channel/transcript';
 import { KnownHostsStore } from '../../src/core/known-hosts';
 import { readBundle } from '../../src/core/bundle/node/container';
@@ -22,25 +22,15 @@ import { SshTransport } from '../../src/core/transport/node/ssh';
 import { forTheApp } from '../../src/host/devices/host-keys';
 import { coreTranslator } from '../../src/i18n/core';
 import { errorText } from '../../src/i18n/core-text';
-import { createI18n } from '../../src/i18n/create';
 import { fakeCli, type FakeCliOptions } from '../core/session/fake-cli';
+import { rejection } from './caught';
+import { CJK, en, errorInCatalogues, loadErrorInCatalogues, zh } from './english-left';
 
-const en = createI18n('en');
-const zh = createI18n('zh-CN');
-const CJK = /[\u4e00-\u9fff]/;
 const ROOT = join(import.meta.dirname, '../..');
 
 /** The error as the app and the CLI show it, checked in both languages; returns the Chinese. */
 function said(e: unknown): { info: ErrorInfo; zh: { message: string; fix?: string } } {
-  const info = toErrorInfo(e);
-  expect(info.key, `${info.code}: ${info.message} carries no message key`).toBeDefined();
-  for (const i of [en, zh]) {
-    expect(i.exists(`core:${info.key}.message`), `${i.language} lacks ${info.key}.message`).toBe(true);
-    if (info.fix !== undefined) expect(i.exists(`core:${info.key}.fix`), `${i.language} lacks ${info.key}.fix`).toBe(true);
-  }
-  const english = errorText(en, info);
-  expect(english.message).toBe(info.message);
-  expect(english.fix).toBe(info.fix);
+  const info = errorInCatalogues(e);
   const chinese = errorText(zh, info);
   expect(chinese.message).toMatch(CJK);
   if (info.fix !== undefined) expect(chinese.fix).toMatch(CJK);
@@ -49,21 +39,10 @@ function said(e: unknown): { info: ErrorInfo; zh: { message: string; fix?: strin
 
 /** A load problem in both languages: the key is a message of its own (no .message/.fix). */
 function loadSaid(e: LoadError): string {
-  expect(e.key, `${e.kind}: ${e.message} carries no message key`).toBeDefined();
-  for (const i of [en, zh]) expect(i.exists(`core:${e.key}`), `${i.language} lacks ${e.key}`).toBe(true);
-  expect(coreTranslator(en).text(e.key!, e.params, '(missing)')).toBe(e.message);
+  loadErrorInCatalogues(e);
   const chinese = coreTranslator(zh).text(e.key!, e.params, '(missing)');
   expect(chinese).toMatch(CJK);
   return chinese;
-}
-
-async function rejection(p: Promise<unknown> | (() => unknown)): Promise<unknown> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
 }
 
 async function connect(cli: FakeCliOptions = {}, creds = { username: 'admin', password: 'Secret#123' }) {

@@ -146,7 +146,7 @@ describe('load errors in the reader\'s language', () => {
 
   it('gives the editor a fix for what is expected, for a syntax error, and for a file that is no pair file', () => {
     const fix = (text: string) => diagnosticText(zh, checkPairText(text).diagnostics[0]!).fix;
-    expect(fix(GOOD.replace('  keepalive:', '  keepalve:'))).toBe('应为：以下键之一：port和keepalive。');
+    expect(fix(GOOD.replace('  keepalive:', '  keepalve:'))).toBe('应为：以下键之一：port, keepalive。');
     expect(fix(GOOD.replace('count: 3', 'count: three'))).toBe('应为：数字。');
     expect(fix(GOOD.replace('mode: active-standby', 'mode: active'))).toBe('应为：以下值之一：active-standby | dual-active | mirroring。');
     expect(fix(GOOD.replace('{ id: 1, interface', '{ id: 0, interface'))).toBe('应为：值 ≥ 1。');
@@ -204,7 +204,7 @@ describe('hotpair validate: the expected: line', () => {
     });
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const { c, l, e } of lines) expect(englishLeft(l, c.text, e), c.name).toEqual([]);
-    expect(formatLoadError('pair.yaml', problem(CASES.find((c) => c.name.startsWith('an unknown key with'))!), tr)).toContain('\n  应为：以下键之一：port和keepalive\n');
+    expect(formatLoadError('pair.yaml', problem(CASES.find((c) => c.name.startsWith('an unknown key with'))!), tr)).toContain('\n  应为：以下键之一：port, keepalive\n');
   });
 
   const dir = mkdtempSync(join(tmpdir(), 'hotpair-load-i18n-'));
@@ -225,9 +225,9 @@ describe('hotpair validate: the expected: line', () => {
     writeFileSync(file, text);
     const [zhRun, enRun] = await Promise.all([hotpair({ LANG: 'zh_CN.UTF-8' }, 'validate', file), hotpair({ LANG: 'en_US.UTF-8' }, 'validate', file)]);
     expect(zhRun.code).toBe(2);
-    expect(zhRun.stderr).toContain(`${file}:7:3: controlChannel.keepalve: 未知的键“keepalve”——是否应为 keepalive？\n  应为：以下键之一：port和keepalive\n`);
+    expect(zhRun.stderr).toContain(`${file}:7:3: controlChannel.keepalve: 未知的键“keepalve”——是否应为 keepalive？\n  应为：以下键之一：port, keepalive\n`);
     const e = problem({ name: 'typo', text, key: 'load.unknown-key' });
     for (const l of zhRun.stderr.trimEnd().split('\n')) expect(englishLeft(l.replace(file, ''), text, e), l).toEqual([]);
-    expect(enRun.stderr).toContain('\n  expected: one of: port and keepalive\n');
+    expect(enRun.stderr).toContain('\n  expected: one of: port, keepalive\n');
   });
 });

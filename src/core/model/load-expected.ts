@@ -16,12 +16,11 @@ const said = (expected: string, id: string, params?: Message['params']): Expecta
   expectedMessage: { code: `load.expected.${id}`, ...(params ? { params } : {}) },
 });
 
-/**
- * The keys a mapping accepts; none when the value takes no keys at all. The list is joined as the
- * catalogue joins a list param, so core's English and the English catalogue say the same.
- */
-export const keysExpected = (keys: readonly string[]): Expectation =>
-  keys.length > 0 ? said(`one of: ${new Intl.ListFormat('en', { type: 'conjunction' }).format(keys)}`, 'keys', { keys: [...keys] }) : said('no keys here', 'no-keys');
+/** The keys a mapping accepts, as the file writes them (no language joins them); none when the value takes no keys at all. */
+export const keysExpected = (keys: readonly string[]): Expectation => {
+  const joined = keys.join(', ');
+  return keys.length > 0 ? said(`one of: ${joined}`, 'keys', { keys: joined }) : said('no keys here', 'no-keys');
+};
 
 /** The forms of a union of mappings, written in the file's own syntax ("{ every: … } | { daily: … }"). */
 export const formsExpected = (forms: string): Expectation => said(forms, 'forms', { forms });

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareFacts } from '../../../src/core/discover/compare';
 import type { DeviceFacts } from '../../../src/core/model/facts';
+import { factoryFresh, iface } from './facts';
 
-const iface = (name: string, aggregateMember?: string) => (aggregateMember ? { name, aggregateMember } : { name });
-
-function device(over: Partial<DeviceFacts> = {}): DeviceFacts {
-  return {
-    sysname: 'FW1',
-    model: 'SecPath F1000-AK1150',
-    softwareVersion: '7.1.064',
-    release: 'ESS 1171P23',
-    serialNumber: 'SN-A',
-    interfaces: [iface('GigabitEthernet1/0/1'), iface('GigabitEthernet1/0/2'), iface('GigabitEthernet1/0/3'), iface('NULL0')],
-    rbm: { configured: false },
-    vrrp: [],
-    tracks: [],
-    warnings: [],
-    ...over,
-  };
-}
+const device = (over: Partial<DeviceFacts> = {}): DeviceFacts => factoryFresh({ interfaces: [iface('GigabitEthernet1/0/1'), iface('GigabitEthernet1/0/2'), iface('GigabitEthernet1/0/3'), iface('NULL0')], ...over });
 
 describe('compareFacts', () => {
   it('finds nothing to highlight for two factory-fresh identical devices', () => {

@@ -70,7 +70,7 @@ describe('loadPairText', () => {
   it('names an unknown key, its nearest valid key and where it is', () => {
     const e = errors(GOOD.replace('  keepalive:', '  keepalve:'));
     expect(e).toMatchObject([
-      { kind: 'unknown-key', path: 'controlChannel.keepalve', message: 'unknown key "keepalve" — did you mean keepalive?', expected: 'one of: port and keepalive', line: 4, column: 3 },
+      { kind: 'unknown-key', path: 'controlChannel.keepalve', message: 'unknown key "keepalve" — did you mean keepalive?', expected: 'one of: port, keepalive', line: 4, column: 3 },
     ]);
   });
 

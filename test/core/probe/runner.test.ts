@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryTranscriptSink, TranscriptRecorder } from '../../../src/core/channel/transcript';
-import { comware7 } from '../../../src/core/platforms/comware7';
 import { summarizeJournal, type JournalRecord } from '../../../src/core/provision/journal';
 import type { ProbeItem } from '../../../src/core/probe/lines';
 import { probeDevice } from '../../../src/core/probe/runner';
-import { DeviceSession } from '../../../src/core/session/session';
-import { MockTransport } from '../../../src/core/transport/mock';
-import { fakeHelpCli } from './fake-help-cli';
+import type { FakeHelpOptions } from './fake-help-cli';
+import { helpCliSession } from './help-cli-session';
 
 const GRAMMAR = {
   system: ['remote-backup group', 'interface INTERFACE'],
@@ -14,19 +11,7 @@ const GRAMMAR = {
   interface: ['ip address X.X.X.X X.X.X.X', 'description STRING<1-80>', 'quit'],
 };
 
-async function connect(o: Partial<Parameters<typeof fakeHelpCli>[0]> = {}) {
-  const f = fakeHelpCli({ grammar: GRAMMAR, ...o });
-  const transport = new MockTransport({ greeting: f.greeting, onWrite: f.onWrite });
-  const session = await DeviceSession.connect({
-    pack: comware7,
-    transport,
-    transcript: new TranscriptRecorder(new MemoryTranscriptSink()),
-    credentials: { username: 'admin', password: 'x' },
-    loginMode: 'shell',
-    timeouts: { idleMs: 1000, loginMs: 3000, commandMs: 3000 },
-  });
-  return { session, f };
-}
+const connect = (o: Partial<FakeHelpOptions> = {}) => helpCliSession({ grammar: GRAMMAR, ...o });
 
 const rbm = (line: string, kind: ProbeItem['kind'] = 'command'): ProbeItem => ({ line, view: 'remote-backup group', kind });
 

@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryTranscriptSink, TranscriptRecorder } from '../../../src/core/channel/transcript';
 import { compilePack } from '../../../src/core/channel/patterns';
 import { comware7 } from '../../../src/core/platforms/comware7';
-import { DeviceSession } from '../../../src/core/session/session';
 import { promptWithTyped } from '../../../src/core/session/typed';
 import { MockTransport } from '../../../src/core/transport/mock';
-import { fakeHelpCli, LOG } from '../probe/fake-help-cli';
+import { LOG, type FakeHelpOptions } from '../probe/fake-help-cli';
+import { helpCliSession, shellSession } from '../probe/help-cli-session';
 
 const GRAMMAR = { rbm: ['keepalive interval INTEGER<1-10>', 'keepalive count INTEGER<3-20>'], system: ['remote-backup group'] };
 
-async function connect(o: Parameters<typeof fakeHelpCli>[0] = { grammar: GRAMMAR }, chunker?: (b: Uint8Array) => Uint8Array[]) {
-  const f = fakeHelpCli(o);
-  const transport = new MockTransport({ greeting: f.greeting, onWrite: f.onWrite, ...(chunker ? { chunker } : {}) });
-  const session = await DeviceSession.connect({
-    pack: comware7,
-    transport,
-    transcript: new TranscriptRecorder(new MemoryTranscriptSink()),
-    credentials: { username: 'admin', password: 'x' },
-    loginMode: 'shell',
-    timeouts: { idleMs: 1000, loginMs: 3000, commandMs: 3000 },
-  });
-  await session.enterView('remote-backup group');
-  return { session, transport, f };
+async function connect(o: FakeHelpOptions = { grammar: GRAMMAR }, chunker?: (b: Uint8Array) => Uint8Array[]) {
+  const c = await helpCliSession(o, chunker);
+  await c.session.enterView('remote-backup group');
+  return c;
 }
 
 const oneByte = (b: Uint8Array) => [...b].map((x) => Uint8Array.of(x));
@@ -100,14 +90,7 @@ describe('typing without Enter: read until the prompt shows the typed text again
         else m.push(t); // echoes, never answers `?`
       },
     });
-    const session = await DeviceSession.connect({
-      pack: comware7,
-      transport,
-      transcript: new TranscriptRecorder(new MemoryTranscriptSink()),
-      credentials: { username: 'admin', password: 'x' },
-      loginMode: 'shell',
-      timeouts: { idleMs: 200, loginMs: 3000, commandMs: 300 },
-    });
+    const session = await shellSession(transport, { idleMs: 200, loginMs: 3000, commandMs: 300 });
     await expect(session.help('display ')).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(session.closed).toBe(true);
   });
