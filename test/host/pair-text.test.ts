@@ -41,7 +41,7 @@ describe('load problems in the pair editor', () => {
     expect(diagnosticText(en, d!)).toMatchObject({ message: d!.message, fix: d!.fix });
     const t = diagnosticText(zh, d!);
     expect(t.message).toBe('未知的键“sysnam”——是否应为 sysname？');
-    expect(t.fix).toMatch(/^应为：以下键之一：sysname、role、connect、.*和interfaces。$/);
+    expect(t.fix).toMatch(/^应为：以下键之一：sysname, role, connect, .*, interfaces。$/);
   });
 
   it('say a syntax error and a refused file in Chinese, with a fix each', () => {

@@ -63,7 +63,10 @@ function variants(pair: Pair): [DeviceFacts, DeviceFacts][] {
 describe('core messages: health matrix, verification, stages, errors', () => {
   const examples = ['as-vrrp', 'da-vrrp', 'mirror-track', 'as-floating-ip'].map((n) => EXAMPLES[n] as Pair);
   // The file's switches decide some sentences: auto-sync off, the consistency check disabled.
-  const pairs = [...examples, { ...examples[0]!, configSync: { ...examples[0]!.configSync, auto: false }, consistencyCheck: { ...examples[0]!.consistencyCheck, enabled: false } }];
+  const v6 = { interface: 'GigabitEthernet1/0/1', vrid: 1, group: 'active' as const, mode: 'standard' as const };
+  // With an IPv6 group: its own sentences, and facts that hold no IPv6 reading leave it unread.
+  const withIpv6 = { ...examples[0]!, vrrp: [...examples[0]!.vrrp, { ...v6, virtualIp: 'fe80::1' }, { ...v6, virtualIp: '2001:db8:10::1' }] };
+  const pairs = [...examples, { ...examples[0]!, configSync: { ...examples[0]!.configSync, auto: false }, consistencyCheck: { ...examples[0]!.consistencyCheck, enabled: false } }, withIpv6];
 
   it('every health check says in the catalogue exactly what core says in English, in both languages', () => {
     const { tr, missing, drift } = checkingTranslator();

@@ -71,14 +71,14 @@ export async function discover(session: DiscoverSession, opts: DiscoverOptions =
   const warn = (list: string[]) => list.forEach((w) => note(w, parserWarningSaid(w)));
 
   /** Runs the pack's display `key`; undefined when the pack lacks it or the device rejects it. */
-  const run = async (key: string, index: number): Promise<string | undefined> => {
+  const run = async (key: string, index: number, total = STEPS.length): Promise<string | undefined> => {
     throwIfAborted(opts.signal);
     const command = pack.displays[key];
     if (command === undefined) {
       note(`the platform pack has no "${key}" display command`, { code: 'discover.warning.no-display', params: { key } });
       return undefined;
     }
-    opts.onStep?.({ command, index, total: STEPS.length });
+    opts.onStep?.({ command, index, total });
     try {
       const execOpts: ExecOpts = { check: false };
       if (opts.signal) execOpts.signal = opts.signal;
@@ -107,6 +107,9 @@ export async function discover(session: DiscoverSession, opts: DiscoverOptions =
     if (out === undefined && step === 'vrrpVerbose' && pack.displays.vrrp !== undefined) out = await run('vrrp', index);
     if (out !== undefined) outputs.set(step, out);
   }
+  // IPv6 groups have a display of their own; asked only of a device configured with one, so a
+  // release without IPv6 VRRP is not sent a command it may refuse.
+  const ipv6Vrrp = /^\s*vrrp ipv6 vrid /m.test(outputs.get('currentConfig') ?? '') ? await run('vrrpIpv6Verbose', STEPS.length, STEPS.length + 1) : undefined;
 
   const version = outputs.get('version');
   if (version !== undefined) {
@@ -150,6 +153,11 @@ export async function discover(session: DiscoverSession, opts: DiscoverOptions =
       const binding = config?.interfaces.get(g.interface)?.vrrpBindings.get(g.vrid);
       return binding !== undefined && g.rbmGroup === undefined ? { ...g, rbmGroup: binding } : g;
     });
+  }
+  if (ipv6Vrrp !== undefined) {
+    const { value, warnings } = parseVrrp(ipv6Vrrp, 'ipv6');
+    warn(warnings);
+    facts.vrrp = [...facts.vrrp, ...value.groups];
   }
   const track = outputs.get('trackAll');
   if (track !== undefined) {

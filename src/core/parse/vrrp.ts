@@ -93,11 +93,13 @@ function setVerbose(g: VrrpGroup, key: string, val: string): boolean {
 /**
  * Parse `display vrrp` (brief table) or `display vrrp verbose` (per-group blocks with two
  * `key : value` pairs per line), IPv4 or IPv6. Interface names are expanded.
+ * `asked`: the family the command asked for (`display vrrp ipv6 …`), for output without its
+ * "IPv6 Virtual Router Information" title; a title in the text still decides.
  */
-export function parseVrrp(text: string): Parsed<VrrpInfo> {
+export function parseVrrp(text: string, asked: VrrpGroup['family'] = 'ipv4'): Parsed<VrrpInfo> {
   const value: VrrpInfo = { groups: [] };
   const warnings: string[] = [];
-  let family: VrrpGroup['family'] = 'ipv4';
+  let family = asked;
   let iface: string | undefined;
   let group: VrrpGroup | undefined;
   let lastKey: string | undefined;

@@ -202,6 +202,9 @@ export const comware7: PlatformPack = {
     interfaceBrief: 'display interface brief',
     vrrp: 'display vrrp',
     vrrpVerbose: 'display vrrp verbose',
+    // verified: false — the command is in the VRRP guide, but no vendor text we hold shows its output:
+    // parse/vrrp.ts reads it as the IPv4 verbose form with IPv6 addresses (link-local first). Confirm on a device.
+    vrrpIpv6Verbose: 'display vrrp ipv6 verbose',
     trackAll: 'display track all',
     logbuffer: 'display logbuffer',
     clock: 'display clock',

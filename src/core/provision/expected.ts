@@ -10,7 +10,26 @@ export interface ExpectedDevice {
   /** Null where either is acceptable (auto roles: the election decides). */
   runningStatus: 'Active' | 'Standby' | null;
   /** Each group with the VRRP active/standby group the device binds it to (as rendered) and its state. */
-  vrrp: { interface: string; vrid: number; group: 'active' | 'standby'; state: 'Master' | 'Backup' | null }[];
+  vrrp: { interface: string; vrid: number; family: VrrpFamily; group: 'active' | 'standby'; state: 'Master' | 'Backup' | null }[];
+}
+
+export type VrrpFamily = 'ipv4' | 'ipv6';
+
+/**
+ * A group's address family: as the parser read it (`display vrrp ipv6 …`), else from its address.
+ * IPv4 and IPv6 groups number their VRIDs apart, so a group is known by family, interface and VRID.
+ */
+export function vrrpFamily(g: { family?: string; virtualIp?: string }): VrrpFamily {
+  if (g.family === 'ipv4' || g.family === 'ipv6') return g.family;
+  return g.virtualIp?.includes(':') ? 'ipv6' : 'ipv4';
+}
+
+export const sameVrrpGroup = (x: { interface: string; vrid: number; family?: string; virtualIp?: string }, y: { interface: string; vrid: number; family?: string; virtualIp?: string }): boolean =>
+  x.interface === y.interface && x.vrid === y.vrid && vrrpFamily(x) === vrrpFamily(y);
+
+/** The families the pair file has VRRP groups in: the displays verification must read. */
+export function vrrpFamilies(pair: Pair): Record<VrrpFamily, boolean> {
+  return { ipv4: pair.vrrp.some((g) => vrrpFamily(g) === 'ipv4'), ipv6: pair.vrrp.some((g) => vrrpFamily(g) === 'ipv6') };
 }
 
 export interface ExpectedState {
@@ -35,7 +54,7 @@ export function expectedState(pair: Pair): ExpectedState {
   // (its own traffic) is master, its standby group waits for a takeover. Active/standby: the
   // Active device's binding (active on the primary, standby on the secondary) is master.
   // An IPv6 group lists each of its addresses: one expectation per group.
-  const groups = pair.vrrp.filter((g, i) => pair.vrrp.findIndex((h) => h.interface === g.interface && h.vrid === g.vrid && h.virtualIp.includes(':') === g.virtualIp.includes(':')) === i);
+  const groups = pair.vrrp.filter((g, i) => pair.vrrp.findIndex((h) => sameVrrpGroup(h, g)) === i);
   const vrrpFor = (k: DeviceKey): ExpectedDevice['vrrp'] =>
     groups.map((g) => {
       const bound = vrrpBinding(pair, k, g.group);
@@ -43,7 +62,7 @@ export function expectedState(pair: Pair): ExpectedState {
       let state: 'Master' | 'Backup' | null;
       if (dual) state = bound === 'active' ? 'Master' : 'Backup';
       else state = st === null ? null : st === 'Active' ? 'Master' : 'Backup';
-      return { interface: g.interface, vrid: g.vrid, group: bound, state };
+      return { interface: g.interface, vrid: g.vrid, family: vrrpFamily(g), group: bound, state };
     });
   const device = (k: DeviceKey): ExpectedDevice => {
     const d: ExpectedDevice = { runningStatus: status(k), vrrp: vrrpFor(k) };

@@ -10,7 +10,7 @@ import { sameDevice, type SameDevice } from '../discover/compare';
 import type { DeviceFacts, RbmFact } from '../model/facts';
 import { parseIp } from '../model/ip';
 import type { DeviceKey, Pair } from '../model/pair';
-import { expectedState } from './expected';
+import { expectedState, sameVrrpGroup, vrrpFamily } from './expected';
 import type { HealthCheck } from './types';
 
 /** Clock skew between the devices: pass up to 10 s (the two clocks are read up to a few seconds apart), warn up to 120 s. */
@@ -169,16 +169,30 @@ function vrrp(pair: Pair, f: Facts): HealthCheck {
   if (pair.vrrp.length === 0) return check('vrrp', title, 'n/a', 'vrrp.none', {}, 'the pair file has no VRRP groups');
   const exp = expectedState(pair);
   const bad: Part[] = [];
-  for (const k of KEYS)
+  const unread: Part[] = [];
+  for (const k of KEYS) {
+    // Facts with no IPv6 group at all are taken as a reading without `display vrrp ipv6 verbose`
+    // (discovery reads it only where it can): those groups are unread, not missing.
+    const ipv6Read = f[k].vrrp.some((v) => vrrpFamily(v) === 'ipv6');
     for (const g of exp.devices[k].vrrp) {
-      const seen = f[k].vrrp.find((v) => v.interface === g.interface && v.vrid === g.vrid);
+      const seen = f[k].vrrp.find((v) => sameVrrpGroup(v, g));
+      const v6 = g.family === 'ipv6';
       const at = { device: up(k), vrid: String(g.vrid) };
-      if (!seen) bad.push(part('vrrp.missing', { ...at, interface: g.interface }, `${up(k)} has no group ${g.vrid} on ${g.interface}`));
-      else if (g.state !== null && seen.state !== g.state) bad.push(part('vrrp.state', { ...at, state: seen.state, expected: g.state }, `${up(k)} group ${g.vrid} is ${seen.state}, expected ${g.state}`));
+      const sfx = v6 ? '-ipv6' : '';
+      const kind = v6 ? 'IPv6 group' : 'group';
+      if (!seen && v6 && !ipv6Read) unread.push(part('vrrp.unread-ipv6', { ...at, interface: g.interface }, `${up(k)} IPv6 group ${g.vrid} on ${g.interface}`));
+      else if (!seen) bad.push(part(`vrrp.missing${sfx}`, { ...at, interface: g.interface }, `${up(k)} has no ${kind} ${g.vrid} on ${g.interface}`));
+      else if (g.state !== null && seen.state !== g.state) bad.push(part(`vrrp.state${sfx}`, { ...at, state: seen.state, expected: g.state }, `${up(k)} ${kind} ${g.vrid} is ${seen.state}, expected ${g.state}`));
     }
+  }
+  const notConfigured = configured(f).length < 2;
   if (bad.length > 0)
-    return check('vrrp', title, configured(f).length < 2 ? 'n/a' : 'fail', 'vrrp.fail', { problems: list(bad, 'semicolon') }, bad.map((p) => p.en).join('; '), 'apply the pair file; RBM decides the masters once the channel is up');
-  return check('vrrp', title, 'pass', 'vrrp.pass', { count: pair.vrrp.length }, `${pair.vrrp.length} group${pair.vrrp.length === 1 ? '' : 's'} as expected on both devices`);
+    return check('vrrp', title, notConfigured ? 'n/a' : 'fail', 'vrrp.fail', { problems: list(bad, 'semicolon') }, bad.map((p) => p.en).join('; '), 'apply the pair file; RBM decides the masters once the channel is up');
+  if (unread.length > 0)
+    return check('vrrp', title, notConfigured ? 'n/a' : 'warn', 'vrrp.unread', { problems: list(unread, 'semicolon'), command: 'display vrrp ipv6 verbose' }, `not read: ${unread.map((p) => p.en).join('; ')}`, 'check them on each device with display vrrp ipv6 verbose');
+  // An IPv6 group lists each of its addresses in the file: count groups, not lines.
+  const count = exp.devices.a.vrrp.length;
+  return check('vrrp', title, 'pass', 'vrrp.pass', { count }, `${count} group${count === 1 ? '' : 's'} as expected on both devices`);
 }
 
 export function healthMatrix(pair: Pair, a: DeviceFacts, b: DeviceFacts, now: Date): HealthCheck[] {

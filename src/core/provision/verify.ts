@@ -12,7 +12,7 @@ import type { DeviceKey, Pair } from '../model/pair';
 import { parseRbmStatus } from '../parse/rbm-status';
 import { parseSyncCheck, type SyncCheck } from '../parse/sync-check';
 import { parseVrrp } from '../parse/vrrp';
-import { expectedState, type ExpectedState } from './expected';
+import { expectedState, sameVrrpGroup, vrrpFamilies, type ExpectedState, type VrrpFamily } from './expected';
 import { display, runAction } from './push';
 import type { EventSink, JournalSink, Session, VerifyFailure } from './types';
 import { failureMessage, formatFailure } from './verify-text';
@@ -21,7 +21,8 @@ const KEYS: readonly DeviceKey[] = ['a', 'b'];
 
 export interface Seen {
   rbm?: RbmFact;
-  vrrp: VrrpFact[];
+  /** IPv4 and IPv6 groups together; `family` as the display read them. */
+  vrrp: (VrrpFact & { family?: VrrpFamily })[];
 }
 
 /**
@@ -58,9 +59,10 @@ export function checkExpectations(exp: ExpectedState, seen: Record<DeviceKey, Se
     if (k === unseen) continue;
     for (const g of e.vrrp) {
       if (g.state === null) continue;
-      const v = seen[k].vrrp.find((x) => x.interface === g.interface && x.vrid === g.vrid);
+      const v = seen[k].vrrp.find((x) => sameVrrpGroup(x, g));
+      const v6 = g.family === 'ipv6';
       if (v?.state !== g.state)
-        fail(k, `vrrp-${g.group}`, `VRRP group ${g.vrid} on ${g.interface} (bound to the VRRP ${g.group} group)`, g.state, v?.state, { vrid: String(g.vrid), interface: g.interface });
+        fail(k, `vrrp-${v6 ? 'ipv6-' : ''}${g.group}`, `${v6 ? 'IPv6 ' : ''}VRRP group ${g.vrid} on ${g.interface} (bound to the VRRP ${g.group} group)`, g.state, v?.state, { vrid: String(g.vrid), interface: g.interface });
     }
   }
   const active = KEYS.filter((k) => seen[k].rbm?.runningStatus === 'Active').length;
@@ -93,9 +95,16 @@ export function peerSeen(side: Seen): Seen {
   return p ? { rbm: { configured: true, ...p }, vrrp: [] } : { vrrp: [] };
 }
 
-export async function readSeen(session: Session, withVrrp: boolean, signal: AbortSignal): Promise<Seen> {
+/**
+ * `withVrrp`: true reads the IPv4 groups (callers without a plan); per family, each display the
+ * plan's groups need, so a pair without IPv6 groups costs no `display vrrp ipv6 verbose`.
+ */
+export async function readSeen(session: Session, withVrrp: boolean | Record<VrrpFamily, boolean>, signal: AbortSignal): Promise<Seen> {
   const rbm = parseRbmStatus(await display(session, 'rbmStatus', signal, false)).value;
-  const vrrp = withVrrp ? parseVrrp(await display(session, session.pack.displays.vrrpVerbose ? 'vrrpVerbose' : 'vrrp', signal, false)).value.groups : [];
+  const want = typeof withVrrp === 'boolean' ? { ipv4: withVrrp, ipv6: false } : withVrrp;
+  const vrrp: Seen['vrrp'] = [];
+  if (want.ipv4) vrrp.push(...parseVrrp(await display(session, session.pack.displays.vrrpVerbose ? 'vrrpVerbose' : 'vrrp', signal, false)).value.groups);
+  if (want.ipv6) vrrp.push(...parseVrrp(await display(session, 'vrrpIpv6Verbose', signal, false), 'ipv6').value.groups);
   return { rbm, vrrp };
 }
 
@@ -117,7 +126,7 @@ export interface VerifyOptions {
 export async function verifyPair(o: VerifyOptions): Promise<void> {
   const exp = expectedState(o.pair);
   const deadline = Date.now() + o.timeoutMs;
-  const withVrrp = o.pair.vrrp.length > 0;
+  const withVrrp = vrrpFamilies(o.pair);
   let checks = 0;
   let lastCheck = 0;
   let beforeCheck: SyncCheck | undefined;

@@ -28,9 +28,13 @@ export function vrrpStateFor(
 
 /** Logs a VRRP state-change line for each RBM-bound group whose state differs between two snapshots. */
 export function logVrrpChanges(device: LabDeviceApi, before: Map<string, VrrpState>, after: Map<string, VrrpState>, reason: string): void {
+  const logged = new Set<string>();
   for (const g of device.vrrpGroups()) {
     if (!g.group) continue;
     const k = groupKey(g);
+    // One entry per virtual address: a group with several logs once.
+    if (logged.has(k)) continue;
+    logged.add(k);
     const a = before.get(k);
     const b = after.get(k);
     if (a === undefined || b === undefined || a === b) continue;
@@ -44,8 +48,9 @@ export function logVrrpChanges(device: LabDeviceApi, before: Map<string, VrrpSta
   }
 }
 
-export function groupKey(g: { interface: string; vrid: number }): string {
-  return `${g.interface}#${g.vrid}`;
+/** IPv4 and IPv6 groups number their VRIDs apart: the family is part of the key. */
+export function groupKey(g: { interface: string; vrid: number; virtualIp: string }): string {
+  return `${g.virtualIp.includes(':') ? 'v6' : 'v4'}#${g.interface}#${g.vrid}`;
 }
 
 /** Runs a state change and logs the VRRP groups it moved. */

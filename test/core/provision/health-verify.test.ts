@@ -154,7 +154,7 @@ describe('expected state: VRRP bindings per the seed', () => {
 
   it('an IPv6 group listed with its link-local and a global address is one expectation', () => {
     const v6 = { ...pair, vrrp: [{ interface: 'GigabitEthernet1/0/1', vrid: 7, virtualIp: 'fe80::7', group: 'active' as const, mode: 'standard' as const }, { interface: 'GigabitEthernet1/0/1', vrid: 7, virtualIp: '2001:db8::7', group: 'active' as const, mode: 'standard' as const }] };
-    expect(expectedState(v6).devices.b.vrrp).toEqual([{ interface: 'GigabitEthernet1/0/1', vrid: 7, group: 'standby', state: 'Backup' }]);
+    expect(expectedState(v6).devices.b.vrrp).toEqual([{ interface: 'GigabitEthernet1/0/1', vrid: 7, family: 'ipv6', group: 'standby', state: 'Backup' }]);
   });
 });
 

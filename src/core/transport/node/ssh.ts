@@ -5,7 +5,7 @@
  * appended after the modern ones, a ready timeout and keepalives so a dead peer is noticed. The
  * same connection reads files off the device over SFTP (the saved configuration before a push).
  */
-import type { Socket } from 'node:net';
+import { connect as tcpConnect, type Socket } from 'node:net';
 import { NodeSSH, SSHError, type Config } from 'node-ssh';
 import type { ClientChannel, ConnectConfig } from 'ssh2';
 import { abortError } from '../../base/abort';
@@ -45,6 +45,8 @@ export class SshTransport extends BaseTransport {
   readonly label: string;
   readonly bytesPerSecond = undefined;
   private ssh: NodeSSH | undefined;
+  /** Our own TCP connection, handed to ssh2: write() corks it without reaching into ssh2. */
+  private sock: Socket | undefined;
   private stream: ClientChannel | undefined;
   private hostKeyError: AppError | undefined;
 
@@ -59,6 +61,14 @@ export class SshTransport extends BaseTransport {
     this.state = 'opening';
     const ssh = new NodeSSH();
     this.ssh = ssh;
+    // still connecting when handed over: ssh2 then waits for 'connect' under its ready timeout and
+    // reports refusal and DNS failures as socket errors, exactly as when it dials itself.
+    // Interactive CLI trades in small packets: Nagle would hold each for the peer's delayed ACK
+    const sock = tcpConnect({ host: this.o.host, port: this.o.port, noDelay: true });
+    this.sock = sock;
+    // ssh2 adds its own listener; this one only keeps a socket that node-ssh rejected before
+    // handing it on from crashing the process
+    sock.on('error', () => undefined);
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const fail = (e: AppError) => {
@@ -67,18 +77,16 @@ export class SshTransport extends BaseTransport {
         signal?.removeEventListener('abort', onAbort);
         this.state = 'closed';
         ssh.connection?.end();
+        sock.destroy();
         reject(e);
       };
       const onAbort = () => fail(abortError(signal!));
       signal?.addEventListener('abort', onAbort, { once: true });
-      const connecting = ssh.connect(this.config());
+      const connecting = ssh.connect(this.config(sock));
       // node-ssh creates the ssh2 Client synchronously inside connect(); its own listeners go away
       // once the connection is ready, ours stay for the life of the session
       const client = ssh.connection;
       if (client) {
-        // an interactive CLI trades in small packets: Nagle's algorithm would hold each one for
-        // the peer's delayed ACK (~40 ms per command)
-        client.on('connect', () => client.setNoDelay(true));
         client.on('error', (err: Ssh2Error) => {
           if (!settled) fail(this.mapError(err));
           else this.markClosed(this.mapError(err));
@@ -112,11 +120,10 @@ export class SshTransport extends BaseTransport {
     });
   }
 
-  private config(): Config {
+  private config(sock: Socket): Config {
     const o = this.o;
     const cfg: Config = {
-      host: o.host,
-      port: o.port,
+      sock,
       username: o.username,
       readyTimeout: o.readyTimeoutMs ?? SSH_READY_TIMEOUT_MS,
       keepaliveInterval: o.keepaliveIntervalMs ?? 10_000,
@@ -205,7 +212,7 @@ export class SshTransport extends BaseTransport {
     if (this.state !== 'open' || !s) return Promise.reject(this.notOpenError());
     // ssh2 hands one SSH packet to the socket as three writes (length, ciphertext, MAC); with Nagle
     // off each would leave as its own TCP segment and wake the device for a piece of a packet
-    const sock = (this.ssh?.connection as { _sock?: Pick<Socket, 'cork' | 'uncork'> } | null | undefined)?._sock;
+    const sock = this.sock;
     return new Promise((resolve, reject) => {
       sock?.cork();
       try {
@@ -252,5 +259,7 @@ export class SshTransport extends BaseTransport {
     if (this.state === 'closed' && !wasOpen && !this.ssh) return;
     this.stream?.close();
     this.ssh?.connection?.end();
+    // node-ssh forgets the client once it ends; the socket is ours to finish
+    this.sock?.end();
   }
 }

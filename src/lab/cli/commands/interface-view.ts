@@ -24,7 +24,7 @@ const ifc = (syntax: string, apply: Apply): CommandSpec => ({ syntax, views: ['i
 const mirroringRefusal = (ctx: Ctx) =>
   ctx.cfg.rbm?.mode === 'mirroring' ? fail('Error: VRRP and virtual IP addresses cannot be configured in mirroring mode.') : undefined;
 
-const isLinkLocal = (ip: string) => /^fe[89ab]/i.test(ip);
+export const isLinkLocal = (ip: string) => /^fe[89ab]/i.test(ip);
 
 const vrrp = (key: 'vrrp' | 'vrrp6', linkLocal = false): Apply => (i, a, ctx) => {
   const refused = mirroringRefusal(ctx);

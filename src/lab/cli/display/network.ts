@@ -1,7 +1,7 @@
 import type { LabDevice } from '../../device/device';
 import { shortName } from '../../device/interfaces';
 import type { IfConfig } from '../../device/model';
-import { vipUsable } from '../commands/interface-view';
+import { isLinkLocal, vipUsable } from '../commands/interface-view';
 import type { CommandSpec } from '../types';
 
 /** Interfaces, VRRP, track and session displays (the vendor CLI notes). */
@@ -35,9 +35,26 @@ function vrrpState(d: LabDevice, i: IfConfig, v: IfConfig['vrrp'][number], f: Fa
 
 type Family = 'ipv4' | 'ipv6';
 
+/**
+ * One entry per group: the configuration holds one entry per virtual address, the device prints
+ * a group once with its addresses (an IPv6 group's link-local first). The first entry's binding
+ * stands for the group's.
+ */
 function vrrpGroups(d: LabDevice, f: Family) {
-  return d.running.interfaces.flatMap((i) => (f === 'ipv4' ? i.vrrp : i.vrrp6).map((v) => ({ i, v, state: vrrpState(d, i, v, f) })));
+  return d.running.interfaces.flatMap((i) => {
+    const entries = f === 'ipv4' ? i.vrrp : i.vrrp6;
+    const vrids = [...new Set(entries.map((v) => v.vrid))];
+    return vrids.map((vrid) => {
+      const all = entries.filter((v) => v.vrid === vrid);
+      const ips = f === 'ipv6' ? [...all.filter((v) => isLinkLocal(v.ip)), ...all.filter((v) => !isLinkLocal(v.ip))].map((v) => v.ip) : all.map((v) => v.ip);
+      const v = all.find((x) => x.ip === ips[0]) ?? (all[0] as IfConfig['vrrp'][number]);
+      return { i, v, ips, state: vrrpState(d, i, v, f) };
+    });
+  });
 }
+
+/** Further virtual addresses print alone, under the first one's value column. */
+const moreIps = (ips: string[], column: number) => ips.slice(1).map((ip) => `${' '.repeat(column)}${ip}`);
 
 const vrrpHeader = (n: number, f: Family) => [`${f === 'ipv4' ? 'IPv4' : 'IPv6'} Virtual Router Information:`, ' Running Mode      : Standard', ` Total number of virtual routers : ${n}`];
 
@@ -48,7 +65,10 @@ function vrrpBrief(d: LabDevice, f: Family): string[] {
     ' Interface          VRID  State        Running Adver   Auth     Virtual',
     '                                       Pri     Timer   Type        IP',
     ' ---------------------------------------------------------------------',
-    ...groups.map(({ i, v, state }) => ` ${shortName(i.name).padEnd(19)}${String(v.vrid).padEnd(6)}${state.padEnd(13)}${'100'.padEnd(8)}${'100'.padEnd(8)}${'None'.padEnd(9)}${v.ip}`),
+    ...groups.flatMap(({ i, v, ips, state }) => [
+      ` ${shortName(i.name).padEnd(19)}${String(v.vrid).padEnd(6)}${state.padEnd(13)}${'100'.padEnd(8)}${'100'.padEnd(8)}${'None'.padEnd(9)}${ips[0]}`,
+      ...moreIps(ips, 64),
+    ]),
   ];
 }
 
@@ -57,7 +77,7 @@ function vrrpVerbose(d: LabDevice, f: Family): string[] {
     k2 === undefined ? `     ${k1.padEnd(17)}: ${v1}` : `     ${k1.padEnd(17)}: ${v1.padEnd(16)}${k2.padEnd(13)}: ${v2}`;
   const groups = vrrpGroups(d, f);
   const out = vrrpHeader(groups.length, f);
-  for (const { i, v, state } of groups) {
+  for (const { i, v, ips, state } of groups) {
     out.push(
       `   Interface ${i.name}`,
       pair('VRID', String(v.vrid), 'Adver Timer', '100'),
@@ -65,8 +85,10 @@ function vrrpVerbose(d: LabDevice, f: Family): string[] {
       pair('Config Pri', '100', 'Running Pri', '100'),
       pair('Preempt Mode', 'Yes', 'Delay Time', '0'),
       pair('Auth Type', 'None'),
-      pair('Version', '2'),
-      pair('Virtual IP', v.ip),
+      // VRRPv3 is the only IPv6 version, so the IPv6 form is taken to print no Version line (unverified).
+      ...(f === 'ipv4' ? [pair('Version', '2')] : []),
+      pair('Virtual IP', ips[0] ?? v.ip),
+      ...moreIps(ips, 24),
       pair('Virtual MAC', `0000-5e00-0${f === 'ipv4' ? 1 : 2}${v.vrid.toString(16).padStart(2, '0')}`),
     );
     const own = f === 'ipv4' ? i.ipv4?.ip : (i.ipv6LinkLocal[0] ?? i.ipv6[0]?.split('/')[0]);
