@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { probeText } from '../plan';
-import type { ProbeRun, Prober } from '../run';
+import type { ProbeRun, Prober } from '../run-options';
 import type { ProbeSample, ProbeTarget } from '../types';
 
 /**
