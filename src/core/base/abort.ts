@@ -37,6 +37,16 @@ export function withTimeout(parent: AbortSignal | undefined, ms: number, limit: 
   };
 }
 
+/** Runs `f` under `withTimeout`'s signal and releases its timer however `f` ends. */
+export async function withinLimit<T>(parent: AbortSignal | undefined, ms: number, limit: Limit, f: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const op = withTimeout(parent, ms, limit);
+  try {
+    return await f(op.signal);
+  } finally {
+    op.dispose();
+  }
+}
+
 /** The AppError an aborted signal stands for (TIMEOUT or CANCELLED). */
 export function abortError(signal: AbortSignal): AppError {
   const r: unknown = signal.reason;

@@ -4,7 +4,7 @@
  * first line: stop both devices, roll back, compare with the pre-push copies. Pure: sessions come
  * from the caller's factory, the journal and events go to the caller's sinks.
  */
-import { abortError, sleep, withTimeout } from '../base/abort';
+import { abortError, sleep, withinLimit, withTimeout } from '../base/abort';
 import type { Limit } from '../base/limit';
 import { isAppError, toErrorInfo, type AppError } from '../base/errors';
 import { discover } from '../discover/discover';
@@ -88,14 +88,7 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
     emit({ kind: 'stage', stage: name, phase: 'end', title: STAGE_TEXT[name].title });
     return r;
   };
-  const bounded = async <T>(ms: number, limit: Limit, f: (s: AbortSignal) => Promise<T>): Promise<T> => {
-    const op = withTimeout(signal, ms, limit);
-    try {
-      return await f(op.signal);
-    } finally {
-      op.dispose();
-    }
-  };
+  const bounded = <T>(ms: number, limit: Limit, f: (s: AbortSignal) => Promise<T>): Promise<T> => withinLimit(signal, ms, limit, f);
   const discoverBoth = async (): Promise<Record<DeviceKey, DeviceFacts>> => {
     const [a, b] = await Promise.all(KEYS.map((k) => bounded(t.discoverMs, { limit: 'discover', device: k }, (s) => discover(sessions[k] as Session, { signal: s, pack }))));
     return { a: a as DeviceFacts, b: b as DeviceFacts };
@@ -251,7 +244,7 @@ export async function runPair(input: RunPairInput): Promise<WorkflowResult> {
     const p = plans;
     if (input.noRollback) {
       // Keeping what was applied means ending the commit-delay window too, or the device would revert by itself.
-      await Promise.all(KEYS.map((k) => (sessions[k] && !sessions[k].closed ? confirmCommit(sessions[k], k, journal, withTimeout(undefined, 30_000, { limit: 'commit' }).signal, false).catch(() => undefined) : undefined)));
+      await Promise.all(KEYS.map((k) => (sessions[k] && !sessions[k].closed ? withinLimit(undefined, 30_000, { limit: 'commit' }, (sig) => confirmCommit(sessions[k]!, k, journal, sig, false)).catch(() => undefined) : undefined)));
       emit(progress('warn', 'progress.kept', { a: result.applied.a, b: result.applied.b }, `rollback turned off: kept ${result.applied.a} line${result.applied.a === 1 ? '' : 's'} on A and ${result.applied.b} on B as applied`));
       journal.append({ type: 'run-end', outcome: 'failed-kept', time: iso(), message: result.error.message });
       result.outcome = 'failed-kept';

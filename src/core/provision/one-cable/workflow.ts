@@ -6,7 +6,7 @@
  * A's part named, undone from the journal once the cable is back on A. The journal records every
  * line, cable move and answering device, so an interrupted run is taken up where it stopped.
  */
-import { abortError, withTimeout } from '../../base/abort';
+import { abortError, withinLimit } from '../../base/abort';
 import type { Limit } from '../../base/limit';
 import { AppError, isAppError, toErrorInfo } from '../../base/errors';
 import { discover } from '../../discover/discover';
@@ -97,14 +97,7 @@ export async function runOneCable(input: OneCableInput): Promise<OneCableResult>
   const endOn = (outcome: OneCableResult['outcome'] & string, e: unknown, message = errorEnglish(e)): OneCableResult =>
     end(outcome, message, { code: 'oneCable.outcome.ended', params: { outcome: outcomeParam(outcome), error: errorParam(e) } }, `${outcome}: ${errorEnglish(e)}`);
   const ctx = (k: DeviceKey): PushContext => ({ journal, emit, signal, stopped: () => undefined, applied: work[k].applied, uncertain: work[k].uncertain });
-  const bounded = async <T>(ms: number, limit: Limit, f: (s: AbortSignal) => Promise<T>): Promise<T> => {
-    const op = withTimeout(signal, ms, limit);
-    try {
-      return await f(op.signal);
-    } finally {
-      op.dispose();
-    }
-  };
+  const bounded = <T>(ms: number, limit: Limit, f: (s: AbortSignal) => Promise<T>): Promise<T> => withinLimit(signal, ms, limit, f);
   const save = async (k: DeviceKey, s: Session) => {
     try {
       await s.save({ signal });
